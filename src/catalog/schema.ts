@@ -1,0 +1,192 @@
+import { z } from 'zod';
+
+/** Swedish first, English beside it: every user-facing catalogue text comes in both. */
+export const LocalizedText = z.strictObject({
+  sv: z.string().trim().min(1),
+  en: z.string().trim().min(1),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const CONTROL_ID = /^[A-Z][A-Z0-9]*$/;
+export const QUESTION_ID = /^[A-Z][A-Z0-9]*\.[0-9]+$/;
+export const CHECKLIST_ID = /^[a-z][a-z0-9-]*$/;
+
+export const STATUS_VALUES = ['ja', 'delvis', 'nej', 'ej_tillamplig'] as const;
+export type StatusValue = (typeof STATUS_VALUES)[number];
+
+/** Service metadata a question's applicability or a rule may test. */
+export const BOOLEAN_SERVICE_FIELDS = ['personalData', 'sensitiveData', 'thirdCountry', 'hasSupplier'] as const;
+export const CLASSIFICATION_ASPECTS = ['K', 'R', 'T', 'S'] as const;
+export type ClassificationAspect = (typeof CLASSIFICATION_ASPECTS)[number];
+
+export const Applicability = z.union([
+  z.strictObject({
+    field: z.enum(BOOLEAN_SERVICE_FIELDS),
+    equals: z.boolean(),
+  }),
+  z.strictObject({
+    field: z.enum(['classification.K', 'classification.R', 'classification.T', 'classification.S', 'classification.max']),
+    min: z.number().int().min(1).max(4),
+  }),
+]);
+export type Applicability = z.infer<typeof Applicability>;
+
+const questionBase = {
+  id: z.string().regex(QUESTION_ID, 'Fråge-id ska se ut som KP3.2 eller LOG.1'),
+  text: LocalizedText,
+  help: LocalizedText,
+  weight: z.number().positive().max(10).default(1),
+  legal: z.boolean(),
+  references: z.array(z.string().trim().min(1)).min(1),
+  appliesWhen: z.array(Applicability).min(1).optional(),
+};
+
+export const ChoiceOption = z.strictObject({
+  value: z.string().regex(/^[a-z0-9_]+$/, 'Svarsalternativ skrivs med a–z, 0–9 och _'),
+  label: LocalizedText,
+  score: z.number().min(0).max(1),
+});
+
+export const Question = z.discriminatedUnion('type', [
+  z.strictObject({ ...questionBase, type: z.literal('status') }),
+  z.strictObject({ ...questionBase, type: z.literal('choice'), options: z.array(ChoiceOption).min(2) }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('number'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().default(false),
+    unit: LocalizedText.optional(),
+  }),
+  z.strictObject({ ...questionBase, type: z.literal('date') }),
+  z.strictObject({ ...questionBase, type: z.literal('text') }),
+]);
+export type Question = z.infer<typeof Question>;
+export type QuestionType = Question['type'];
+
+export const Control = z.strictObject({
+  id: z.string().regex(CONTROL_ID, 'Kontroll-id ska se ut som KP3 eller LOG'),
+  name: LocalizedText,
+  description: LocalizedText,
+  questions: z.array(Question).min(1),
+});
+export type Control = z.infer<typeof Control>;
+
+export const Checklist = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(CHECKLIST_ID),
+  name: LocalizedText,
+  scope: z.enum(['organisation', 'service']),
+  version: z.string().min(1),
+  controls: z.array(Control).min(1),
+});
+export type Checklist = z.infer<typeof Checklist>;
+
+// ---- rules -------------------------------------------------------------------------------
+
+/** A json-rules-engine condition: `all`, `any`, `not`, or a leaf `{ fact, operator, value }`. */
+export interface ConditionNode {
+  all?: ConditionNode[] | undefined;
+  any?: ConditionNode[] | undefined;
+  not?: ConditionNode | undefined;
+  fact?: string | undefined;
+  operator?: string | undefined;
+  value?: unknown;
+  params?: Record<string, unknown> | undefined;
+  path?: string | undefined;
+}
+
+const CONDITION_FORMS = ['all', 'any', 'not', 'fact'] as const;
+
+// One object shape with every key optional, refined to exactly one form, gives clearer errors
+// ("unknown key 'operater'") than a union of four shapes would.
+export const Condition: z.ZodType<ConditionNode> = z.lazy(() =>
+  z
+    .strictObject({
+      all: z.array(Condition).min(1).optional(),
+      any: z.array(Condition).min(1).optional(),
+      not: Condition.optional(),
+      fact: z.string().min(1).optional(),
+      operator: z.string().min(1).optional(),
+      value: z.unknown().optional(),
+      params: z.record(z.string(), z.unknown()).optional(),
+      path: z.string().optional(),
+    })
+    .superRefine((node, ctx) => {
+      const forms = CONDITION_FORMS.filter((k) => node[k] !== undefined);
+      if (forms.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Ett villkor ska ha exakt en av all, any, not eller fact',
+        });
+        return;
+      }
+      if (forms[0] === 'fact') {
+        if (node.operator === undefined) ctx.addIssue({ code: 'custom', path: ['operator'], message: 'operator saknas' });
+        if (!('value' in node)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'value saknas' });
+      } else {
+        for (const k of ['operator', 'value', 'params', 'path'] as const) {
+          if (k in node) ctx.addIssue({ code: 'custom', path: [k], message: `${k} hör bara till ett fact-villkor` });
+        }
+      }
+    }),
+);
+
+export const SEVERITIES = ['stor', 'mellan', 'liten'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const GapParams = z.strictObject({
+  severity: z.enum(SEVERITIES),
+  finding: LocalizedText,
+  action: LocalizedText,
+  reference: z.string().trim().min(1),
+  deadlineMonths: z.number().int().min(1).max(60),
+});
+export type GapParams = z.infer<typeof GapParams>;
+
+const AnswerValue = z.union([z.string(), z.number()]);
+
+export const ServiceFacts = z.strictObject({
+  personalData: z.boolean().optional(),
+  sensitiveData: z.boolean().optional(),
+  thirdCountry: z.boolean().optional(),
+  supplier: z.string().optional(),
+  classification: z
+    .strictObject({
+      K: z.number().int().min(1).max(4).optional(),
+      R: z.number().int().min(1).max(4).optional(),
+      T: z.number().int().min(1).max(4).optional(),
+      S: z.number().int().min(1).max(4).optional(),
+    })
+    .optional(),
+});
+
+/** An example situation for a rule, as in eslint's rule tests: kept beside the rule, run by the test suite. */
+export const RuleCase = z.strictObject({
+  service: ServiceFacts.optional(),
+  answers: z.record(z.string(), AnswerValue),
+  previous: z.record(z.string(), AnswerValue).optional(),
+});
+export type RuleCase = z.infer<typeof RuleCase>;
+
+export const Rule = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Regelnamn skrivs med A–Z, 0–9, punkt, - och _'),
+  description: LocalizedText.optional(),
+  conditions: Condition.refine((c) => c.all !== undefined || c.any !== undefined || c.not !== undefined, {
+    message: 'Regelns villkor ska börja med all, any eller not',
+  }),
+  event: z.strictObject({ type: z.literal('gap'), params: GapParams }),
+  examples: z.strictObject({
+    fires: z.array(RuleCase).min(1),
+    passes: z.array(RuleCase).min(1),
+  }),
+});
+export type Rule = z.infer<typeof Rule>;
+
+export const RuleFile = z.strictObject({
+  $schema: z.string().optional(),
+  checklist: z.string().regex(CHECKLIST_ID),
+  control: z.string().regex(CONTROL_ID),
+  rules: z.array(Rule).min(1),
+});
+export type RuleFile = z.infer<typeof RuleFile>;

@@ -1,0 +1,28 @@
+/**
+ * The rule language: the facts and operators a rule file may use. The engine implements exactly
+ * these; the catalogue loader refuses anything else, so a typo fails at load time, not at run().
+ */
+export const RULE_FACTS = ['answer', 'previous', 'service', 'year', 'reviewDate'] as const;
+export type RuleFact = (typeof RULE_FACTS)[number];
+
+export const COMPARISON_OPERATORS = ['equal', 'notEqual'] as const;
+export const MEMBERSHIP_OPERATORS = ['in', 'notIn'] as const;
+export const NUMERIC_OPERATORS = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'] as const;
+export const DATE_OPERATORS = ['dateBefore', 'dateOnOrAfter'] as const;
+export const RULE_OPERATORS = [...COMPARISON_OPERATORS, ...MEMBERSHIP_OPERATORS, ...NUMERIC_OPERATORS, ...DATE_OPERATORS] as const;
+export type RuleOperator = (typeof RULE_OPERATORS)[number];
+
+/** Paths into the `service` fact, and the kind of value each gives. */
+export const SERVICE_PATHS: Record<string, 'boolean' | 'level'> = {
+  '$.personalData': 'boolean',
+  '$.sensitiveData': 'boolean',
+  '$.thirdCountry': 'boolean',
+  '$.hasSupplier': 'boolean',
+  '$.classification.K': 'level',
+  '$.classification.R': 'level',
+  '$.classification.T': 'level',
+  '$.classification.S': 'level',
+  '$.classification.max': 'level',
+};
+
+export const MAX_MONTHS_BACK = 120;

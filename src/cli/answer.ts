@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { contextOf, defaultReviewer, parseYear, YEAR_HELP } from './context.js';
+
+interface AnswerOptions {
+  year: number;
+  service: string;
+  comment?: string;
+  evidence?: string;
+  reviewer?: string;
+}
+
+export function defineAnswer(program: Command): void {
+  program
+    .command('answer')
+    .description('sätt svar utan frågor (för skript): FRÅGA=VÄRDE …')
+    .argument('<svar...>', 't.ex. LOG.1=ja KON.4=2025-03-14 DRI.5=7')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .requiredOption('--service <id>', `tjänstens id, eller organisation för dataskyddsombudets kontrollpunkter`)
+    .option('--comment <text>', 'kommentar till svaren')
+    .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk')
+    .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)')
+    .addHelpText(
+      'after',
+      `
+Värden: ja, delvis, nej, ej_tillamplig för statusfrågor; alternativets värde för flervalsfrågor;
+ett tal; ett datum ÅÅÅÅ-MM-DD; fri text. Ett ändrat svar sparas med det tidigare i historiken.
+
+Exempel:
+  efterlev answer --year 2025 --service visma-recruit INC.2=delvis --comment "Rutin för PUI uppdateras"
+  efterlev answer --year 2025 --service organisation KP4.1=ja KP4.3=2025-09-30`,
+    )
+    .action(async (pairs: string[], opts: AnswerOptions, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { openReview } = await import('../review.js');
+      const { findService } = await import('../store/register.js');
+      const { checklistsFor, saveAnswers } = await import('../store/answers.js');
+      const { parseAnswerInput } = await import('../catalog/values.js');
+      const { appliesTo } = await import('../catalog/profile.js');
+
+      const review = openReview(ctx.ws);
+      const service = findService(review.register, opts.service);
+      const inScope = new Set(checklistsFor(review.catalog, service.id).map((c) => c.id));
+      const errors: string[] = [];
+      const changes = [];
+      for (const pair of pairs) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0) {
+          errors.push(`'${pair}': skriv FRÅGA=VÄRDE, t.ex. LOG.1=ja`);
+          continue;
+        }
+        const id = pair.slice(0, eq).trim().toUpperCase();
+        const ref = review.catalog.questions.get(id);
+        if (ref === undefined || !inScope.has(ref.checklist.id)) {
+          errors.push(`'${id}': okänd fråga för ${service.id}`);
+          continue;
+        }
+        const parsed = parseAnswerInput(ref.question, pair.slice(eq + 1));
+        if ('error' in parsed) {
+          errors.push(parsed.error);
+          continue;
+        }
+        if (!appliesTo(ref.question, service.profile)) {
+          ctx.warn(`varning: ${id} gäller inte ${service.id} (tjänstens uppgifter); svaret sparas men räknas inte.`);
+        }
+        changes.push({ question: id, value: parsed.value, comment: opts.comment, evidence: opts.evidence });
+      }
+      if (errors.length > 0) throw new UsageError(`ingenting sparades:\n  ${errors.join('\n  ')}`);
+      const outcomes = await saveAnswers(ctx.ws, review.catalog, opts.year, service.id, changes, opts.reviewer ?? defaultReviewer());
+      if (ctx.json) {
+        ctx.printJson({ year: opts.year, service: service.id, changes: outcomes });
+        return;
+      }
+      for (const o of outcomes) {
+        const detail = o.kind === 'changed' ? `ändrat från ${o.from}` : o.kind === 'added' ? 'nytt' : 'oförändrat';
+        ctx.print(`${o.question} = ${o.value} (${detail})`);
+      }
+      ctx.print(`Sparat i ${service.id} ${opts.year}.`);
+    });
+}

@@ -1,0 +1,50 @@
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { resolveWorkspace, type Workspace } from '../store/workspace.js';
+import type { Lang } from '../ui/i18n.js';
+import { setColor } from '../ui/style.js';
+import { checkYear } from '../store/year.js';
+
+interface GlobalOptions {
+  dir?: string;
+  json?: boolean;
+  lang: Lang;
+  color: boolean;
+}
+
+/** What every command gets from the global options: where, in which language, for whom. */
+export interface Context {
+  ws: Workspace;
+  lang: Lang;
+  json: boolean;
+  print(line: string): void;
+  printJson(value: unknown): void;
+  warn(line: string): void;
+}
+
+export function contextOf(cmd: Command): Context {
+  const opts = cmd.optsWithGlobals<GlobalOptions>();
+  const noColorEnv = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
+  setColor(opts.color && !noColorEnv);
+  return {
+    ws: resolveWorkspace(opts.dir),
+    lang: opts.lang,
+    json: opts.json === true,
+    print: (line) => process.stdout.write(line.endsWith('\n') ? line : line + '\n'),
+    printJson: (value) => process.stdout.write(JSON.stringify(value, null, 2) + '\n'),
+    warn: (line) => process.stderr.write(line + '\n'),
+  };
+}
+
+export function defaultReviewer(): string {
+  try {
+    return userInfo().username || 'okänd';
+  } catch {
+    return process.env['USER'] ?? 'okänd';
+  }
+}
+
+/** commander argument parser for --year. */
+export const parseYear = (raw: string): number => checkYear(raw);
+
+export const YEAR_HELP = 'granskningsåret, t.ex. 2025';

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { contextOf } from './context.js';
+
+export function defineInit(program: Command): void {
+  program
+    .command('init')
+    .description('skapa en tom arbetsyta här (answers/services.json)')
+    .option('--name <organisation>', 'organisationens namn', 'Organisationen')
+    .addHelpText('after', '\nExempel:\n  efterlev init --name "Exempelstaden – Intraservice"\n  efterlev --dir /srv/efterlev init')
+    .action(async (opts: { name: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { createRegister } = await import('../store/register.js');
+      await createRegister(ctx.ws, opts.name);
+      if (ctx.json) ctx.printJson({ created: ctx.ws.registerFile });
+      else {
+        ctx.print(`Skapade en arbetsyta i ${ctx.ws.root}.`);
+        ctx.print('Nästa steg: efterlev service add ID --name "Tjänstens namn" --classification K2R2T2S2');
+      }
+    });
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { InvalidInputError, UsageError, formatProblem } from '../errors.js';
+import { PACKAGE_ROOT } from '../store/workspace.js';
+import { defineAnswer } from './answer.js';
+import { defineInit } from './init.js';
+import { defineOverview } from './overview.js';
+import { defineScore } from './score.js';
+import { defineService } from './service.js';
+import { defineShow } from './show.js';
+import { defineValidate } from './validate.js';
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Användning:',
+  'Options:': 'Flaggor:',
+  'Commands:': 'Kommandon:',
+  'Arguments:': 'Argument:',
+  'Global Options:': 'Globala flaggor:',
+};
+
+/** commander speaks English; our users read Swedish. */
+function swedishError(message: string): string {
+  return message
+    .replace(/^error: /, 'fel: ')
+    .replace(/unknown option '([^']*)'/, "okänd flagga '$1'")
+    .replace(/unknown command '([^']*)'/, "okänt kommando '$1'")
+    .replace(/\(Did you mean (.*)\?\)/, '(Menade du $1?)')
+    .replace(/missing required argument '([^']*)'/, "argumentet '$1' saknas")
+    .replace(/option '([^']*)' argument missing/, "flaggan '$1' saknar värde")
+    .replace(/required option '([^']*)' not specified/, "flaggan '$1' krävs")
+    .replace(/too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, (_m, cmd: string | undefined, want: string, got: string) =>
+      `för många argument${cmd ? ` till '${cmd}'` : ''}: väntade ${want}, fick ${got}.`,
+    )
+    .replace(/option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, "flaggan '$1': '$2' är inte tillåtet; välj en av $3.");
+}
+
+const GLOBAL_WITH_VALUE = new Set(['--dir', '--lang']);
+
+/** `efterlev` with no command (global options only) shows the overview. */
+function withDefaultCommand(argv: string[]): string[] {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (GLOBAL_WITH_VALUE.has(arg)) i++;
+    else if (!arg.startsWith('-') || ['-h', '--help', '-V', '--version'].includes(arg)) return argv;
+  }
+  return [...argv, 'overview'];
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('efterlev');
+  program
+    .description('Årlig efterlevnadskontroll: dataskyddsombudets kontrollpunkter och IT-säkerhetens kontrollområden, per tjänst.')
+    .version(version(), '-V, --version', 'visa versionen')
+    .helpOption('-h, --help', 'visa hjälp')
+    .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
+    .option('--dir <mapp>', 'arbetsytan (annars EFTERLEV_DIR eller aktuell mapp)')
+    .option('--json', 'maskinläsbar utdata på stdout, inget annat där')
+    .addOption(new Option('--lang <språk>', 'språk för utdata').choices(['sv', 'en']).default('sv'))
+    .option('--no-color', 'utan färger (även NO_COLOR)')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ outputError: (str, write) => write(swedishError(str)) })
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, showGlobalOptions: true, sortSubcommands: false })
+    .addHelpText(
+      'after',
+      `
+Exempel:
+  efterlev                                        översikt över senaste året
+  efterlev score --year 2025 --service office365  poäng och status per kontroll
+  efterlev answer --year 2025 --service office365 LOG.1=ja --comment "Loggar granskas månadsvis"
+  efterlev validate                               kontrollera kataloger och svarsfiler
+
+Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
+    );
+  for (const define of [defineOverview, defineInit, defineService, defineAnswer, defineShow, defineScore, defineValidate]) {
+    define(program);
+  }
+  return program;
+}
+
+function report(message: string): void {
+  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function main(argv: string[]): Promise<number> {
+  // Answer files and exports are confidential: whatever the user's umask, only the owner reads them.
+  process.umask(0o077);
+  try {
+    await buildProgram().parseAsync(withDefaultCommand(argv), { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof InvalidInputError) {
+      report(`fel: ogiltig indata, ingenting har ändrats:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+      return EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      report(`fel: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
+      return EXIT.usage;
+    }
+    if (err instanceof Error && err.name === 'ExitPromptError') {
+      report('Avbrutet.');
+      return EXIT.interrupted;
+    }
+    report(`fel: oväntat fel: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env['EFTERLEV_DEBUG'] && err instanceof Error) report(err.stack ?? '');
+    return EXIT.failure;
+  }
+}

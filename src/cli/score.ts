@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { contextOf, parseYear, YEAR_HELP } from './context.js';
+
+interface ScoreOptions {
+  year: number;
+  service?: string;
+  checklist?: string;
+}
+
+export function defineScore(program: Command): void {
+  program
+    .command('score')
+    .description('poäng och status per kontroll, per tjänst')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--service <id>', 'bara en tjänst (eller organisation)')
+    .option('--checklist <id>', 'bara en checklista, t.ex. itsak eller dso')
+    .addHelpText(
+      'after',
+      `
+Poäng: ja 1, delvis 0,5, nej 0, obesvarad 0 (ej bedömd); ej tillämplig räknas inte.
+Kontrollens poäng är det viktade medelvärdet × 100. Status: Avvikelse – stor under 50 eller vid
+en stor brist; Avvikelse – mellan/liten under 80 eller vid annan brist; annars Enligt plan.
+
+Exempel:
+  efterlev score --year 2025
+  efterlev score --year 2025 --service ubw-agresso
+  efterlev score --year 2025 --checklist dso --json`,
+    )
+    .action(async (opts: ScoreOptions, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { openReview, scoreYear, selectServices } = await import('../review.js');
+      const { scoreJson, renderScore } = await import('../ui/score.js');
+      const { UsageError } = await import('../errors.js');
+      const review = openReview(ctx.ws);
+      if (opts.checklist !== undefined && !review.catalog.checklists.some((c) => c.id === opts.checklist)) {
+        throw new UsageError(`Okänd checklista '${opts.checklist}'.`, `Kända: ${review.catalog.checklists.map((c) => c.id).join(', ')}.`);
+      }
+      const services = selectServices(review, opts.service);
+      const results = await scoreYear(review, opts.year, services, opts.checklist);
+      if (ctx.json) ctx.printJson(scoreJson(opts.year, results));
+      else ctx.print(renderScore(review.catalog, services, opts.year, results, ctx.lang));
+    });
+}

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { contextOf } from './context.js';
+
+export function defineValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('kontrollera checklistor, regler, tjänsteregister och svarsfiler')
+    .addHelpText(
+      'after',
+      `
+Skriver en rad per problem med fil och plats (JSON-pekare och rad) och slutar med kod 2;
+slutkod 0 när allt är i ordning. Ändrar ingenting.
+
+Exempel:
+  efterlev validate
+  efterlev --dir ../annan-arbetsyta validate --json`,
+    )
+    .action(async (_opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { validateWorkspace } = await import('../validate.js');
+      const { InvalidInputError } = await import('../errors.js');
+      const report = validateWorkspace(ctx.ws);
+      if (ctx.json) ctx.printJson({ ok: report.problems.length === 0, ...report });
+      if (report.problems.length > 0) throw new InvalidInputError(report.problems);
+      if (!ctx.json) {
+        ctx.print(
+          `Allt i ordning: ${report.checklists} checklistor, ${report.ruleFiles} regelfiler (${report.rules} regler), ` +
+            `${report.services} tjänster, ${report.answerFiles} svarsfiler.`,
+        );
+      }
+    });
+}

@@ -1,0 +1,32 @@
+/** One thing wrong with one input file, at one place in it. */
+export interface Problem {
+  /** The file as the user should see it (relative to the workspace where possible). */
+  file: string;
+  /** JSON pointer ("" for the whole document) or, for line-based files, undefined. */
+  pointer?: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = [p.pointer !== undefined ? `#${p.pointer}` : '', p.line !== undefined ? ` (rad ${p.line}${p.column !== undefined ? `, kolumn ${p.column}` : ''})` : '']
+    .join('');
+  return `${p.file}${where}: ${p.message}`;
+}
+
+/** Bad input: the user's files or arguments. Exit code 2, nothing written. */
+export class InvalidInputError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InvalidInputError';
+  }
+}
+
+/** Bad usage of a command: unknown service, missing option, value out of range. Exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

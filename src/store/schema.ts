@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** The reserved service id under which the organisation-level (DSO) answers are stored. */
+export const ORGANISATION_ID = 'organisation';
+
+export const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+export const ServiceId = z
+  .string()
+  .regex(SERVICE_ID, 'Tjänste-id skrivs med a–z, 0–9 och bindestreck (högst 63 tecken), t.ex. office365');
+
+const Level = z.number().int().min(1).max(4);
+export const Classification = z.strictObject({ K: Level, R: Level, T: Level, S: Level });
+export type Classification = z.infer<typeof Classification>;
+
+export const Service = z
+  .strictObject({
+    id: ServiceId.refine((id) => id !== ORGANISATION_ID, `'${ORGANISATION_ID}' är reserverat för organisationens svar`),
+    name: z.string().trim().min(1),
+    owner: z.string().trim().min(1).optional(),
+    supplier: z.string().trim().min(1).optional(),
+    personalData: z.boolean(),
+    sensitiveData: z.boolean(),
+    thirdCountry: z.boolean(),
+    classification: Classification,
+  })
+  .refine((s) => s.personalData || !s.sensitiveData, {
+    path: ['sensitiveData'],
+    message: 'Känsliga personuppgifter kräver att tjänsten behandlar personuppgifter (personalData: true)',
+  });
+export type Service = z.infer<typeof Service>;
+
+export const ServiceRegister = z.strictObject({
+  organisation: z.strictObject({
+    name: z.string().trim().min(1),
+    owner: z.string().trim().min(1).optional(),
+  }),
+  services: z.array(Service),
+});
+export type ServiceRegister = z.infer<typeof ServiceRegister>;
+
+export const AnswerValue = z.union([z.string(), z.number()]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export const Answer = z.strictObject({
+  value: AnswerValue,
+  comment: z.string().optional(),
+  evidence: z.string().optional(),
+  by: z.string().min(1),
+  at: z.iso.datetime({ offset: true }),
+});
+export type Answer = z.infer<typeof Answer>;
+
+/** A superseded answer, exactly as it stood before it was replaced. */
+export const HistoryEntry = Answer.extend({ question: z.string().min(1) });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const AnswerFile = z.strictObject({
+  service: z.string().min(1),
+  year: z.number().int(),
+  answers: z.record(z.string(), Answer),
+  history: z.array(HistoryEntry),
+});
+export type AnswerFile = z.infer<typeof AnswerFile>;

@@ -1,0 +1,69 @@
+import type { LocalizedText } from '../catalog/schema.js';
+
+export const LANGS = ['sv', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function text(value: LocalizedText, lang: Lang): string {
+  return value[lang].normalize('NFC');
+}
+
+const MESSAGES = {
+  status_enligt_plan: { sv: 'Enligt plan', en: 'On track' },
+  status_mellan: { sv: 'Avvikelse – mellan/liten', en: 'Deviation – medium/minor' },
+  status_stor: { sv: 'Avvikelse – stor', en: 'Deviation – major' },
+  severity_stor: { sv: 'stor', en: 'major' },
+  severity_mellan: { sv: 'mellan', en: 'medium' },
+  severity_liten: { sv: 'liten', en: 'minor' },
+  control: { sv: 'Kontroll', en: 'Control' },
+  score: { sv: 'Poäng', en: 'Score' },
+  status: { sv: 'Status', en: 'Status' },
+  answered: { sv: 'Besvarade', en: 'Answered' },
+  gaps: { sv: 'Brister', en: 'Gaps' },
+  service: { sv: 'Tjänst', en: 'Service' },
+  notAssessed: { sv: 'ej bedömd', en: 'not assessed' },
+  nothingToScore: { sv: 'ej tillämplig', en: 'not applicable' },
+  organisation: { sv: 'Organisationen', en: 'Organisation' },
+  year: { sv: 'År', en: 'Year' },
+  total: { sv: 'Totalt', en: 'Total' },
+  worstControls: { sv: 'Svagaste kontrollerna', en: 'Weakest controls' },
+  majorGaps: { sv: 'Största bristerna', en: 'Major gaps' },
+  changeSince: { sv: 'Förändring sedan', en: 'Change since' },
+  overviewTitle: { sv: 'Efterlevnadskontroll', en: 'Compliance review' },
+  noAnswersYet: { sv: 'Inga svar ännu', en: 'No answers yet' },
+  question: { sv: 'Fråga', en: 'Question' },
+  answer: { sv: 'Svar', en: 'Answer' },
+  comment: { sv: 'Kommentar', en: 'Comment' },
+  evidence: { sv: 'Underlag', en: 'Evidence' },
+  by: { sv: 'Av', en: 'By' },
+  at: { sv: 'Datum', en: 'Date' },
+  historyCount: { sv: 'tidigare värden i historiken', en: 'earlier values in the history' },
+  notApplicableHere: { sv: 'gäller inte tjänsten', en: 'does not apply to the service' },
+  id: { sv: 'Id', en: 'Id' },
+  name: { sv: 'Namn', en: 'Name' },
+  owner: { sv: 'Ansvarig', en: 'Owner' },
+  supplier: { sv: 'Leverantör', en: 'Supplier' },
+  personalData: { sv: 'Personuppg.', en: 'Personal data' },
+  classification: { sv: 'Klassning', en: 'Classification' },
+  yes: { sv: 'ja', en: 'yes' },
+  no: { sv: 'nej', en: 'no' },
+  sensitive: { sv: 'känsliga', en: 'sensitive' },
+  thirdCountry: { sv: 'tredje land', en: 'third country' },
+} as const satisfies Record<string, LocalizedText>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function t(key: MessageKey, lang: Lang): string {
+  return MESSAGES[key][lang];
+}
+
+const STATUS_ANSWER: Record<string, LocalizedText> = {
+  ja: { sv: 'Ja', en: 'Yes' },
+  delvis: { sv: 'Delvis', en: 'Partly' },
+  nej: { sv: 'Nej', en: 'No' },
+  ej_tillamplig: { sv: 'Ej tillämplig', en: 'Not applicable' },
+};
+
+export function statusAnswerLabel(value: string, lang: Lang): string {
+  const label = STATUS_ANSWER[value];
+  return label === undefined ? value : label[lang];
+}

@@ -1,0 +1,73 @@
+import Table from 'cli-table3';
+import type { Catalog } from '../catalog/load.js';
+import type { ChecklistResult, ServiceResult } from '../engine/assess.js';
+import type { RegisteredService } from '../store/register.js';
+import { t, text, type Lang } from './i18n.js';
+import { bold, dim, formatScore, scoreBar, severityLabel, statusLabel } from './style.js';
+
+/** `score --json`: the documented shape, nothing else. */
+export function scoreJson(year: number, results: readonly ServiceResult[]) {
+  return {
+    year,
+    services: results.map((r) => ({
+      service: r.service,
+      checklists: r.checklists.map((c) => ({
+        checklist: c.checklist,
+        score: c.score,
+        status: c.status,
+        controls: c.controls.map((k) => ({
+          control: k.control,
+          score: k.score,
+          status: k.status,
+          answered: k.answered,
+          total: k.total,
+          gaps: k.gaps.map((g) => ({ rule: g.rule.rule.name, severity: g.severity })),
+        })),
+      })),
+    })),
+  };
+}
+
+/** A table with bold headings; with widths, long cells wrap instead of stretching the terminal. */
+export function table(head: string[], colWidths?: number[]): Table.Table {
+  return new Table({
+    head: head.map((h) => bold(h)),
+    style: { head: [], border: [] },
+    ...(colWidths ? { colWidths, wordWrap: true } : {}),
+  });
+}
+
+export function controlName(catalog: Catalog, checklist: string, control: string, lang: Lang): string {
+  const found = catalog.checklists.find((c) => c.id === checklist)?.controls.find((k) => k.id === control);
+  return found === undefined ? control : `${control} ${text(found.name, lang)}`;
+}
+
+export function checklistName(catalog: Catalog, checklist: string, lang: Lang): string {
+  const found = catalog.checklists.find((c) => c.id === checklist);
+  return found === undefined ? checklist : text(found.name, lang);
+}
+
+function renderChecklist(catalog: Catalog, result: ChecklistResult, lang: Lang): string {
+  const rows = table([t('control', lang), t('score', lang), '', t('status', lang), t('answered', lang), t('gaps', lang)]);
+  for (const k of result.controls) {
+    const gaps = k.gaps.map((g) => severityLabel(g.severity, lang)).join(' ');
+    const coverage = `${k.answered}/${k.total}` + (k.answered === 0 ? ` ${dim(t('notAssessed', lang))}` : '');
+    rows.push([controlName(catalog, result.checklist, k.control, lang), formatScore(k.score, lang), scoreBar(k.score, k.status), statusLabel(k.status, lang), coverage, gaps]);
+  }
+  return rows.toString();
+}
+
+export function renderScore(catalog: Catalog, services: readonly RegisteredService[], year: number, results: readonly ServiceResult[], lang: Lang): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const service = services.find((s) => s.id === r.service);
+    for (const c of r.checklists) {
+      out.push(
+        `${bold(`${service?.name ?? r.service}`)} ${dim(`(${r.service})`)} · ${checklistName(catalog, c.checklist, lang)} ${year}: ` +
+          `${bold(formatScore(c.score, lang))} ${statusLabel(c.status, lang)}`,
+      );
+      out.push(renderChecklist(catalog, c, lang), '');
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,69 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalog, type Catalog } from './catalog/load.js';
+import { InvalidInputError, type Problem } from './errors.js';
+import { shownPath } from './io/paths.js';
+import { readAnswerFile, yearsIn } from './store/answers.js';
+import { allServices, readRegister } from './store/register.js';
+import { SERVICE_ID, type ServiceRegister } from './store/schema.js';
+import type { Workspace } from './store/workspace.js';
+
+export interface ValidationReport {
+  problems: Problem[];
+  checklists: number;
+  ruleFiles: number;
+  rules: number;
+  services: number;
+  answerFiles: number;
+}
+
+function collect<T>(problems: Problem[], load: () => T): T | undefined {
+  try {
+    return load();
+  } catch (err) {
+    if (err instanceof InvalidInputError) {
+      problems.push(...err.problems);
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+/** Checks the whole workspace, gathering every problem instead of stopping at the first. */
+export function validateWorkspace(ws: Workspace): ValidationReport {
+  const problems: Problem[] = [];
+  const catalog: Catalog | undefined = collect(problems, () => loadCatalog(ws.catalog));
+  const register: ServiceRegister | undefined = existsSync(ws.registerFile)
+    ? collect(problems, () => readRegister(ws))
+    : (problems.push({ file: shownPath(ws.registerFile), message: 'tjänsteregistret saknas (skapa med efterlev init)' }), undefined);
+  let answerFiles = 0;
+  if (catalog !== undefined && register !== undefined) {
+    const known = new Set(allServices(register).map((s) => s.id));
+    for (const year of yearsIn(ws)) {
+      const dir = join(ws.answersDir, String(year));
+      for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort()) {
+        const id = name.slice(0, -'.json'.length);
+        const shown = shownPath(join(dir, name));
+        if (!SERVICE_ID.test(id)) {
+          problems.push({ file: shown, message: `'${id}' är inget giltigt tjänste-id` });
+          continue;
+        }
+        if (!known.has(id)) {
+          problems.push({ file: shown, message: `tjänsten '${id}' finns inte i tjänsteregistret` });
+          continue;
+        }
+        answerFiles++;
+        collect(problems, () => readAnswerFile(ws, catalog, year, id));
+      }
+    }
+  }
+  const rules = catalog === undefined ? 0 : [...catalog.rulesByChecklist.values()].reduce((n, r) => n + r.length, 0);
+  return {
+    problems,
+    checklists: catalog?.files.checklists ?? 0,
+    ruleFiles: catalog?.files.rules ?? 0,
+    rules,
+    services: register?.services.length ?? 0,
+    answerFiles,
+  };
+}
