@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, type Catalog } from './catalog/load.js';
+import { ruleExampleProblems } from './engine/examples.js';
 import { InvalidInputError, type Problem } from './errors.js';
 import { shownPath } from './io/paths.js';
 import { readAnswerFile, yearsIn } from './store/answers.js';
@@ -30,12 +31,13 @@ function collect<T>(problems: Problem[], load: () => T): T | undefined {
 }
 
 /** Checks the whole workspace, gathering every problem instead of stopping at the first. */
-export function validateWorkspace(ws: Workspace): ValidationReport {
+export async function validateWorkspace(ws: Workspace): Promise<ValidationReport> {
   const problems: Problem[] = [];
   const catalog: Catalog | undefined = collect(problems, () => loadCatalog(ws.catalog));
   const register: ServiceRegister | undefined = existsSync(ws.registerFile)
     ? collect(problems, () => readRegister(ws))
     : (problems.push({ file: shownPath(ws.registerFile), message: 'tjänsteregistret saknas (skapa med efterlev init)' }), undefined);
+  if (catalog !== undefined) problems.push(...(await ruleExampleProblems(catalog)));
   let answerFiles = 0;
   if (catalog !== undefined && register !== undefined) {
     const known = new Set(allServices(register).map((s) => s.id));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_FACTS, RULE_OPERATORS } from './vocabulary.js';
 
 /** Swedish first, English beside it: every user-facing catalogue text comes in both. */
 export const LocalizedText = z.strictObject({
@@ -35,10 +36,14 @@ const questionBase = {
   id: z.string().regex(QUESTION_ID, 'Fråge-id ska se ut som KP3.2 eller LOG.1'),
   text: LocalizedText,
   help: LocalizedText,
-  weight: z.number().positive().max(10).default(1),
-  legal: z.boolean(),
+  weight: z.number().positive().max(10).default(1).describe('Vikt i kontrollens poäng (standard 1)'),
+  legal: z.boolean().describe('true när frågan gäller ett lagkrav'),
   references: z.array(z.string().trim().min(1)).min(1),
-  appliesWhen: z.array(Applicability).min(1).optional(),
+  appliesWhen: z
+    .array(Applicability)
+    .min(1)
+    .optional()
+    .describe('Frågan gäller bara tjänster där alla villkor håller; annars ställs den inte och räknas inte'),
 };
 
 export const ChoiceOption = z.strictObject({
@@ -106,8 +111,8 @@ export const Condition: z.ZodType<ConditionNode> = z.lazy(() =>
       all: z.array(Condition).min(1).optional(),
       any: z.array(Condition).min(1).optional(),
       not: Condition.optional(),
-      fact: z.string().min(1).optional(),
-      operator: z.string().min(1).optional(),
+      fact: z.enum(RULE_FACTS).optional().describe('answer, previous, service, year eller reviewDate (se docs/authoring.md)'),
+      operator: z.enum(RULE_OPERATORS).optional(),
       value: z.unknown().optional(),
       params: z.record(z.string(), z.unknown()).optional(),
       path: z.string().optional(),
@@ -140,7 +145,7 @@ export const GapParams = z.strictObject({
   finding: LocalizedText,
   action: LocalizedText,
   reference: z.string().trim().min(1),
-  deadlineMonths: z.number().int().min(1).max(60),
+  deadlineMonths: z.number().int().min(1).max(60).describe('Föreslagen tid att åtgärda, i månader från granskningen'),
 });
 export type GapParams = z.infer<typeof GapParams>;
 

@@ -8,6 +8,7 @@ export function defineValidate(program: Command): void {
     .addHelpText(
       'after',
       `
+Kör också varje regels exempel (examples) genom motorn.
 Skriver en rad per problem med fil och plats (JSON-pekare och rad) och slutar med kod 2;
 slutkod 0 när allt är i ordning. Ändrar ingenting.
 
@@ -19,7 +20,7 @@ Exempel:
       const ctx = contextOf(cmd);
       const { validateWorkspace } = await import('../validate.js');
       const { InvalidInputError } = await import('../errors.js');
-      const report = validateWorkspace(ctx.ws);
+      const report = await validateWorkspace(ctx.ws);
       if (ctx.json) ctx.printJson({ ok: report.problems.length === 0, ...report });
       if (report.problems.length > 0) throw new InvalidInputError(report.problems);
       if (!ctx.json) {

@@ -33,7 +33,7 @@ export function monthsBefore(isoDate: string, months: number): string {
 
 const isDate = (v: unknown): v is string => typeof v === 'string';
 
-function answerFact(source: 'answers' | 'previous') {
+function answerFact(source: 'thisYear' | 'lastYear') {
   return async (params: Record<string, unknown>, almanac: Almanac): Promise<AnswerValue | null> => {
     const values = await almanac.factValue<Record<string, AnswerValue>>(source);
     const id = params['question'] as string;
@@ -53,8 +53,8 @@ export class RuleEvaluator {
     this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath });
     this.engine.addOperator<unknown, unknown>('dateBefore', (a, b) => isDate(a) && isDate(b) && a < b);
     this.engine.addOperator<unknown, unknown>('dateOnOrAfter', (a, b) => isDate(a) && isDate(b) && a >= b);
-    this.engine.addFact('answer', answerFact('answers'));
-    this.engine.addFact('previous', answerFact('previous'));
+    this.engine.addFact('answer', answerFact('thisYear'));
+    this.engine.addFact('previous', answerFact('lastYear'));
     this.engine.addFact('reviewDate', async (params: Record<string, unknown>, almanac: Almanac) =>
       monthsBefore(await almanac.factValue<string>('reviewDay'), (params['monthsBack'] as number | undefined) ?? 0),
     );
@@ -67,8 +67,9 @@ export class RuleEvaluator {
   firedRules(input: RuleInput): Promise<Set<string>> {
     const run = this.queue.then(async () => {
       const { results } = await this.engine.run({
-        answers: input.answers,
-        previous: input.previous,
+        // Runtime facts under names no rule may use (the loader allows only the rule language's).
+        thisYear: input.answers,
+        lastYear: input.previous,
         service: input.service,
         year: input.year,
         reviewDay: input.reviewDate,

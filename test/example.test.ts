@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicalAnswerFile } from '../src/store/answers.js';
+import { canonicalRegister } from '../src/store/register.js';
+import { AnswerFile, ServiceRegister } from '../src/store/schema.js';
+import { ROOT, run } from './helpers.js';
+
+const years = readdirSync(join(ROOT, 'answers')).filter((d) => /^\d{4}$/.test(d));
+
+describe('the example organisation', () => {
+  it('validates', async () => {
+    const r = await run(['validate']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('has at least six services and the organisation answered for 2024 and 2025', () => {
+    expect(years).toEqual(expect.arrayContaining(['2024', '2025']));
+    const register = ServiceRegister.parse(JSON.parse(readFileSync(join(ROOT, 'answers', 'services.json'), 'utf8')));
+    expect(register.services.length).toBeGreaterThanOrEqual(6);
+    for (const year of ['2024', '2025']) {
+      const files = readdirSync(join(ROOT, 'answers', year));
+      expect(files).toContain('organisation.json');
+      for (const s of register.services) expect(files, `${year}/${s.id}`).toContain(`${s.id}.json`);
+    }
+  });
+
+  it('keeps every file in the canonical form the store writes (pretty, stable key order)', () => {
+    const registerText = readFileSync(join(ROOT, 'answers', 'services.json'), 'utf8');
+    expect(canonicalRegister(ServiceRegister.parse(JSON.parse(registerText)))).toBe(registerText);
+    for (const year of years) {
+      for (const name of readdirSync(join(ROOT, 'answers', year))) {
+        const text = readFileSync(join(ROOT, 'answers', year, name), 'utf8');
+        expect(canonicalAnswerFile(AnswerFile.parse(JSON.parse(text))), `${year}/${name}`).toBe(text);
+      }
+    }
+  });
+
+  it('npm start shows the overview of the latest year', async () => {
+    const r = await run([]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Efterlevnadskontroll 2025');
+    expect(r.stdout).toContain('Dataskyddsombudets kontrollpunkter');
+    expect(r.stdout).toContain('IT-säkerhetens kontrollområden');
+    expect(r.stdout).toContain('Förändring sedan 2024');
+    expect(r.stdout).toContain('Avvikelse – stor');
+    expect(r.stdout).toContain('Svagaste kontrollerna');
+    const widest = Math.max(...r.stdout.split('\n').map((l) => [...l].length));
+    expect(widest).toBeLessThanOrEqual(100);
+  });
+
+  it('shows gaps and changes between the years in the overview JSON', async () => {
+    const r = await run(['--json']);
+    const o = JSON.parse(r.stdout);
+    expect(o.year).toBe(2025);
+    expect(o.previousYear).toBe(2024);
+    expect(o.majorGaps.some((g: { severity: string }) => g.severity === 'stor')).toBe(true);
+    expect(o.totals.every((t: { delta: number | null }) => typeof t.delta === 'number')).toBe(true);
+  });
+
+  it('has stor gaps on at least three services in 2025 and some resolved since 2024', async () => {
+    const gapsOf = async (year: string) => {
+      const out = JSON.parse((await run(['score', '--year', year, '--json'])).stdout);
+      return new Set<string>(
+        out.services.flatMap((s: { service: string; checklists: { controls: { gaps: { rule: string; severity: string }[] }[] }[] }) =>
+          s.checklists.flatMap((c) => c.controls.flatMap((k) => k.gaps.map((g) => `${s.service}/${g.rule}/${g.severity}`))),
+        ),
+      );
+    };
+    const [before, after] = [await gapsOf('2024'), await gapsOf('2025')];
+    const storServices = new Set([...after].filter((g) => g.endsWith('/stor')).map((g) => g.split('/')[0]));
+    expect(storServices.size).toBeGreaterThanOrEqual(3);
+    expect([...before].some((g) => !after.has(g))).toBe(true);
+  });
+});
