@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { InvalidInputError, UsageError, formatProblem } from '../errors.js';
 import { PACKAGE_ROOT } from '../store/workspace.js';
 import { defineAnswer } from './answer.js';
@@ -37,6 +37,8 @@ function swedishError(message: string): string {
     .replace(/option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, "flaggan '$1': '$2' är inte tillåtet; välj en av $3.");
 }
 
+const englishHelp = new Help();
+
 const GLOBAL_WITH_VALUE = new Set(['--dir', '--lang']);
 
 /** `efterlev` with no command (global options only) shows the overview. */
@@ -67,7 +69,18 @@ export function buildProgram(): Command {
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: (str, write) => write(swedishError(str)) })
-    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title, showGlobalOptions: true, sortSubcommands: false })
+    .configureHelp({
+      styleTitle: (title) => HELP_TITLES[title] ?? title,
+      commandUsage: (cmd) => englishHelp.commandUsage(cmd).replace('[options]', '[flaggor]').replace('[command]', '[kommando]'),
+      subcommandTerm: (cmd) => englishHelp.subcommandTerm(cmd).replace('[options]', '[flaggor]'),
+      optionDescription: (option) => {
+        const extra: string[] = [];
+        if (option.argChoices) extra.push(`välj ${option.argChoices.join(' eller ')}`);
+        if (option.defaultValue !== undefined && typeof option.defaultValue !== 'boolean') extra.push(`standard: ${String(option.defaultValue)}`);
+        return extra.length > 0 ? `${option.description} (${extra.join(', ')})` : option.description;
+      },
+      showGlobalOptions: true,
+    })
     .addHelpText(
       'after',
       `
@@ -93,6 +106,11 @@ function report(message: string): void {
 export async function main(argv: string[]): Promise<number> {
   // Answer files and exports are confidential: whatever the user's umask, only the owner reads them.
   process.umask(0o077);
+  // `efterlev --help | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
   try {
     await buildProgram().parseAsync(withDefaultCommand(argv), { from: 'user' });
     return EXIT.ok;
