@@ -143,6 +143,17 @@ describe('answers', () => {
     expect(Object.keys(readJson<{ answers: object }>(answerFile(2025, 'organisation')).answers)).toEqual(['ORG.1', 'ORG.2']);
   });
 
+  it('keeps every answer when several processes answer the same service at once', async () => {
+    const pairs = ['ACC.1=ja', 'ACC.2=delvis', 'ACC.3=2025-01-31', 'ACC.4=nej', 'LOG.1=ja', 'LOG.2=ibland', 'LOG.3=1', 'KON.1=ja'];
+    const results = await Promise.all(pairs.map((p) => cli('answer', '--year', '2026', '--service', 'webb', p)));
+    expect(results.map((r) => r.code)).toEqual(pairs.map(() => 0));
+    const file = readJson<{ answers: Record<string, { value: unknown }> }>(answerFile(2026, 'webb'));
+    expect(Object.fromEntries(Object.entries(file.answers).map(([k, a]) => [k, String(a.value)]))).toEqual(
+      Object.fromEntries(pairs.map((p) => p.split('='))),
+    );
+    removeDir(join(ws, 'answers', '2026'));
+  });
+
   it('show prints the answers as a table', async () => {
     const r = await cli('show', '--year', '2025', '--service', 'webb');
     expect(r.code).toBe(0);

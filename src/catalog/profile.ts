@@ -14,6 +14,7 @@ export interface ProfileSource {
   sensitiveData?: boolean | undefined;
   thirdCountry?: boolean | undefined;
   supplier?: string | undefined;
+  hasSupplier?: boolean | undefined;
   classification?: Partial<Record<ClassificationAspect, number>> | undefined;
 }
 
@@ -26,7 +27,7 @@ export function profileOf(source: ProfileSource, defaults: ServiceProfile): Serv
     personalData: source.personalData ?? defaults.personalData,
     sensitiveData: source.sensitiveData ?? defaults.sensitiveData,
     thirdCountry: source.thirdCountry ?? defaults.thirdCountry,
-    hasSupplier: source.supplier !== undefined ? source.supplier.trim() !== '' : defaults.hasSupplier,
+    hasSupplier: source.hasSupplier ?? (source.supplier !== undefined ? source.supplier.trim() !== '' : defaults.hasSupplier),
     classification: { K, R, T, S, max: Math.max(K, R, T, S) },
   };
 }

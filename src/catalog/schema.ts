@@ -155,7 +155,7 @@ export const ServiceFacts = z.strictObject({
   personalData: z.boolean().optional(),
   sensitiveData: z.boolean().optional(),
   thirdCountry: z.boolean().optional(),
-  supplier: z.string().optional(),
+  hasSupplier: z.boolean().optional(),
   classification: z
     .strictObject({
       K: z.number().int().min(1).max(4).optional(),

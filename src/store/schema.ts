@@ -51,7 +51,7 @@ export const Answer = z.strictObject({
 export type Answer = z.infer<typeof Answer>;
 
 /** A superseded answer, exactly as it stood before it was replaced. */
-export const HistoryEntry = Answer.extend({ question: z.string().min(1) });
+export const HistoryEntry = z.strictObject({ question: z.string().min(1), ...Answer.shape });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const AnswerFile = z.strictObject({

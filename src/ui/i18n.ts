@@ -27,7 +27,7 @@ const MESSAGES = {
   total: { sv: 'Totalt', en: 'Total' },
   worstControls: { sv: 'Svagaste kontrollerna', en: 'Weakest controls' },
   majorGaps: { sv: 'Största bristerna', en: 'Major gaps' },
-  changeSince: { sv: 'Förändring sedan', en: 'Change since' },
+  changeSince: { sv: 'Sedan', en: 'Since' },
   overviewTitle: { sv: 'Efterlevnadskontroll', en: 'Compliance review' },
   noAnswersYet: { sv: 'Inga svar ännu', en: 'No answers yet' },
   question: { sv: 'Fråga', en: 'Question' },

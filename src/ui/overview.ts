@@ -5,6 +5,13 @@ import { t, text, type Lang } from './i18n.js';
 import { checklistName, controlName, scoreJson, table } from './score.js';
 import { bold, dim, formatDelta, formatScore, scoreBar, severityLabel, statusLabel } from './style.js';
 
+/** The overview fits a 100-column terminal. */
+const WIDTH = 100;
+
+function clip(s: string, width: number): string {
+  return [...s].length <= width ? s : [...s].slice(0, width - 1).join('') + '…';
+}
+
 export function overviewJson(o: Overview) {
   return {
     year: o.year,
@@ -32,13 +39,13 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
   }
   out.push(totalsTable.toString(), '');
 
-  const perService = table([t('service', lang), t('score', lang), '', t('status', lang), t('answered', lang), t('gaps', lang)]);
+  const perService = table([t('service', lang), t('score', lang), t('status', lang), t('answered', lang), t('gaps', lang)]);
   for (const r of o.results) {
     for (const c of r.checklists) {
       const answered = c.controls.reduce((n, k) => n + k.answered, 0);
       const total = c.controls.reduce((n, k) => n + k.total, 0);
       const gaps = c.controls.reduce((n, k) => n + k.gaps.length, 0);
-      perService.push([nameOf(r.service), formatScore(c.score, lang), scoreBar(c.score, c.status), statusLabel(c.status, lang), `${answered}/${total}`, gaps === 0 ? '' : String(gaps)]);
+      perService.push([clip(nameOf(r.service), 34), formatScore(c.score, lang), statusLabel(c.status, lang), `${answered}/${total}`, gaps === 0 ? '' : String(gaps)]);
     }
   }
   out.push(perService.toString());
@@ -46,13 +53,15 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
   if (o.weakestControls.length > 0) {
     out.push('', bold(t('worstControls', lang)));
     for (const k of o.weakestControls) {
-      out.push(`  ${formatScore(k.score, lang).padStart(5)}  ${statusLabel(k.status, lang)}  ${nameOf(k.service)} · ${controlName(catalog, k.checklist, k.control, lang)}`);
+      const what = `${nameOf(k.service)} · ${controlName(catalog, k.checklist, k.control, lang)}`;
+      out.push(`  ${formatScore(k.score, lang).padStart(5)}  ${statusLabel(k.status, lang).padEnd(24)}  ${clip(what, WIDTH - 35)}`);
     }
   }
   if (o.majorGaps.length > 0) {
     out.push('', bold(t('majorGaps', lang)));
     for (const g of o.majorGaps) {
-      out.push(`  ${severityLabel(g.gap.severity, lang)}  ${nameOf(g.service)} · ${g.control}: ${text(g.gap.rule.rule.event.params.finding, lang)}`);
+      const line = `${nameOf(g.service)} · ${g.control}: ${text(g.gap.rule.rule.event.params.finding, lang)}`;
+      out.push(`  ${severityLabel(g.gap.severity, lang)}${' '.repeat(8 - g.gap.severity.length)}${clip(line, WIDTH - 10)}`);
     }
   }
   out.push('', dim(lang === 'sv' ? 'Mer: efterlev score --year ' + o.year + ', efterlev --help' : 'More: efterlev score --year ' + o.year + ', efterlev --help'));

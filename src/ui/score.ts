@@ -33,6 +33,8 @@ export function table(head: string[], colWidths?: number[]): Table.Table {
   return new Table({
     head: head.map((h) => bold(h)),
     style: { head: [], border: [] },
+    // No rule between body rows: a 60-row table stays readable and half as tall.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     ...(colWidths ? { colWidths, wordWrap: true } : {}),
   });
 }
