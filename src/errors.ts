@@ -30,3 +30,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** The user pressed Ctrl-C; what was confirmed is saved and the way back has been printed. Exit code 130. */
+export class InterruptedError extends Error {
+  constructor() {
+    super('avbrutet');
+    this.name = 'InterruptedError';
+  }
+}

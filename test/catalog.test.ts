@@ -140,9 +140,9 @@ describe('catalogue cross-checks', () => {
   it('refuses an unknown fact or operator', () => {
     const problems = problemsOf((c) => {
       (c.rules.ACC.rules[0]!.conditions.all[0] as Record<string, unknown>).fact = 'svar';
-      (c.rules.LOG.rules[1]!.conditions.any![0] as Record<string, unknown>).operator = 'storreAn';
+      (c.rules.LOG.rules[2]!.conditions.any![0] as Record<string, unknown>).operator = 'storreAn';
     });
-    expect(problems.map((p) => p.pointer)).toEqual(['/rules/0/conditions/all/0/fact', '/rules/1/conditions/any/0/operator']);
+    expect(problems.map((p) => p.pointer)).toEqual(['/rules/0/conditions/all/0/fact', '/rules/2/conditions/any/0/operator']);
     expect(problems[0]!.message).toContain('answer');
   });
 

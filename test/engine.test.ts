@@ -132,6 +132,13 @@ describe('rules in the engine', () => {
     expect(r.controls.find((c) => c.control === 'LOG')?.gaps.map((g) => g.rule.rule.name)).toEqual(['LOG-manga-incidenter']);
   });
 
+  it('does not fire a negated condition on a missing answer', async () => {
+    const missing = await assess(input({ 'LOG.1': 'ja' }));
+    expect(missing.controls.find((c) => c.control === 'LOG')?.gaps).toEqual([]);
+    const answered = await assess(input({ 'LOG.1': 'ja', 'LOG.2': 'ibland' }));
+    expect(answered.controls.find((c) => c.control === 'LOG')?.gaps.map((g) => g.rule.rule.name)).toEqual(['LOG-granskas-inte-alltid']);
+  });
+
   it('gives the same results when runs are started together', async () => {
     const inputs = Array.from({ length: 20 }, (_, i) => input({ 'ACC.1': i % 2 === 0 ? 'nej' : 'ja', 'LOG.3': i }));
     const parallel = await Promise.all(inputs.map((i) => assess(i)));

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
-import { InvalidInputError, UsageError, formatProblem } from '../errors.js';
+import { InterruptedError, InvalidInputError, UsageError, formatProblem } from '../errors.js';
 import { PACKAGE_ROOT } from '../store/workspace.js';
 import { defineAnswer } from './answer.js';
+import { defineAssess } from './assess.js';
 import { defineInit } from './init.js';
 import { defineOverview } from './overview.js';
 import { defineScore } from './score.js';
@@ -92,7 +93,7 @@ Exempel:
 
 Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
     );
-  for (const define of [defineOverview, defineInit, defineService, defineAnswer, defineShow, defineScore, defineValidate]) {
+  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineShow, defineScore, defineValidate]) {
     define(program);
   }
   return program;
@@ -126,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
       report(`fel: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
       return EXIT.usage;
     }
+    if (err instanceof InterruptedError) return EXIT.interrupted;
     if (err instanceof Error && err.name === 'ExitPromptError') {
       report('Avbrutet.');
       return EXIT.interrupted;

@@ -51,6 +51,9 @@ export class RuleEvaluator {
 
   constructor(rules: readonly CatalogRule[]) {
     this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath });
+    // A missing answer (null) never makes a rule fire by itself: the negated operators would.
+    this.engine.addOperator<unknown, unknown>('notEqual', (a, b) => a !== null && a !== b);
+    this.engine.addOperator<unknown, unknown>('notIn', (a, b) => a !== null && Array.isArray(b) && !b.includes(a));
     this.engine.addOperator<unknown, unknown>('dateBefore', (a, b) => isDate(a) && isDate(b) && a < b);
     this.engine.addOperator<unknown, unknown>('dateOnOrAfter', (a, b) => isDate(a) && isDate(b) && a >= b);
     this.engine.addFact('answer', answerFact('thisYear'));

@@ -20,6 +20,13 @@ export interface AskContext {
   print(line: string): void;
 }
 
+const KEY_NAMES_SV: Record<string, string> = { navigate: 'flytta', select: 'välj' };
+export const theme = {
+  style: {
+    keysHelpTip: (keys: [string, string][]) => dim(keys.map(([key, action]) => `${key} ${KEY_NAMES_SV[action] ?? action}`).join(' • ')),
+  },
+};
+
 // Meta choices carry a colon, which no answer value can (values are a–z, 0–9 and _).
 const HELP = ':help';
 const BACK = ':back';
@@ -68,6 +75,7 @@ async function askChoice(ctx: AskContext, message: string): Promise<StepAction> 
       default: typeof fallback === 'string' ? fallback : undefined,
       loop: false,
       pageSize: 12,
+      theme,
       choices: [
         ...values.map((v) => ({ name: optionLabel(ctx.question, v, ctx.lang), value: v })),
         new Separator(),

@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import { InterruptedError, UsageError } from '../errors.js';
+import { contextOf, defaultReviewer, parseYear, YEAR_HELP } from './context.js';
+
+interface AssessOptions {
+  year: number;
+  service?: string;
+  checklist?: string;
+  control?: string;
+  reviewer?: string;
+  all?: boolean;
+}
+
+export function defineAssess(program: Command): void {
+  program
+    .command('assess')
+    .description('besvara kontrollfrågorna för en tjänst, interaktivt')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--service <id>', 'tjänsten (utan: välj i en lista med varje tjänsts framsteg)')
+    .option('--checklist <id>', 'bara en checklista')
+    .option('--control <id>', 'bara en kontroll, t.ex. LOG eller KP3')
+    .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)')
+    .option('--all', 'gå igenom alla frågor igen, med nuvarande svar som förval')
+    .addHelpText(
+      'after',
+      `
+Frågorna kommer kontroll för kontroll. Förra årets svar är förvalt: Enter behåller det, med
+kommentar och underlag. Välj Hjälp för frågans hjälptext och referenser, Föregående fråga för att
+gå tillbaka och Hoppa över för att gå vidare. Varje svar sparas direkt; Ctrl-C avbryter utan att
+något bekräftat svar går förlorat, och samma kommando fortsätter vid första obesvarade fråga.
+Kräver en terminal; för skript finns efterlev answer och efterlev import.
+
+Exempel:
+  efterlev assess --year 2025 --service visma-recruit
+  efterlev assess --year 2025 --service organisation --control KP4
+  efterlev assess --year 2025`,
+    )
+    .action(async (opts: AssessOptions, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        throw new UsageError(
+          'efterlev assess behöver en terminal (stdin och stdout).',
+          'För skript: efterlev answer --year Å --service ID FRÅGA=VÄRDE …, eller efterlev import --year Å FIL.csv',
+        );
+      }
+      const { openReview, scoreYear } = await import('../review.js');
+      const { allServices, findService } = await import('../store/register.js');
+      const { pickService, progressOf, registerInteractively } = await import('../questionnaire/pick.js');
+      const { runSession } = await import('../questionnaire/session.js');
+      const { renderSessionSummary } = await import('../ui/summary.js');
+
+      let review = openReview(ctx.ws);
+      if (opts.checklist !== undefined && !review.catalog.checklists.some((c) => c.id === opts.checklist)) {
+        throw new UsageError(`Okänd checklista '${opts.checklist}'.`, `Kända: ${review.catalog.checklists.map((c) => c.id).join(', ')}.`);
+      }
+      let service;
+      if (opts.service === undefined) {
+        service = await pickService(progressOf(ctx.ws, review.catalog, review.register, opts.year), opts.year);
+      } else if (allServices(review.register).some((s) => s.id === opts.service)) {
+        service = findService(review.register, opts.service);
+      } else {
+        const { SERVICE_ID } = await import('../store/schema.js');
+        if (!SERVICE_ID.test(opts.service) || (await registerInteractively(ctx.ws, opts.service)) === undefined) {
+          findService(review.register, opts.service); // throws the usual error with the known services
+        }
+        review = openReview(ctx.ws);
+        service = findService(review.register, opts.service);
+      }
+
+      const outcome = await runSession({
+        ws: ctx.ws,
+        catalog: review.catalog,
+        service,
+        year: opts.year,
+        reviewer: opts.reviewer ?? defaultReviewer(),
+        all: opts.all === true,
+        checklist: opts.checklist,
+        control: opts.control,
+        lang: ctx.lang,
+        print: ctx.print,
+      });
+      if (!outcome.finished) throw new InterruptedError();
+      const { readAnswerFile } = await import('../store/answers.js');
+      const [result] = await scoreYear(review, opts.year, [service], opts.checklist);
+      const hasLastYear = readAnswerFile(ctx.ws, review.catalog, opts.year - 1, service.id) !== undefined;
+      const [lastYear] = hasLastYear ? await scoreYear(review, opts.year - 1, [service], opts.checklist) : [];
+      if (result !== undefined) ctx.print('\n' + renderSessionSummary(review.catalog, service, opts.year, result, lastYear, ctx.lang));
+    });
+}

@@ -1,0 +1,84 @@
+import { confirm, input, select } from '@inquirer/prompts';
+import type { Catalog } from '../catalog/load.js';
+import { appliesTo } from '../catalog/profile.js';
+import { checklistsFor, readAnswerFile } from '../store/answers.js';
+import { addService, allServices, type RegisteredService } from '../store/register.js';
+import { Service, type ServiceRegister } from '../store/schema.js';
+import { theme } from './prompts.js';
+import type { Workspace } from '../store/workspace.js';
+import { parseClassification } from '../store/classification.js';
+
+export interface ServiceProgress {
+  service: RegisteredService;
+  answered: number;
+  applicable: number;
+  lastBy?: string | undefined;
+  lastAt?: string | undefined;
+}
+
+/** How far each service has come this year: answered of applicable, and who answered last. */
+export function progressOf(ws: Workspace, catalog: Catalog, register: ServiceRegister, year: number): ServiceProgress[] {
+  return allServices(register).map((service) => {
+    const answers = readAnswerFile(ws, catalog, year, service.id)?.answers ?? {};
+    const applicable = checklistsFor(catalog, service.id)
+      .flatMap((c) => c.controls.flatMap((k) => k.questions))
+      .filter((q) => appliesTo(q, service.profile));
+    const latest = Object.values(answers).sort((a, b) => b.at.localeCompare(a.at))[0];
+    return {
+      service,
+      answered: applicable.filter((q) => answers[q.id] !== undefined).length,
+      applicable: applicable.length,
+      lastBy: latest?.by,
+      lastAt: latest?.at.slice(0, 10),
+    };
+  });
+}
+
+export async function pickService(progress: readonly ServiceProgress[], year: number): Promise<RegisteredService> {
+  const id = await select<string>({
+    message: `Vilken tjänst granskas ${year}?`,
+    pageSize: 15,
+    theme,
+    choices: progress.map((p) => ({
+      name: `${p.service.name} (${p.service.id})  ${p.answered}/${p.applicable}${p.lastAt ? ` · senast ${p.lastBy} ${p.lastAt}` : ''}`,
+      value: p.service.id,
+    })),
+  });
+  return progress.find((p) => p.service.id === id)!.service;
+}
+
+const required = (label: string) => (s: string) => (s.trim() === '' ? `${label} behövs` : true);
+
+/** Registers an unknown service by asking for its register fields; only in a terminal. */
+export async function registerInteractively(ws: Workspace, id: string): Promise<Service | undefined> {
+  if (!(await confirm({ message: `Tjänsten '${id}' finns inte i registret. Registrera den nu?`, default: false }))) return undefined;
+  const name = await input({ message: 'Namn:', validate: required('Ett namn') });
+  const owner = await input({ message: 'Ansvarig (tjänsteägare, valfritt):' });
+  const supplier = await input({ message: 'Extern leverantör (valfritt):' });
+  const personalData = await confirm({ message: 'Behandlar tjänsten personuppgifter?', default: true });
+  const sensitiveData = personalData && (await confirm({ message: 'Känsliga personuppgifter (art. 9)?', default: false }));
+  const thirdCountry = personalData && (await confirm({ message: 'Överförs personuppgifter till tredje land?', default: false }));
+  const classification = await input({
+    message: 'Informationsklassning (KLASSA), t.ex. K3R2T3S2:',
+    validate: (s) => {
+      try {
+        parseClassification(s);
+        return true;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    },
+  });
+  const service = Service.parse({
+    id,
+    name: name.trim(),
+    ...(owner.trim() ? { owner: owner.trim() } : {}),
+    ...(supplier.trim() ? { supplier: supplier.trim() } : {}),
+    personalData,
+    sensitiveData,
+    thirdCountry,
+    classification: parseClassification(classification),
+  });
+  await addService(ws, service);
+  return service;
+}
