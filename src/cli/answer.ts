@@ -14,7 +14,7 @@ export function defineAnswer(program: Command): void {
   program
     .command('answer')
     .description('sätt svar utan frågor (för skript): FRÅGA=VÄRDE …')
-    .argument('<svar...>', 't.ex. LOG.1=ja KON.4=2025-03-14 DRI.5=7')
+    .argument('<svar...>', 't.ex. LOG.1=ja KON.3=2025-03-14 DRI.4=7')
     .requiredOption('--year <år>', YEAR_HELP, parseYear)
     .requiredOption('--service <id>', `tjänstens id, eller organisation för dataskyddsombudets kontrollpunkter`)
     .option('--comment <text>', 'kommentar till svaren')
@@ -28,19 +28,17 @@ ett tal; ett datum ÅÅÅÅ-MM-DD; fri text. Ett ändrat svar sparas med det tid
 
 Exempel:
   efterlev answer --year 2025 --service visma-recruit INC.2=delvis --comment "Rutin för PUI uppdateras"
-  efterlev answer --year 2025 --service organisation KP4.1=ja KP4.3=2025-09-30`,
+  efterlev answer --year 2025 --service organisation KP4.1=ja KP4.4=2025-09-30`,
     )
     .action(async (pairs: string[], opts: AnswerOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openReview } = await import('../review.js');
       const { findService } = await import('../store/register.js');
-      const { checklistsFor, saveAnswers } = await import('../store/answers.js');
-      const { parseAnswerInput } = await import('../catalog/values.js');
-      const { appliesTo } = await import('../catalog/profile.js');
+      const { saveAnswers } = await import('../store/answers.js');
+      const { resolveAnswer } = await import('../store/input.js');
 
       const review = openReview(ctx.ws);
       const service = findService(review.register, opts.service);
-      const inScope = new Set(checklistsFor(review.catalog, service.id).map((c) => c.id));
       const errors: string[] = [];
       const changes = [];
       for (const pair of pairs) {
@@ -49,21 +47,15 @@ Exempel:
           errors.push(`'${pair}': skriv FRÅGA=VÄRDE, t.ex. LOG.1=ja`);
           continue;
         }
-        const id = pair.slice(0, eq).trim().toUpperCase();
-        const ref = review.catalog.questions.get(id);
-        if (ref === undefined || !inScope.has(ref.checklist.id)) {
-          errors.push(`'${id}': okänd fråga för ${service.id}`);
+        const resolved = resolveAnswer(review.catalog, service, pair.slice(0, eq), pair.slice(eq + 1));
+        if (!resolved.ok) {
+          errors.push(resolved.error);
           continue;
         }
-        const parsed = parseAnswerInput(ref.question, pair.slice(eq + 1));
-        if ('error' in parsed) {
-          errors.push(parsed.error);
-          continue;
+        if (!resolved.applies) {
+          ctx.warn(`varning: ${resolved.question} gäller inte ${service.id} (tjänstens uppgifter); svaret sparas men räknas inte.`);
         }
-        if (!appliesTo(ref.question, service.profile)) {
-          ctx.warn(`varning: ${id} gäller inte ${service.id} (tjänstens uppgifter); svaret sparas men räknas inte.`);
-        }
-        changes.push({ question: id, value: parsed.value, comment: opts.comment, evidence: opts.evidence });
+        changes.push({ question: resolved.question, value: resolved.value, comment: opts.comment, evidence: opts.evidence });
       }
       if (errors.length > 0) throw new UsageError(`ingenting sparades:\n  ${errors.join('\n  ')}`);
       const outcomes = await saveAnswers(ctx.ws, review.catalog, opts.year, service.id, changes, opts.reviewer ?? defaultReviewer());

@@ -5,6 +5,7 @@ import { InterruptedError, InvalidInputError, UsageError, formatProblem } from '
 import { PACKAGE_ROOT } from '../store/workspace.js';
 import { defineAnswer } from './answer.js';
 import { defineAssess } from './assess.js';
+import { defineImport } from './import.js';
 import { defineInit } from './init.js';
 import { defineOverview } from './overview.js';
 import { defineScore } from './score.js';
@@ -93,7 +94,7 @@ Exempel:
 
 Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
     );
-  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineShow, defineScore, defineValidate]) {
+  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineValidate]) {
     define(program);
   }
   return program;

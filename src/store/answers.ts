@@ -10,7 +10,7 @@ import { loadJsonFile, locate } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { compareIds, sortedRecord, stringify } from './canonical.js';
 import { withFileLock } from './locked.js';
-import { AnswerFile, ORGANISATION_ID, type Answer, type HistoryEntry } from './schema.js';
+import { AnswerFile, ORGANISATION_ID, type Answer } from './schema.js';
 import { MAX_YEAR, MIN_YEAR } from './year.js';
 import type { Workspace } from './workspace.js';
 
@@ -102,6 +102,50 @@ const same = (a: Answer, c: AnswerChange): boolean =>
   a.value === c.value && (a.comment ?? '') === (c.comment ?? '') && (a.evidence ?? '') === (c.evidence ?? '');
 
 /**
+ * Applies answer changes to a file in memory: a replaced answer goes to the history; an answer
+ * given again unchanged is left as it is (its `by` and `at` too). Returns what happened to each.
+ */
+export function applyChanges(file: AnswerFile, changes: readonly AnswerChange[], by: string, at: string): ChangeOutcome[] {
+  const outcomes: ChangeOutcome[] = [];
+  for (const given of changes) {
+    const before = file.answers[given.question];
+    // A comment or evidence not given again stays with an unchanged value, not with a new one.
+    const kept = before !== undefined && before.value === given.value;
+    const change: AnswerChange = {
+      ...given,
+      comment: given.comment ?? (kept ? before.comment : undefined),
+      evidence: given.evidence ?? (kept ? before.evidence : undefined),
+    };
+    if (before !== undefined && same(before, change)) {
+      outcomes.push({ question: change.question, kind: 'unchanged', value: change.value });
+      continue;
+    }
+    if (before !== undefined) {
+      file.history.push({ question: change.question, ...before });
+      outcomes.push({ question: change.question, kind: 'changed', value: change.value, from: before.value });
+    } else {
+      outcomes.push({ question: change.question, kind: 'added', value: change.value });
+    }
+    file.answers[change.question] = {
+      value: change.value,
+      ...(change.comment ? { comment: change.comment } : {}),
+      ...(change.evidence ? { evidence: change.evidence } : {}),
+      by,
+      at,
+    };
+  }
+  return outcomes.sort((a, b) => compareIds(a.question, b.question));
+}
+
+const emptyFile = (service: string, year: number): AnswerFile => ({ service, year, answers: {}, history: [] });
+
+/** What saveAnswers would do, without writing anything (`--dry-run`). */
+export function previewAnswers(ws: Workspace, catalog: Catalog, year: number, service: string, changes: readonly AnswerChange[]): ChangeOutcome[] {
+  const file = readAnswerFile(ws, catalog, year, service) ?? emptyFile(service, year);
+  return applyChanges(file, changes, '', '');
+}
+
+/**
  * Saves answers for one service and year: re-reads the file under a lock and changes only the
  * given questions, so concurrent writers keep each other's answers. A replaced answer goes to
  * the history. Values must already be validated against their questions.
@@ -117,42 +161,10 @@ export function saveAnswers(
 ): Promise<ChangeOutcome[]> {
   const path = answerFilePath(ws, year, service);
   return withFileLock(path, async () => {
-    const db = new Low<AnswerFile>(
-      new AnswerFileAdapter(() => readAnswerFile(ws, catalog, year, service), path),
-      { service, year, answers: {}, history: [] },
-    );
+    const db = new Low<AnswerFile>(new AnswerFileAdapter(() => readAnswerFile(ws, catalog, year, service), path), emptyFile(service, year));
     await db.read();
-    const at = now.toISOString();
-    const outcomes: ChangeOutcome[] = [];
-    for (const given of changes) {
-      const before = db.data.answers[given.question];
-      // A comment or evidence not given again stays with an unchanged value, not with a new one.
-      const kept = before !== undefined && before.value === given.value;
-      const change: AnswerChange = {
-        ...given,
-        comment: given.comment ?? (kept ? before.comment : undefined),
-        evidence: given.evidence ?? (kept ? before.evidence : undefined),
-      };
-      if (before !== undefined && same(before, change)) {
-        outcomes.push({ question: change.question, kind: 'unchanged', value: change.value });
-        continue;
-      }
-      if (before !== undefined) {
-        const entry: HistoryEntry = { question: change.question, ...before };
-        db.data.history.push(entry);
-        outcomes.push({ question: change.question, kind: 'changed', value: change.value, from: before.value });
-      } else {
-        outcomes.push({ question: change.question, kind: 'added', value: change.value });
-      }
-      db.data.answers[change.question] = {
-        value: change.value,
-        ...(change.comment ? { comment: change.comment } : {}),
-        ...(change.evidence ? { evidence: change.evidence } : {}),
-        by,
-        at,
-      };
-    }
+    const outcomes = applyChanges(db.data, changes, by, now.toISOString());
     if (outcomes.some((o) => o.kind !== 'unchanged')) await db.write();
-    return outcomes.sort((a, b) => compareIds(a.question, b.question));
+    return outcomes;
   });
 }

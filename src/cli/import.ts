@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { contextOf, defaultReviewer, parseYear, YEAR_HELP } from './context.js';
+
+interface ImportOptions {
+  year: number;
+  reviewer?: string;
+  dryRun?: boolean;
+}
+
+export function defineImport(program: Command): void {
+  program
+    .command('import')
+    .description('läs in många svar på en gång från CSV eller JSON')
+    .argument('<fil>', 'CSV (service, question, value, comment, evidence) eller JSON som show --json skriver')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--reviewer <namn>', 'vem svaren registreras av (annars inloggad användare)')
+    .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
+    .addHelpText(
+      'after',
+      `
+CSV: en rubrikrad med kolumnerna service, question, value och valfritt comment, evidence (eller
+tjänst, fråga, svar, kommentar, underlag); komma eller semikolon; UTF-8 med eller utan BOM, som Excel
+sparar. JSON: { "service": …, "answers": { "LOG.1": { "value": "ja", "comment": … } } } eller en
+lista av sådana. Alla rader kontrolleras först: en enda felaktig rad stoppar hela filen (slutkod 2,
+en rad per fel med radnummer eller JSON-pekare) och ingenting skrivs.
+
+Exempel:
+  efterlev import --year 2025 svar-2025.csv --dry-run
+  efterlev import --year 2025 svar-2025.csv --reviewer anna.berg
+  efterlev show --year 2025 --service office365 --json > o365.json && efterlev import --year 2026 o365.json`,
+    )
+    .action(async (file: string, opts: ImportOptions, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { resolve } = await import('node:path');
+      const { existsSync } = await import('node:fs');
+      const { UsageError } = await import('../errors.js');
+      const { openReview } = await import('../review.js');
+      const { readImportFile } = await import('../import/read.js');
+      const { planImport } = await import('../import/plan.js');
+      const { previewAnswers, saveAnswers } = await import('../store/answers.js');
+      const { shownPath } = await import('../io/paths.js');
+
+      const path = resolve(file);
+      if (!existsSync(path)) throw new UsageError(`Filen ${file} finns inte.`);
+      const review = openReview(ctx.ws);
+      const shown = shownPath(path);
+      const { rows, text } = readImportFile(path, shown, opts.year);
+      const plan = planImport(rows, text, shown, review.catalog, review.register);
+      for (const { service, question } of plan.notApplicable) {
+        ctx.warn(`varning: ${question} gäller inte ${service}; svaret sparas men räknas inte.`);
+      }
+      const reviewer = opts.reviewer ?? defaultReviewer();
+      const summary = [];
+      for (const [service, changes] of plan.changes) {
+        const outcomes = opts.dryRun
+          ? previewAnswers(ctx.ws, review.catalog, opts.year, service, changes)
+          : await saveAnswers(ctx.ws, review.catalog, opts.year, service, changes, reviewer);
+        summary.push({
+          service,
+          added: outcomes.filter((o) => o.kind === 'added').map((o) => ({ question: o.question, value: o.value })),
+          changed: outcomes.flatMap((o) => (o.kind === 'changed' ? [{ question: o.question, from: o.from, to: o.value }] : [])),
+          unchanged: outcomes.filter((o) => o.kind === 'unchanged').length,
+        });
+      }
+      if (ctx.json) {
+        ctx.printJson({ year: opts.year, dryRun: opts.dryRun === true, services: summary });
+        return;
+      }
+      for (const s of summary) {
+        ctx.print(`${s.service}: ${s.added.length} nya, ${s.changed.length} ändrade, ${s.unchanged} oförändrade`);
+        for (const c of s.changed) ctx.print(`  ${c.question}: ${c.from} → ${c.to}`);
+      }
+      ctx.print(opts.dryRun ? 'Provkörning: ingenting har skrivits.' : `Importerat till ${opts.year}.`);
+    });
+}

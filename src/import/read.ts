@@ -1,0 +1,114 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { InvalidInputError, type Problem } from '../errors.js';
+import { locate, parseJson, readTextFile, unsafeKeyProblems, zodProblems } from '../io/json-file.js';
+
+/** One answer to import, with where it stands in the file for error messages. */
+export interface ImportRow {
+  service: string;
+  question: string;
+  value: string | number;
+  comment?: string | undefined;
+  evidence?: string | undefined;
+  /** 1-based line (CSV) */
+  line?: number | undefined;
+  /** JSON pointer (JSON) */
+  pointer?: string | undefined;
+}
+
+const COLUMN_NAMES: Record<string, keyof ImportRow> = {
+  service: 'service',
+  'tjänst': 'service',
+  question: 'question',
+  'fråga': 'question',
+  value: 'value',
+  svar: 'value',
+  'värde': 'value',
+  comment: 'comment',
+  kommentar: 'comment',
+  evidence: 'evidence',
+  underlag: 'evidence',
+};
+const REQUIRED = ['service', 'question', 'value'] as const;
+
+/** Comma or semicolon, as Excel writes it for the locale: whichever the header row uses. */
+function delimiterOf(text: string): ',' | ';' {
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
+export function readCsv(text: string, shown: string): ImportRow[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter: delimiterOf(text), bom: true, skip_empty_lines: true, info: true, relax_column_count: false, trim: true }) as unknown as typeof records;
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new InvalidInputError([{ file: shown, ...(line ? { line } : {}), message: `ogiltig CSV: ${(err as Error).message}` }]);
+  }
+  const [head, ...body] = records;
+  if (head === undefined) throw new InvalidInputError([{ file: shown, message: 'filen är tom' }]);
+  const columns = head.record.map((h) => COLUMN_NAMES[h.trim().toLowerCase()]);
+  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  if (missing.length > 0) {
+    throw new InvalidInputError([
+      { file: shown, line: 1, message: `kolumnerna ${missing.join(', ')} saknas i rubrikraden (service, question, value och gärna comment, evidence)` },
+    ]);
+  }
+  return body.map(({ record, info }) => {
+    const row: Record<string, string> = {};
+    columns.forEach((c, i) => {
+      if (c !== undefined && record[i] !== undefined) row[c] = record[i]!.normalize('NFC');
+    });
+    return {
+      service: row['service'] ?? '',
+      question: row['question'] ?? '',
+      value: row['value'] ?? '',
+      comment: row['comment'] || undefined,
+      evidence: row['evidence'] || undefined,
+      line: info.lines,
+    };
+  });
+}
+
+const JsonAnswer = z.object({
+  value: z.union([z.string(), z.number()]),
+  comment: z.string().optional(),
+  evidence: z.string().optional(),
+});
+const JsonService = z.object({
+  year: z.number().int().optional(),
+  service: z.string().min(1),
+  answers: z.record(z.string(), JsonAnswer),
+});
+
+export function readJsonImport(text: string, shown: string, year: number): ImportRow[] {
+  const raw = parseJson(text, shown);
+  const unsafe = unsafeKeyProblems(raw, shown);
+  if (unsafe.length > 0) throw new InvalidInputError(locate(text, unsafe));
+  // What `show --json` prints, for one service or a list of them.
+  const parsed = (Array.isArray(raw) ? z.array(JsonService) : JsonService).safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw new InvalidInputError(locate(text, zodProblems(shown, parsed.error)));
+  const services = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+  const base = Array.isArray(parsed.data) ? (i: number) => `/${i}` : () => '';
+  const problems: Problem[] = [];
+  const rows = services.flatMap((s, i) => {
+    if (s.year !== undefined && s.year !== year) problems.push({ file: shown, pointer: `${base(i)}/year`, message: `året ${s.year} stämmer inte med --year ${year}` });
+    return Object.entries(s.answers).map(([question, a]) => ({
+      service: s.service,
+      question,
+      value: a.value,
+      comment: a.comment,
+      evidence: a.evidence,
+      pointer: `${base(i)}/answers/${question.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    }));
+  });
+  if (problems.length > 0) throw new InvalidInputError(locate(text, problems));
+  return rows;
+}
+
+/** Reads an import file: JSON by its `.json` ending or a leading brace/bracket, CSV otherwise. */
+export function readImportFile(path: string, shown: string, year: number): { rows: ImportRow[]; text: string } {
+  const text = readTextFile(path, shown);
+  const json = path.toLowerCase().endsWith('.json') || /^\s*[[{]/.test(text);
+  return { rows: json ? readJsonImport(text, shown, year) : readCsv(text, shown), text };
+}
