@@ -34,24 +34,40 @@ export function selectServices(review: Review, serviceId: string | undefined): R
   return serviceId === undefined ? allServices(review.register) : [findService(review.register, serviceId)];
 }
 
+export interface Assessed {
+  service: RegisteredService;
+  input: AssessmentInput;
+  result: ServiceResult;
+}
+
 /**
- * Scores the selected services for a year. Every answer file is read and validated before the
- * first is scored, so a bad file stops the command before any output.
+ * Scores the selected services for a year, keeping each service's input beside its result.
+ * Every answer file is read and validated before the first is scored, so a bad file stops the
+ * command before any output.
  */
+export async function assessYear(
+  review: Review,
+  year: number,
+  services: readonly RegisteredService[],
+  checklistFilter?: string,
+  assessor: Assessor = new Assessor(review.catalog),
+): Promise<Assessed[]> {
+  const inputs = services.map((s) => ({ service: s, input: assessmentInput(review, s, year) }));
+  const assessed: Assessed[] = [];
+  for (const { service, input } of inputs) {
+    const checklists = checklistsFor(review.catalog, input.service).filter(
+      (c: Checklist) => checklistFilter === undefined || c.id === checklistFilter,
+    );
+    if (checklists.length > 0) assessed.push({ service, input, result: await assessor.assess(input, checklists) });
+  }
+  return assessed;
+}
+
 export async function scoreYear(
   review: Review,
   year: number,
   services: readonly RegisteredService[],
   checklistFilter?: string,
 ): Promise<ServiceResult[]> {
-  const inputs = services.map((s) => assessmentInput(review, s, year));
-  const assessor = new Assessor(review.catalog);
-  const results: ServiceResult[] = [];
-  for (const input of inputs) {
-    const checklists = checklistsFor(review.catalog, input.service).filter(
-      (c: Checklist) => checklistFilter === undefined || c.id === checklistFilter,
-    );
-    if (checklists.length > 0) results.push(await assessor.assess(input, checklists));
-  }
-  return results;
+  return (await assessYear(review, year, services, checklistFilter)).map((a) => a.result);
 }

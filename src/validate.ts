@@ -4,6 +4,7 @@ import { loadCatalog, type Catalog } from './catalog/load.js';
 import { ruleExampleProblems } from './engine/examples.js';
 import { InvalidInputError, type Problem } from './errors.js';
 import { shownPath } from './io/paths.js';
+import { readPlan } from './plan/store.js';
 import { readAnswerFile, yearsIn } from './store/answers.js';
 import { allServices, readRegister } from './store/register.js';
 import { SERVICE_ID, type ServiceRegister } from './store/schema.js';
@@ -16,6 +17,7 @@ export interface ValidationReport {
   rules: number;
   services: number;
   answerFiles: number;
+  planFiles: number;
 }
 
 function collect<T>(problems: Problem[], load: () => T): T | undefined {
@@ -39,6 +41,7 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
     : (problems.push({ file: shownPath(ws.registerFile), message: 'tjänsteregistret saknas (skapa med efterlev init)' }), undefined);
   if (catalog !== undefined) problems.push(...(await ruleExampleProblems(catalog)));
   let answerFiles = 0;
+  let planFiles = 0;
   if (catalog !== undefined && register !== undefined) {
     const known = new Set(allServices(register).map((s) => s.id));
     for (const year of yearsIn(ws)) {
@@ -59,6 +62,14 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
       }
     }
   }
+  const planDir = join(ws.answersDir, 'plan');
+  if (existsSync(planDir)) {
+    for (const name of readdirSync(planDir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort()) {
+      const year = name.slice(0, -'.json'.length);
+      if (!/^\d{4}$/.test(year)) problems.push({ file: shownPath(join(planDir, name)), message: 'handlingsplanens filer heter <år>.json' });
+      else if (collect(problems, () => readPlan(ws, Number(year))) !== undefined) planFiles++;
+    }
+  }
   const rules = catalog === undefined ? 0 : [...catalog.rulesByChecklist.values()].reduce((n, r) => n + r.length, 0);
   return {
     problems,
@@ -67,5 +78,6 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
     rules,
     services: register?.services.length ?? 0,
     answerFiles,
+    planFiles,
   };
 }

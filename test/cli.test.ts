@@ -236,7 +236,7 @@ describe('validate and bad files', () => {
     const r = await cli('validate');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Allt i ordning: 2 checklistor, 2 regelfiler (6 regler), 2 tjänster, 3 svarsfiler');
+    expect(r.stdout).toContain('Allt i ordning: 2 checklistor, 2 regelfiler (6 regler), 2 tjänster, 3 svarsfiler, 0 handlingsplaner');
   });
 
   it.each([

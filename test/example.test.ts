@@ -3,10 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalAnswerFile } from '../src/store/answers.js';
 import { canonicalRegister } from '../src/store/register.js';
+import { canonicalPlan } from '../src/plan/store.js';
+import { PlanFile } from '../src/plan/schema.js';
 import { AnswerFile, ServiceRegister } from '../src/store/schema.js';
 import { ROOT, run } from './helpers.js';
 
 const years = readdirSync(join(ROOT, 'answers')).filter((d) => /^\d{4}$/.test(d));
+const planFiles = readdirSync(join(ROOT, 'answers', 'plan'));
 
 describe('the example organisation', () => {
   it('validates', async () => {
@@ -34,6 +37,10 @@ describe('the example organisation', () => {
         const text = readFileSync(join(ROOT, 'answers', year, name), 'utf8');
         expect(canonicalAnswerFile(AnswerFile.parse(JSON.parse(text))), `${year}/${name}`).toBe(text);
       }
+    }
+    for (const name of planFiles) {
+      const text = readFileSync(join(ROOT, 'answers', 'plan', name), 'utf8');
+      expect(canonicalPlan(PlanFile.parse(JSON.parse(text))), `plan/${name}`).toBe(text);
     }
   });
 

@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { InterruptedError, InvalidInputError, UsageError, formatProblem } from '../errors.js';
 import { PACKAGE_ROOT } from '../store/workspace.js';
+import { defineActions } from './actions.js';
 import { defineAnswer } from './answer.js';
 import { defineAssess } from './assess.js';
+import { defineExport } from './export.js';
 import { defineImport } from './import.js';
 import { defineInit } from './init.js';
 import { defineOverview } from './overview.js';
+import { definePlan } from './plan.js';
 import { defineScore } from './score.js';
 import { defineService } from './service.js';
 import { defineShow } from './show.js';
@@ -94,7 +97,7 @@ Exempel:
 
 Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
     );
-  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineValidate]) {
+  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineValidate]) {
     define(program);
   }
   return program;

@@ -142,3 +142,32 @@ export function totals(results: readonly ServiceResult[]): ChecklistTotal[] {
     return { checklist, score, status: statusOf(score, severities), services: list.length };
   });
 }
+
+export interface ControlTotal {
+  checklist: string;
+  control: string;
+  score: number | null;
+  status: Status;
+  services: number;
+  gaps: number;
+}
+
+/** Organisation totals per control: the mean of the services' scores, their gaps together. */
+export function controlTotals(results: readonly ServiceResult[]): ControlTotal[] {
+  const byControl = new Map<string, { checklist: string; control: string; list: ControlResult[] }>();
+  for (const r of results) {
+    for (const c of r.checklists) {
+      for (const k of c.controls) {
+        const key = `${c.checklist}/${k.control}`;
+        const entry = byControl.get(key) ?? { checklist: c.checklist, control: k.control, list: [] };
+        entry.list.push(k);
+        byControl.set(key, entry);
+      }
+    }
+  }
+  return [...byControl.values()].map(({ checklist, control, list }) => {
+    const score = meanScore(list.map((k) => k.score));
+    const severities = list.flatMap((k) => k.gaps.map((g) => g.severity));
+    return { checklist, control, score, status: statusOf(score, severities), services: list.length, gaps: severities.length };
+  });
+}

@@ -33,6 +33,10 @@ export const ServiceRegister = z.strictObject({
   organisation: z.strictObject({
     name: z.string().trim().min(1),
     owner: z.string().trim().min(1).optional(),
+    focusControls: z
+      .array(z.string().regex(/^[A-Z][A-Z0-9]*$/))
+      .optional()
+      .describe('Dataskyddsombudets fokuskontrollpunkter, t.ex. ["KP1", "KP4", "KP5"]; utan: förra årets tre lägsta'),
   }),
   services: z.array(Service),
 });

@@ -1,0 +1,58 @@
+import { Option, type Command } from 'commander';
+import { contextOf, parseYear, YEAR_HELP } from './context.js';
+
+interface ActionsOptions {
+  year: number;
+  service?: string;
+  checklist?: string;
+  priority?: string;
+  top?: string;
+  sort?: 'priority' | 'effect';
+}
+
+export function defineActions(program: Command): void {
+  program
+    .command('actions')
+    .description('den prioriterade åtgärdslistan (handlingsplanen)')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--service <id>', 'bara en tjänst (eller organisation)')
+    .option('--checklist <id>', 'bara en checklista')
+    .addOption(new Option('--priority <n>', 'bara en prioritet').choices(['1', '2', '3', '4']))
+    .option('--top <n>', 'bara de n första')
+    .addOption(new Option('--sort <ordning>', 'inom en prioritet: fast ordning eller störst effekt först').choices(['priority', 'effect']).default('priority'))
+    .addHelpText(
+      'after',
+      `
+En åtgärd per brist och tjänst, med ett id (tjänst:regel) som är detsamma år från år.
+Prioritet 1 (högst) till 4 räknas fram ur poäng: allvarlighet stor 5, mellan 3, liten 1; lagkrav +1;
+informationsklassning nivå 3 +1, nivå 4 +2; återkommande från förra året +2; dataskyddsombudets
+fokuskontrollpunkt +1. Prioritet 1 från 7 poäng, 2 från 5, 3 från 3, annars 4.
+Effekt: hur många poäng kontrollen och tjänsten vinner om frågorna regeln prövar besvaras ja
+(räknat om av motorn). Accepterade risker listas för sig.
+
+Exempel:
+  efterlev actions --year 2025 --top 10
+  efterlev actions --year 2025 --service personec-p --sort effect
+  efterlev actions --year 2025 --priority 1 --json`,
+    )
+    .action(async (opts: ActionsOptions, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { UsageError } = await import('../errors.js');
+      if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(`--top ska vara ett positivt heltal, inte '${opts.top}'.`);
+      const { openReview, selectServices } = await import('../review.js');
+      const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
+      const { actionsJson, renderActions } = await import('../ui/actions.js');
+      const review = openReview(ctx.ws);
+      if (opts.checklist !== undefined && !review.catalog.checklists.some((c) => c.id === opts.checklist)) {
+        throw new UsageError(`Okänd checklista '${opts.checklist}'.`, `Kända: ${review.catalog.checklists.map((c) => c.id).join(', ')}.`);
+      }
+      const all = sortActions(
+        (await buildActions(review, opts.year, { services: selectServices(review, opts.service), checklist: opts.checklist })).actions,
+        opts.sort === 'effect',
+      ).filter((a) => opts.priority === undefined || a.priority === Number(opts.priority));
+      const { open, accepted } = splitAccepted(all);
+      const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
+      if (ctx.json) ctx.printJson(actionsJson(opts.year, [...shown, ...accepted], ctx.lang));
+      else ctx.print(renderActions(opts.year, shown, accepted, ctx.lang));
+    });
+}

@@ -1,0 +1,65 @@
+import { Option, type Command } from 'commander';
+import { contextOf, parseYear, YEAR_HELP } from './context.js';
+
+interface ExportOptions {
+  year: number;
+  format: 'csv' | 'xlsx' | 'md' | 'json';
+  out?: string;
+  force?: boolean;
+}
+
+export function defineExport(program: Command): void {
+  program
+    .command('export')
+    .description('handlingsplanen som CSV, XLSX, Markdown eller JSON')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json']).makeOptionMandatory())
+    .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för xlsx)')
+    .option('--force', 'skriv över en befintlig fil')
+    .addHelpText(
+      'after',
+      `
+Alla åtgärder med id, prioritet, varför, brist, åtgärd, referens, ansvarig, klart senast, status,
+effekt och uppföljning, och en sammanfattning per checklista och kontroll. Första raden märker
+filen som konfidentiell; filen blir läsbar bara för ägaren (0600). CSV öppnas direkt i svenskt
+Excel (UTF-8 med BOM, semikolon); ingen cell kan starta en formel. Redigera Status, Ansvarig,
+Klart senast och Anteckning i filen och läs tillbaka med efterlev plan import.
+
+Exempel:
+  efterlev export --year 2025 --format xlsx --out handlingsplan-2025.xlsx
+  efterlev export --year 2025 --format csv --out handlingsplan-2025.csv --force
+  efterlev export --year 2025 --format md > handlingsplan.md`,
+    )
+    .action(async (opts: ExportOptions, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { UsageError } = await import('../errors.js');
+      if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError('XLSX skrivs till en fil: ange --out FIL.xlsx.');
+      const { openReview, selectServices } = await import('../review.js');
+      const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
+      const { confidentialityNotice, summaryRows } = await import('../export/columns.js');
+      const review = openReview(ctx.ws);
+      const plan = await buildActions(review, opts.year, { services: selectServices(review, undefined) });
+      const { open, accepted } = splitAccepted(sortActions(plan.actions));
+      const actions = [...open, ...accepted];
+      const summary = summaryRows(review.catalog, plan.assessed.map((a) => a.result), actions, ctx.lang);
+      const notice = confidentialityNotice(opts.year, review.register.organisation.name, ctx.lang);
+
+      let data: string | Buffer;
+      if (opts.format === 'csv') data = (await import('../export/csv.js')).handlingsplanCsv(notice, actions, summary, ctx.lang);
+      else if (opts.format === 'md') data = (await import('../export/markdown.js')).handlingsplanMarkdown(opts.year, notice, actions, summary, ctx.lang);
+      else if (opts.format === 'xlsx') data = await (await import('../export/xlsx.js')).handlingsplanXlsx(opts.year, notice, actions, summary, ctx.lang);
+      else {
+        const { actionsJson } = await import('../ui/actions.js');
+        data = JSON.stringify({ confidential: notice, ...actionsJson(opts.year, actions, ctx.lang) }, null, 2) + '\n';
+      }
+      if (opts.out === undefined) {
+        process.stdout.write(data);
+        return;
+      }
+      const { resolve } = await import('node:path');
+      const { writeExport } = await import('../export/write.js');
+      writeExport(resolve(opts.out), data, opts.force === true);
+      if (ctx.json) ctx.printJson({ written: resolve(opts.out), format: opts.format, actions: actions.length });
+      else ctx.print(`Skrev ${actions.length} åtgärder till ${opts.out} (läsbar bara för dig).`);
+    });
+}

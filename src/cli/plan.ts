@@ -1,0 +1,130 @@
+import type { Command } from 'commander';
+import { contextOf, defaultReviewer, parseYear, YEAR_HELP } from './context.js';
+
+interface SetOptions {
+  year: number;
+  status?: string;
+  owner?: string;
+  due?: string;
+  note?: string;
+  motivation?: string;
+  acceptedBy?: string;
+  reviewer?: string;
+}
+
+export function definePlan(program: Command): void {
+  const plan = program.command('plan').description('följ upp handlingsplanen: status, ansvarig, datum');
+
+  plan
+    .command('set')
+    .description('sätt uppföljningen av en åtgärd')
+    .argument('<id>', 'åtgärdens id, som efterlev actions visar (tjänst:regel)')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--status <status>', 'ej_påbörjad, pågår, klar eller accepterad_risk')
+    .option('--owner <namn>', 'ansvarig för åtgärden')
+    .option('--due <ÅÅÅÅ-MM-DD>', 'klart senast')
+    .option('--note <text>', 'anteckning')
+    .option('--motivation <text>', 'motivering, krävs för accepterad_risk')
+    .option('--accepted-by <namn>', 'vem som accepterade risken, krävs för accepterad_risk')
+    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)')
+    .addHelpText(
+      'after',
+      `
+Det som inte anges behåller sitt tidigare värde. Den tidigare uppföljningen sparas i historiken.
+En åtgärd som markerats klar men vars brist finns kvar ett senare år visas som återöppnad.
+
+Exempel:
+  efterlev plan set formansportalen:AVT-pubavtal-brist-aterkommande --year 2025 --status pågår --owner "Sara Ek" --due 2026-03-31
+  efterlev plan set telefoni:DRI-manga-allvarliga-incidenter --year 2025 --status accepterad_risk \\
+    --motivation "Ny växel upphandlas 2026" --accepted-by "Förvaltningschef"`,
+    )
+    .action(async (id: string, opts: SetOptions, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { UsageError } = await import('../errors.js');
+      const { openReview } = await import('../review.js');
+      const { allServices } = await import('../store/register.js');
+      const { buildActions } = await import('../plan/actions.js');
+      const { parseStatus } = await import('../plan/schema.js');
+      const { saveFollowUps } = await import('../plan/store.js');
+      const { isIsoDate } = await import('../catalog/values.js');
+      const { describeFollowUp } = await import('../plan/import.js');
+
+      const status = opts.status === undefined ? undefined : parseStatus(opts.status);
+      if (opts.status !== undefined && status === undefined) throw new UsageError(`Ogiltig status '${opts.status}'.`, 'Välj ej_påbörjad, pågår, klar eller accepterad_risk.');
+      if (opts.due !== undefined && !isIsoDate(opts.due)) throw new UsageError(`Ogiltigt datum '${opts.due}': skriv ÅÅÅÅ-MM-DD.`);
+      const review = openReview(ctx.ws);
+      const serviceId = id.split(':')[0] ?? '';
+      const services = allServices(review.register).filter((s) => s.id === serviceId);
+      const { actions } = await buildActions(review, opts.year, { services });
+      const action = actions.find((a) => a.id === id);
+      if (action === undefined) {
+        throw new UsageError(
+          `Ingen åtgärd '${id}' ${opts.year}.`,
+          actions.length > 0 ? `Tjänstens åtgärder: ${actions.map((a) => a.id).join(', ')}` : 'Se efterlev actions --year ' + opts.year,
+        );
+      }
+      const before = action.followUp;
+      const change = {
+        status: status ?? before?.status ?? 'ej_påbörjad',
+        owner: opts.owner ?? before?.owner,
+        due: opts.due ?? before?.due,
+        note: opts.note ?? before?.note,
+        motivation: opts.motivation ?? before?.motivation,
+        acceptedBy: opts.acceptedBy ?? before?.acceptedBy,
+      };
+      if (change.status === 'accepterad_risk' && (!change.motivation || !change.acceptedBy)) {
+        throw new UsageError('En accepterad risk behöver --motivation och --accepted-by.');
+      }
+      const changed = await saveFollowUps(ctx.ws, opts.year, new Map([[id, change]]), opts.reviewer ?? defaultReviewer());
+      if (ctx.json) ctx.printJson({ year: opts.year, id, changed: changed.length > 0, followUp: change });
+      else ctx.print(changed.length > 0 ? `${id}: ${describeFollowUp(before)} → ${describeFollowUp(change)}` : `${id}: oförändrad.`);
+    });
+
+  plan
+    .command('import')
+    .description('läs tillbaka status, ansvarig, datum och anteckningar ur en exporterad handlingsplan')
+    .argument('<fil>', 'handlingsplanen som XLSX eller CSV (från efterlev export)')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)')
+    .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
+    .addHelpText(
+      'after',
+      `
+Raderna matchas på Id. Kolumnerna Status, Ansvarig, Klart senast, Anteckning, Motivering och
+Accepterad av läses; allt annat i filen räknas fram på nytt. Allt eller inget: okända id:n,
+ogiltiga statusar eller datum rapporteras med radnummer och ingenting ändras.
+
+Exempel:
+  efterlev plan import handlingsplan-2025.xlsx --year 2025
+  efterlev plan import handlingsplan-2025.csv --year 2025 --dry-run`,
+    )
+    .action(async (file: string, opts: { year: number; reviewer?: string; dryRun?: boolean }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { resolve } = await import('node:path');
+      const { existsSync } = await import('node:fs');
+      const { UsageError } = await import('../errors.js');
+      const { openReview, selectServices } = await import('../review.js');
+      const { buildActions } = await import('../plan/actions.js');
+      const { readEditedCsv, readEditedXlsx, followUpsFromRows, describeFollowUp } = await import('../plan/import.js');
+      const { applyFollowUps, readPlan, saveFollowUps } = await import('../plan/store.js');
+      const { shownPath } = await import('../io/paths.js');
+
+      const path = resolve(file);
+      if (!existsSync(path)) throw new UsageError(`Filen ${file} finns inte.`);
+      const shown = shownPath(path);
+      const rows = path.toLowerCase().endsWith('.xlsx') ? await readEditedXlsx(path, shown) : readEditedCsv(path, shown);
+      const review = openReview(ctx.ws);
+      const { actions } = await buildActions(review, opts.year, { services: selectServices(review, undefined) });
+      const changes = followUpsFromRows(rows, actions, shown);
+      const byId = new Map(actions.map((a) => [a.id, a]));
+      const changed = opts.dryRun
+        ? applyFollowUps(readPlan(ctx.ws, opts.year), changes, '', '')
+        : await saveFollowUps(ctx.ws, opts.year, changes, opts.reviewer ?? defaultReviewer());
+      if (ctx.json) {
+        ctx.printJson({ year: opts.year, dryRun: opts.dryRun === true, rows: rows.length, changed });
+        return;
+      }
+      for (const id of changed) ctx.print(`${id}: ${describeFollowUp(byId.get(id)?.followUp)} → ${describeFollowUp(changes.get(id))}`);
+      ctx.print(`${rows.length} rader lästa, ${changed.length} åtgärder ${opts.dryRun ? 'skulle ändras (provkörning, inget skrivet)' : 'ändrade'}.`);
+    });
+}

@@ -1,0 +1,86 @@
+import type { Catalog } from '../catalog/load.js';
+import type { LocalizedText } from '../catalog/schema.js';
+import { controlTotals, type ServiceResult } from '../engine/assess.js';
+import type { Action } from '../plan/actions.js';
+import { PRIORITIES } from '../plan/priority.js';
+import { text, t, type Lang } from '../ui/i18n.js';
+import { STATUS_LABEL } from '../ui/actions.js';
+import { controlName, checklistName } from '../ui/score.js';
+
+export type Cell = string | number | boolean | null;
+
+/** One column of the exported handlingsplan; `plan import` reads back the editable ones by header. */
+export interface Column {
+  key: string;
+  header: LocalizedText;
+  width: number;
+  value(a: Action, lang: Lang): Cell;
+  /** A date cell (YYYY-MM-DD), written as a real date in XLSX. */
+  date?: boolean;
+}
+
+export const COLUMNS: Column[] = [
+  { key: 'id', header: { sv: 'Id', en: 'Id' }, width: 40, value: (a) => a.id },
+  { key: 'priority', header: { sv: 'Prioritet', en: 'Priority' }, width: 9, value: (a) => a.priority },
+  { key: 'why', header: { sv: 'Varför', en: 'Why' }, width: 30, value: (a) => a.why },
+  { key: 'service', header: { sv: 'Tjänst', en: 'Service' }, width: 18, value: (a) => a.service },
+  { key: 'checklist', header: { sv: 'Checklista', en: 'Checklist' }, width: 10, value: (a) => a.checklist },
+  { key: 'control', header: { sv: 'Kontroll', en: 'Control' }, width: 9, value: (a) => a.control },
+  { key: 'rule', header: { sv: 'Regel', en: 'Rule' }, width: 30, value: (a) => a.rule },
+  { key: 'severity', header: { sv: 'Allvarlighet', en: 'Severity' }, width: 11, value: (a) => a.severity },
+  { key: 'finding', header: { sv: 'Brist', en: 'Finding' }, width: 50, value: (a, lang) => text(a.finding, lang) },
+  { key: 'action', header: { sv: 'Åtgärd', en: 'Action' }, width: 60, value: (a, lang) => text(a.action, lang) },
+  { key: 'reference', header: { sv: 'Referens', en: 'Reference' }, width: 28, value: (a) => a.reference },
+  { key: 'owner', header: { sv: 'Ansvarig', en: 'Owner' }, width: 24, value: (a) => a.owner ?? '' },
+  { key: 'due', header: { sv: 'Klart senast', en: 'Due' }, width: 12, value: (a) => a.due, date: true },
+  { key: 'status', header: { sv: 'Status', en: 'Status' }, width: 15, value: (a) => STATUS_LABEL[a.status] },
+  { key: 'recurring', header: { sv: 'Återkommande', en: 'Recurring' }, width: 12, value: (a) => a.recurring },
+  { key: 'firstSeen', header: { sv: 'Först sedd', en: 'First seen' }, width: 10, value: (a) => a.firstSeen },
+  { key: 'reopened', header: { sv: 'Återöppnad', en: 'Reopened' }, width: 10, value: (a) => a.reopened },
+  { key: 'effectControl', header: { sv: 'Effekt kontroll', en: 'Effect control' }, width: 10, value: (a) => a.effect.control },
+  { key: 'effectService', header: { sv: 'Effekt tjänst', en: 'Effect service' }, width: 10, value: (a) => a.effect.service },
+  { key: 'note', header: { sv: 'Anteckning', en: 'Note' }, width: 30, value: (a) => a.followUp?.note ?? '' },
+  { key: 'motivation', header: { sv: 'Motivering (accepterad risk)', en: 'Motivation (accepted risk)' }, width: 30, value: (a) => a.followUp?.motivation ?? '' },
+  { key: 'acceptedBy', header: { sv: 'Accepterad av', en: 'Accepted by' }, width: 18, value: (a) => a.followUp?.acceptedBy ?? '' },
+];
+
+export function confidentialityNotice(year: number, organisation: string, lang: Lang): string {
+  return lang === 'sv'
+    ? `KONFIDENTIELLT – handlingsplan ${year} för ${organisation}. Innehåller kända säkerhetsbrister: sprid inte utanför behöriga.`
+    : `CONFIDENTIAL – action plan ${year} for ${organisation}. Contains known security gaps: do not share beyond those authorised.`;
+}
+
+export interface SummaryRow {
+  checklist: string;
+  control: string;
+  score: number | null;
+  status: string;
+  actions: number;
+  byPriority: number[];
+}
+
+export const SUMMARY_HEADERS: LocalizedText[] = [
+  { sv: 'Checklista', en: 'Checklist' },
+  { sv: 'Kontroll', en: 'Control' },
+  { sv: 'Poäng (medel)', en: 'Score (mean)' },
+  { sv: 'Status', en: 'Status' },
+  { sv: 'Åtgärder', en: 'Actions' },
+  ...PRIORITIES.map((p) => ({ sv: `P${p}`, en: `P${p}` })),
+];
+
+/** Per checklist and control: the organisation's mean score and status, and the actions by priority. */
+export function summaryRows(catalog: Catalog, results: readonly ServiceResult[], actions: readonly Action[], lang: Lang): SummaryRow[] {
+  return controlTotals(results).map((c) => {
+    const mine = actions.filter((a) => a.checklist === c.checklist && a.control === c.control);
+    return {
+      checklist: checklistName(catalog, c.checklist, lang),
+      control: controlName(catalog, c.checklist, c.control, lang),
+      score: c.score,
+      status: t(`status_${c.status}`, lang),
+      actions: mine.length,
+      byPriority: PRIORITIES.map((p) => mine.filter((a) => a.priority === p).length),
+    };
+  });
+}
+
+export const summaryCells = (r: SummaryRow): Cell[] => [r.checklist, r.control, r.score, r.status, r.actions, ...r.byPriority];

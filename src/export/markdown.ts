@@ -1,0 +1,32 @@
+import type { Action } from '../plan/actions.js';
+import type { Lang } from '../ui/i18n.js';
+import { text } from '../ui/i18n.js';
+import { STATUS_LABEL } from '../ui/actions.js';
+import { SUMMARY_HEADERS, summaryCells, type Cell, type SummaryRow } from './columns.js';
+
+const cell = (c: Cell): string =>
+  (c === null ? '–' : typeof c === 'number' ? String(c) : String(c)).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+
+function mdTable(head: string[], rows: Cell[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+/** The handlingsplan for pasting into a report. */
+export function handlingsplanMarkdown(year: number, notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang): string {
+  const sv = lang === 'sv';
+  return [
+    `**${notice}**`,
+    '',
+    `# ${sv ? 'Handlingsplan' : 'Action plan'} ${year}`,
+    '',
+    mdTable(
+      sv ? ['Prio', 'Id', 'Varför', 'Brist', 'Åtgärd', 'Referens', 'Ansvarig', 'Klart senast', 'Status'] : ['Prio', 'Id', 'Why', 'Finding', 'Action', 'Reference', 'Owner', 'Due', 'Status'],
+      actions.map((a) => [`P${a.priority}`, a.id, a.why, text(a.finding, lang), text(a.action, lang), a.reference, a.owner ?? '', a.due, STATUS_LABEL[a.status]]),
+    ),
+    '',
+    `## ${sv ? 'Sammanfattning per kontroll' : 'Summary per control'}`,
+    '',
+    mdTable(SUMMARY_HEADERS.map((h) => h[lang]), summary.map(summaryCells)),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const ACTION_STATUSES = ['ej_påbörjad', 'pågår', 'klar', 'accepterad_risk'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The follow-up of one action in the handlingsplan: kept apart from the answers. */
+export const FollowUp = z
+  .strictObject({
+    status: z.enum(ACTION_STATUSES),
+    owner: z.string().trim().min(1).optional(),
+    due: z.string().regex(ISO_DAY).optional(),
+    note: z.string().optional(),
+    motivation: z.string().trim().min(1).optional(),
+    acceptedBy: z.string().trim().min(1).optional(),
+    by: z.string().min(1),
+    at: z.iso.datetime({ offset: true }),
+  })
+  .refine((f) => f.status !== 'accepterad_risk' || (f.motivation !== undefined && f.acceptedBy !== undefined), {
+    message: 'en accepterad risk behöver motivering (motivation) och vem som accepterade (acceptedBy)',
+    path: ['status'],
+  });
+export type FollowUp = z.infer<typeof FollowUp>;
+
+export const PlanFile = z.strictObject({
+  year: z.number().int(),
+  actions: z.record(z.string(), FollowUp),
+  history: z.array(z.strictObject({ action: z.string().min(1), entry: FollowUp })),
+});
+export type PlanFile = z.infer<typeof PlanFile>;
+
+/** Statuses as people type them: without å/ä/ö, with spaces or dashes. */
+export function parseStatus(raw: string): ActionStatus | undefined {
+  const s = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
+    .replace('paborjad', 'påbörjad')
+    .replace(/^pagar$/, 'pågår');
+  return (ACTION_STATUSES as readonly string[]).includes(s) ? (s as ActionStatus) : undefined;
+}

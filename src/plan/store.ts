@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import { TextFile } from 'lowdb/node';
+import { loadJsonFile } from '../io/json-file.js';
+import { shownPath } from '../io/paths.js';
+import { sortedRecord, stringify } from '../store/canonical.js';
+import { withFileLock } from '../store/locked.js';
+import type { Workspace } from '../store/workspace.js';
+import { InvalidInputError } from '../errors.js';
+import { PlanFile, type FollowUp } from './schema.js';
+
+/** The handlingsplan's follow-up lives beside the answers, one file a year: answers/plan/<year>.json. */
+export function planFilePath(ws: Workspace, year: number): string {
+  return join(ws.answersDir, 'plan', `${year}.json`);
+}
+
+export function readPlan(ws: Workspace, year: number): PlanFile {
+  const path = planFilePath(ws, year);
+  if (!existsSync(path)) return { year, actions: {}, history: [] };
+  const shown = shownPath(path);
+  const { value } = loadJsonFile(path, shown, PlanFile);
+  if (value.year !== year) throw new InvalidInputError([{ file: shown, pointer: '/year', message: `${value.year} stämmer inte med filnamnet (${year})` }]);
+  return value;
+}
+
+export function canonicalPlan(plan: PlanFile): string {
+  return stringify(PlanFile.parse({ ...plan, actions: sortedRecord(plan.actions) }));
+}
+
+class PlanAdapter implements Adapter<PlanFile> {
+  private readonly text: TextFile;
+  constructor(
+    private readonly ws: Workspace,
+    private readonly year: number,
+  ) {
+    this.text = new TextFile(planFilePath(ws, year));
+  }
+  async read(): Promise<PlanFile> {
+    return readPlan(this.ws, this.year);
+  }
+  write(data: PlanFile): Promise<void> {
+    return this.text.write(canonicalPlan(data));
+  }
+}
+
+export type FollowUpChange = Omit<FollowUp, 'by' | 'at'>;
+
+const sameFollowUp = (a: FollowUp, b: FollowUpChange): boolean =>
+  (['status', 'owner', 'due', 'note', 'motivation', 'acceptedBy'] as const).every((k) => (a[k] ?? '') === (b[k] ?? ''));
+
+/** Applies follow-up changes to a plan in memory; a replaced entry goes to the history. Returns the ids that changed. */
+export function applyFollowUps(plan: PlanFile, changes: ReadonlyMap<string, FollowUpChange>, by: string, at: string): string[] {
+  const changed: string[] = [];
+  for (const [id, change] of changes) {
+    const before = plan.actions[id];
+    if (before !== undefined && sameFollowUp(before, change)) continue;
+    if (before !== undefined) plan.history.push({ action: id, entry: before });
+    const entry = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined && v !== '')) as FollowUpChange;
+    plan.actions[id] = { ...entry, by, at };
+    changed.push(id);
+  }
+  return changed;
+}
+
+/** Sets the follow-up of actions under the plan file's lock. Returns the ids that changed. */
+export function saveFollowUps(ws: Workspace, year: number, changes: ReadonlyMap<string, FollowUpChange>, by: string, now = new Date()): Promise<string[]> {
+  return withFileLock(planFilePath(ws, year), async () => {
+    const db = new Low<PlanFile>(new PlanAdapter(ws, year), { year, actions: {}, history: [] });
+    await db.read();
+    const changed = applyFollowUps(db.data, changes, by, now.toISOString());
+    if (changed.length > 0) await db.write();
+    return changed;
+  });
+}
