@@ -6,6 +6,7 @@ import { PACKAGE_ROOT } from '../store/workspace.js';
 import { defineActions } from './actions.js';
 import { defineAnswer } from './answer.js';
 import { defineAssess } from './assess.js';
+import { defineCompare } from './compare.js';
 import { defineExport } from './export.js';
 import { defineImport } from './import.js';
 import { defineInit } from './init.js';
@@ -97,7 +98,7 @@ Exempel:
 
 Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
     );
-  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineValidate]) {
+  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineValidate]) {
     define(program);
   }
   return program;

@@ -43,7 +43,7 @@ export interface Action {
 
 export const actionId = (service: string, rule: string): string => `${service}:${rule}`;
 
-function gapIds(assessed: readonly Assessed[]): Set<string> {
+export function gapIds(assessed: readonly Assessed[]): Set<string> {
   return new Set(
     assessed.flatMap((a) => a.result.checklists.flatMap((c) => c.controls.flatMap((k) => k.gaps.map((g) => actionId(a.service.id, g.rule.rule.name))))),
   );
@@ -95,6 +95,22 @@ export interface ActionFilter {
   checklist?: string | undefined;
 }
 
+/**
+ * For each gap found this year: the first year of the unbroken run of years in which it has been
+ * found, walking back year by year while some run continues.
+ */
+export async function firstSeenOf(review: Review, year: number, filter: ActionFilter, current: readonly Assessed[], assessor: Assessor): Promise<Map<string, number>> {
+  const years = yearsIn(review.ws);
+  const firstSeen = new Map([...gapIds(current)].map((id) => [id, year]));
+  let open = new Set(firstSeen.keys());
+  for (let y = year - 1; open.size > 0 && years.includes(y); y--) {
+    const found = gapIds(await assessYear(review, y, filter.services, filter.checklist, assessor));
+    open = new Set([...open].filter((id) => found.has(id)));
+    for (const id of open) firstSeen.set(id, y);
+  }
+  return firstSeen;
+}
+
 export interface Handlingsplan {
   actions: Action[];
   /** The year's results the actions were taken from. */
@@ -110,14 +126,7 @@ export async function buildActions(review: Review, year: number, filter: ActionF
   const earlierPlans = earlierYears.map((y) => readPlan(review.ws, y));
   const focus = new Set(await focusControls(review, year));
 
-  // Walk back year by year while some gap's unbroken run continues.
-  const firstSeen = new Map([...gapIds(current)].map((id) => [id, year]));
-  let open = new Set(firstSeen.keys());
-  for (let y = year - 1; open.size > 0 && earlierYears.includes(y); y--) {
-    const found = gapIds(await assessYear(review, y, filter.services, filter.checklist, assessor));
-    open = new Set([...open].filter((id) => found.has(id)));
-    for (const id of open) firstSeen.set(id, y);
-  }
+  const firstSeen = await firstSeenOf(review, year, filter, current, assessor);
 
   const actions: Action[] = [];
   for (const { service, input, result } of current) {

@@ -44,3 +44,10 @@ export function formatDelta(delta: number, lang: Lang): string {
 
 export const bold = chalk.bold;
 export const dim = chalk.dim;
+
+const SPARK = '▁▂▃▄▅▆▇█';
+
+/** A small chart of 0–100 scores, one cell a year; a gap where a year has no score. */
+export function sparkline(scores: readonly (number | null)[]): string {
+  return scores.map((s) => (s === null ? ' ' : SPARK[Math.min(7, Math.floor((s / 100) * 8))]!)).join('');
+}

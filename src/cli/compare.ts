@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { contextOf, parseYear } from './context.js';
+
+interface CompareOptions {
+  service?: string;
+  checklist?: string;
+  details?: boolean;
+  trend?: boolean;
+}
+
+export function defineCompare(program: Command): void {
+  program
+    .command('compare')
+    .description('jämför två år, eller trenden över alla år')
+    .argument('[år1]', 'det tidigare året', parseYear)
+    .argument('[år2]', 'det senare året', parseYear)
+    .option('--service <id>', 'bara en tjänst (eller organisation)')
+    .option('--checklist <id>', 'bara en checklista')
+    .option('--details', 'visa också varje ändrat svar med gammalt → nytt värde och kommentar')
+    .option('--trend', 'varje kontrolls poäng över alla år i arbetsytan, med ett litet diagram')
+    .addHelpText(
+      'after',
+      `
+Per tjänst och kontroll: poäng båda åren, förändringen (↑ ↓ →) och statusändring; totaler per
+checklista. Brister som är nya, åtgärdade och kvarstående (med året de först sågs). Tjänster som
+bara finns ett av åren redovisas som tillkomna eller borttagna.
+
+Exempel:
+  efterlev compare 2024 2025
+  efterlev compare 2024 2025 --service visma-recruit --details
+  efterlev compare --trend --checklist dso
+  efterlev compare 2024 2025 --json`,
+    )
+    .action(async (from: number | undefined, to: number | undefined, opts: CompareOptions, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { UsageError } = await import('../errors.js');
+      const { openReview, assessYear, selectServices } = await import('../review.js');
+      const { yearsIn } = await import('../store/answers.js');
+      const { Assessor, controlTotals } = await import('../engine/assess.js');
+      const { compareYears, trendOf } = await import('../compare/compare.js');
+      const review = openReview(ctx.ws);
+      if (opts.checklist !== undefined && !review.catalog.checklists.some((c) => c.id === opts.checklist)) {
+        throw new UsageError(`Okänd checklista '${opts.checklist}'.`, `Kända: ${review.catalog.checklists.map((c) => c.id).join(', ')}.`);
+      }
+      const services = selectServices(review, opts.service);
+      const assessor = new Assessor(review.catalog);
+
+      if (opts.trend) {
+        const years = yearsIn(ctx.ws);
+        const perYear = [];
+        for (const y of years) perYear.push(controlTotals((await assessYear(review, y, services, opts.checklist, assessor)).filter((a) => Object.keys(a.input.answers).length > 0).map((a) => a.result)));
+        const trend = trendOf(years, perYear);
+        if (ctx.json) ctx.printJson(trend);
+        else ctx.print((await import('../ui/compare.js')).renderTrend(review.catalog, trend, ctx.lang));
+        return;
+      }
+      if (from === undefined || to === undefined) throw new UsageError('Ange två år, t.ex. efterlev compare 2024 2025, eller --trend.');
+      if (from === to) throw new UsageError('Ange två olika år.');
+      const [a, b] = from < to ? [from, to] : [to, from];
+      const before = await assessYear(review, a, services, opts.checklist, assessor);
+      const after = await assessYear(review, b, services, opts.checklist, assessor);
+      const comparison = compareYears(a, before, b, after);
+      const { firstSeenOf } = await import('../plan/actions.js');
+      const firstSeen = await firstSeenOf(review, b, { services, checklist: opts.checklist }, after, assessor);
+      const { compareJson, renderCompare } = await import('../ui/compare.js');
+      if (ctx.json) ctx.printJson(compareJson(comparison, firstSeen, opts.details === true));
+      else ctx.print(renderCompare(review.catalog, services, comparison, firstSeen, opts.details === true, ctx.lang));
+    });
+}

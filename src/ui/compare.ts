@@ -1,0 +1,89 @@
+import chalk from 'chalk';
+import type { Catalog } from '../catalog/load.js';
+import type { Comparison, Trend } from '../compare/compare.js';
+import type { Status } from '../engine/score.js';
+import type { RegisteredService } from '../store/register.js';
+import { statusAnswerLabel, t, type Lang } from './i18n.js';
+import { checklistName, controlName, table } from './score.js';
+import { bold, dim, formatDelta, formatScore, sparkline } from './style.js';
+
+export function compareJson(c: Comparison, firstSeen: ReadonlyMap<string, number>, details: boolean) {
+  return {
+    from: c.from,
+    to: c.to,
+    controls: c.controls,
+    totals: c.totals.map((x) => ({ checklist: x.checklist, from: x.from?.score ?? null, to: x.to?.score ?? null, statusFrom: x.from?.status ?? null, statusTo: x.to?.status ?? null })),
+    serviceTotals: c.serviceTotals,
+    newGaps: c.newGaps,
+    resolvedGaps: c.resolvedGaps,
+    persistentGaps: c.persistentGaps,
+    firstSeen: Object.fromEntries(c.persistentGaps.map((g) => [g, firstSeen.get(g) ?? c.from])),
+    services: c.services,
+    ...(details ? { answers: c.answers } : {}),
+  };
+}
+
+const SHORT: Record<Status, string> = { enligt_plan: 'enligt plan', mellan: 'mellan', stor: 'stor' };
+const STATUS_COLOR: Record<Status, (s: string) => string> = { enligt_plan: chalk.green, mellan: chalk.yellow, stor: chalk.red };
+const statusText = (s: Status | null): string => (s === null ? dim('–') : STATUS_COLOR[s](SHORT[s]));
+
+function statusChange(a: Status | null, b: Status | null): string {
+  return a === b ? statusText(b) : `${statusText(a)} → ${statusText(b)}`;
+}
+
+export function renderCompare(catalog: Catalog, services: readonly RegisteredService[], c: Comparison, firstSeen: ReadonlyMap<string, number>, details: boolean, lang: Lang): string {
+  const nameOf = (id: string) => services.find((s) => s.id === id)?.name ?? id;
+  const out = [bold(`${lang === 'sv' ? 'Jämförelse' : 'Comparison'} ${c.from} → ${c.to}`), ''];
+
+  const totals = table([lang === 'sv' ? 'Checklista (organisationen)' : 'Checklist (organisation)', String(c.from), String(c.to), lang === 'sv' ? 'Förändring' : 'Change', 'Status']);
+  for (const x of c.totals) {
+    const d = x.from?.score != null && x.to?.score != null ? formatDelta(x.to.score - x.from.score, lang) : '';
+    totals.push([checklistName(catalog, x.checklist, lang), formatScore(x.from?.score ?? null, lang), formatScore(x.to?.score ?? null, lang), d, statusChange(x.from?.status ?? null, x.to?.status ?? null)]);
+  }
+  out.push(totals.toString(), '');
+
+  const rows = table([t('service', lang), t('control', lang), String(c.from), String(c.to), lang === 'sv' ? 'Förändring' : 'Change', 'Status'], [24, 34, 7, 7, 12, 24]);
+  let previous = '';
+  for (const k of c.controls) {
+    rows.push([
+      k.service === previous ? '' : nameOf(k.service),
+      controlName(catalog, k.checklist, k.control, lang),
+      formatScore(k.from, lang),
+      formatScore(k.to, lang),
+      k.delta === null ? '' : formatDelta(k.delta, lang),
+      statusChange(k.statusFrom, k.statusTo),
+    ]);
+    previous = k.service;
+  }
+  out.push(rows.toString());
+
+  if (c.services.added.length > 0) out.push(`${lang === 'sv' ? 'Tillkomna tjänster' : 'Added services'} ${c.to}: ${c.services.added.map(nameOf).join(', ')}`);
+  if (c.services.removed.length > 0) out.push(`${lang === 'sv' ? 'Borttagna tjänster' : 'Removed services'} ${c.to}: ${c.services.removed.map(nameOf).join(', ')}`);
+
+  const list = (title: string, ids: readonly string[], suffix: (id: string) => string = () => '') => {
+    out.push('', bold(`${title}: ${ids.length}`));
+    for (const id of ids) out.push(`  ${id}${suffix(id)}`);
+  };
+  list(lang === 'sv' ? `Nya brister ${c.to}` : `New gaps ${c.to}`, c.newGaps);
+  list(lang === 'sv' ? `Åtgärdade sedan ${c.from}` : `Resolved since ${c.from}`, c.resolvedGaps);
+  list(lang === 'sv' ? 'Kvarstående' : 'Persistent', c.persistentGaps, (id) => dim(` (${lang === 'sv' ? 'sedan' : 'since'} ${firstSeen.get(id) ?? c.from})`));
+
+  if (details) {
+    out.push('', bold(`${lang === 'sv' ? 'Ändrade svar' : 'Changed answers'}: ${c.answers.length}`));
+    for (const a of c.answers) {
+      const v = (x: typeof a.from) => (x === null ? dim('–') : `${statusAnswerLabel(String(x.value), lang)}${x.comment ? dim(` '${x.comment}'`) : ''}`);
+      out.push(`  ${nameOf(a.service)} ${a.question}: ${v(a.from)} → ${v(a.to)}`);
+    }
+  } else if (c.answers.length > 0) {
+    out.push('', dim(`${c.answers.length} ${lang === 'sv' ? 'ändrade svar: visa dem med --details' : 'changed answers: show them with --details'}`));
+  }
+  return out.join('\n');
+}
+
+export function renderTrend(catalog: Catalog, trend: Trend, lang: Lang): string {
+  const rows = table([t('control', lang), ...trend.years.map(String), lang === 'sv' ? 'Trend' : 'Trend']);
+  for (const c of trend.controls) {
+    rows.push([controlName(catalog, c.checklist, c.control, lang), ...c.scores.map((s) => formatScore(s, lang)), sparkline(c.scores)]);
+  }
+  return `${bold(`${lang === 'sv' ? 'Trend' : 'Trend'} ${trend.years[0]}–${trend.years.at(-1)}`)}\n${rows.toString()}`;
+}
