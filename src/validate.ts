@@ -5,6 +5,7 @@ import { ruleExampleProblems } from './engine/examples.js';
 import { InvalidInputError, type Problem } from './errors.js';
 import { shownPath } from './io/paths.js';
 import { readPlan } from './plan/store.js';
+import { readObservations } from './store/observations.js';
 import { readAnswerFile, yearsIn } from './store/answers.js';
 import { allServices, readRegister } from './store/register.js';
 import { SERVICE_ID, type ServiceRegister } from './store/schema.js';
@@ -41,7 +42,6 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
     : (problems.push({ file: shownPath(ws.registerFile), message: 'tjänsteregistret saknas (skapa med efterlev init)' }), undefined);
   if (catalog !== undefined) problems.push(...(await ruleExampleProblems(catalog)));
   let answerFiles = 0;
-  let planFiles = 0;
   if (catalog !== undefined && register !== undefined) {
     const known = new Set(allServices(register).map((s) => s.id));
     for (const year of yearsIn(ws)) {
@@ -62,14 +62,20 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
       }
     }
   }
-  const planDir = join(ws.answersDir, 'plan');
-  if (existsSync(planDir)) {
-    for (const name of readdirSync(planDir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort()) {
+  // The handlingsplan's follow-up and the special observations: one file a year each.
+  const yearly = (folder: string, read: (year: number) => unknown): number => {
+    const dir = join(ws.answersDir, folder);
+    if (!existsSync(dir)) return 0;
+    let count = 0;
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort()) {
       const year = name.slice(0, -'.json'.length);
-      if (!/^\d{4}$/.test(year)) problems.push({ file: shownPath(join(planDir, name)), message: 'handlingsplanens filer heter <år>.json' });
-      else if (collect(problems, () => readPlan(ws, Number(year))) !== undefined) planFiles++;
+      if (!/^\d{4}$/.test(year)) problems.push({ file: shownPath(join(dir, name)), message: `filerna i ${folder}/ heter <år>.json` });
+      else if (collect(problems, () => read(Number(year))) !== undefined) count++;
     }
-  }
+    return count;
+  };
+  const planFiles = yearly('plan', (year) => readPlan(ws, year));
+  yearly('observations', (year) => readObservations(ws, year));
   const rules = catalog === undefined ? 0 : [...catalog.rulesByChecklist.values()].reduce((n, r) => n + r.length, 0);
   return {
     problems,

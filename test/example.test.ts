@@ -53,7 +53,9 @@ describe('the example organisation', () => {
     expect(r.stdout).toContain('IT-säkerhetens kontrollområden');
     expect(r.stdout).toContain('Sedan 2024');
     expect(r.stdout).toContain('Avvikelse – stor');
-    expect(r.stdout).toContain('Svagaste kontrollerna');
+    expect(r.stdout).toContain('KP1 Dataskyddsorganisation');
+    expect(r.stdout).toContain('Åtgärda först');
+    expect(r.stdout.match(/^  P[1-4]  /gm)).toHaveLength(5);
     const widest = Math.max(...r.stdout.split('\n').map((l) => [...l].length));
     expect(widest).toBeLessThanOrEqual(100);
   });
@@ -63,7 +65,8 @@ describe('the example organisation', () => {
     const o = JSON.parse(r.stdout);
     expect(o.year).toBe(2025);
     expect(o.previousYear).toBe(2024);
-    expect(o.majorGaps.some((g: { severity: string }) => g.severity === 'stor')).toBe(true);
+    expect(o.topActions).toHaveLength(5);
+    expect(o.topActions[0].priority).toBe(1);
     expect(o.totals.every((t: { delta: number | null }) => typeof t.delta === 'number')).toBe(true);
   });
 

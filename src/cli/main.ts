@@ -10,8 +10,10 @@ import { defineCompare } from './compare.js';
 import { defineExport } from './export.js';
 import { defineImport } from './import.js';
 import { defineInit } from './init.js';
+import { defineObservation } from './observation.js';
 import { defineOverview } from './overview.js';
 import { definePlan } from './plan.js';
+import { defineReport } from './report.js';
 import { defineScore } from './score.js';
 import { defineService } from './service.js';
 import { defineShow } from './show.js';
@@ -98,7 +100,7 @@ Exempel:
 
 Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
     );
-  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineValidate]) {
+  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineReport, defineObservation, defineValidate]) {
     define(program);
   }
   return program;

@@ -9,6 +9,7 @@ export function defineOverview(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openReview, scoreYear, selectServices } = await import('../review.js');
+      const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { yearsIn } = await import('../store/answers.js');
       const { buildOverview } = await import('../overview.js');
       const { overviewJson, renderOverview } = await import('../ui/overview.js');
@@ -22,10 +23,11 @@ export function defineOverview(program: Command): void {
       }
       const previousYear = years.includes(year - 1) ? year - 1 : undefined;
       const services = selectServices(review, undefined);
-      const results = await scoreYear(review, year, services);
+      const plan = await buildActions(review, year, { services });
       const previous = previousYear === undefined ? [] : await scoreYear(review, previousYear, services);
-      const overview = buildOverview(year, results, previousYear, previous);
-      if (ctx.json) ctx.printJson(overviewJson(overview));
+      const top = splitAccepted(sortActions(plan.actions)).open.slice(0, 5);
+      const overview = buildOverview(year, plan.assessed.map((a) => a.result), previousYear, previous, top);
+      if (ctx.json) ctx.printJson(overviewJson(overview, ctx.lang));
       else ctx.print(renderOverview(review.catalog, services, review.register.organisation.name, overview, ctx.lang));
     });
 }

@@ -25,8 +25,6 @@ const MESSAGES = {
   organisation: { sv: 'Organisationen', en: 'Organisation' },
   year: { sv: 'År', en: 'Year' },
   total: { sv: 'Totalt', en: 'Total' },
-  worstControls: { sv: 'Svagaste kontrollerna', en: 'Weakest controls' },
-  majorGaps: { sv: 'Största bristerna', en: 'Major gaps' },
   changeSince: { sv: 'Sedan', en: 'Since' },
   overviewTitle: { sv: 'Efterlevnadskontroll', en: 'Compliance review' },
   noAnswersYet: { sv: 'Inga svar ännu', en: 'No answers yet' },

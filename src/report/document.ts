@@ -1,0 +1,199 @@
+import type { Catalog } from '../catalog/load.js';
+import type { Status } from '../engine/score.js';
+import { STATUS_LABEL } from '../ui/actions.js';
+import { t, text, type Lang } from '../ui/i18n.js';
+import { checklistName, controlName } from '../ui/score.js';
+import { confidentialityNotice } from '../export/columns.js';
+import type { ReportModel } from './model.js';
+
+export type Cell = string;
+
+export interface BarSeries {
+  label: string;
+  /** 0–100 per category; null where there is no score. */
+  values: (number | null)[];
+  /** Per category, for the colour; undefined for a neutral series (last year). */
+  statuses?: Status[];
+}
+
+/** The report as a sequence of blocks, laid out by the Markdown and HTML renderers alike. */
+export type Block =
+  | { kind: 'notice' | 'title' | 'subtitle' | 'p'; text: string }
+  | { kind: 'h2'; text: string; id: string }
+  | { kind: 'table'; head: Cell[]; rows: Cell[][]; statusColumn?: number }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'bars'; title: string; categories: string[]; series: BarSeries[] }
+  | { kind: 'distribution'; title: string; counts: Record<Status, number> };
+
+const STATUSES: Status[] = ['enligt_plan', 'mellan', 'stor'];
+
+function number(n: number | null, lang: Lang): string {
+  if (n === null) return '–';
+  return lang === 'sv' ? n.toFixed(1).replace('.', ',') : n.toFixed(1);
+}
+
+function change(d: number | null, lang: Lang): string {
+  if (d === null) return '–';
+  if (d === 0) return '→ 0';
+  return `${d > 0 ? '↑ +' : '↓ −'}${number(Math.abs(d), lang)}`;
+}
+
+/** The annual report's content, in Swedish (or English with --lang en). */
+export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Block[] {
+  const sv = lang === 'sv';
+  const prev = m.previousYear;
+  const status = (s: Status) => t(`status_${s}`, lang);
+  const blocks: Block[] = [
+    { kind: 'notice', text: confidentialityNotice(m.year, m.organisation, lang).replace(/handlingsplan|action plan/, sv ? 'årsrapport' : 'annual report') },
+    { kind: 'title', text: sv ? `Efterlevnadskontroll och dataskyddsombudets kontrollpunkter ${m.year}` : `Compliance review and data protection officer's control points ${m.year}` },
+    { kind: 'subtitle', text: `${m.organisation}${prev ? (sv ? ` · jämfört med ${prev}` : ` · compared with ${prev}`) : ''}` },
+  ];
+
+  // Summary
+  const stor = m.majorGaps.length;
+  const actionCount = m.actionsByPriority.reduce((n, p) => n + p.total, 0);
+  const p1 = m.actionsByPriority.find((p) => p.priority === 1)?.total ?? 0;
+  blocks.push(
+    { kind: 'h2', id: 'sammanfattning', text: sv ? 'Sammanfattning' : 'Summary' },
+    {
+      kind: 'p',
+      text: sv
+        ? `${m.services} IT-tjänster och organisationens ${m.dso.length} kontrollpunkter har granskats. Granskningen fann ${stor} stora brister; handlingsplanen har ${actionCount} åtgärder, varav ${p1} med prioritet 1.`
+        : `${m.services} IT services and the organisation's ${m.dso.length} control points were reviewed. The review found ${stor} major gaps; the action plan has ${actionCount} actions, ${p1} of them priority 1.`,
+    },
+    {
+      kind: 'table',
+      head: [sv ? 'Checklista' : 'Checklist', String(m.year), prev ? String(prev) : '', sv ? 'Förändring' : 'Change', 'Status'],
+      rows: m.totals.map(({ total, previous }) => [
+        checklistName(catalog, total.checklist, lang),
+        number(total.score, lang),
+        number(previous, lang),
+        change(previous === null || total.score === null ? null : Math.round((total.score - previous) * 10) / 10, lang),
+        status(total.status),
+      ]),
+      statusColumn: 4,
+    },
+  );
+
+  // DSO control points
+  blocks.push(
+    { kind: 'h2', id: 'kontrollpunkter', text: sv ? 'Resultat per kontrollpunkt' : 'Result per control point' },
+    {
+      kind: 'bars',
+      title: sv ? `Poäng per kontrollpunkt${prev ? `, ${prev} och ${m.year}` : ''}` : `Score per control point${prev ? `, ${prev} and ${m.year}` : ''}`,
+      categories: m.dso.map((d) => d.control),
+      series: [
+        ...(prev ? [{ label: String(prev), values: m.dso.map((d) => d.previous) }] : []),
+        { label: String(m.year), values: m.dso.map((d) => d.score), statuses: m.dso.map((d) => d.status) },
+      ],
+    },
+    {
+      kind: 'table',
+      head: [sv ? 'Kontrollpunkt' : 'Control point', 'Status', sv ? 'Poäng' : 'Score', prev ? String(prev) : '', sv ? 'Förändring' : 'Change', sv ? 'Kommentarer' : 'Comments'],
+      rows: m.dso.map((d) => [
+        controlName(catalog, 'dso', d.control, lang),
+        status(d.status),
+        number(d.score, lang),
+        number(d.previous, lang),
+        change(d.delta, lang),
+        d.comments.join('\n'),
+      ]),
+      statusColumn: 1,
+    },
+  );
+
+  // IT security areas
+  const areaName = (checklist: string, control: string) => controlName(catalog, checklist, control, lang);
+  blocks.push(
+    { kind: 'h2', id: 'it-sakerhet', text: sv ? 'IT-säkerhet per kontrollområde' : 'IT security per control area' },
+    {
+      kind: 'bars',
+      title: sv ? 'Medelpoäng över tjänsterna per område' : 'Mean score across services per area',
+      categories: m.areas.map((a) => a.total.control),
+      series: [
+        ...(prev ? [{ label: String(prev), values: m.areas.map((a) => a.previous) }] : []),
+        { label: String(m.year), values: m.areas.map((a) => a.total.score), statuses: m.areas.map((a) => a.total.status) },
+      ],
+    },
+    {
+      kind: 'table',
+      head: [
+        sv ? 'Område' : 'Area',
+        sv ? 'Medelpoäng' : 'Mean score',
+        prev ? String(prev) : '',
+        sv ? 'Förändring' : 'Change',
+        'Status',
+        sv ? 'Tjänster: enligt plan / mellan / stor' : 'Services: on track / medium / major',
+      ],
+      rows: m.areas.map((a) => [
+        areaName(a.total.checklist, a.total.control),
+        number(a.total.score, lang),
+        number(a.previous, lang),
+        change(a.delta, lang),
+        status(a.total.status),
+        STATUSES.map((s) => a.byStatus[s]).join(' / '),
+      ]),
+      statusColumn: 4,
+    },
+    {
+      kind: 'distribution',
+      title: sv ? 'Status för alla kontroller i alla tjänster' : 'Status of every control in every service',
+      counts: STATUSES.reduce((acc, s) => ({ ...acc, [s]: m.areas.reduce((n, a) => n + a.byStatus[s], 0) + m.dso.filter((d) => d.status === s).length }), {} as Record<Status, number>),
+    },
+  );
+
+  // Major gaps
+  blocks.push(
+    { kind: 'h2', id: 'stora-brister', text: sv ? 'Stora brister' : 'Major gaps' },
+    m.majorGaps.length === 0
+      ? { kind: 'p', text: sv ? 'Inga stora brister.' : 'No major gaps.' }
+      : {
+          kind: 'list',
+          items: m.majorGaps.map((g) => `${g.service} · ${areaName(g.checklist, g.control)}: ${text(g.gap.rule.rule.event.params.finding, lang)} ${sv ? 'Åtgärd' : 'Action'}: ${text(g.gap.rule.rule.event.params.action, lang)}`),
+        },
+  );
+
+  // Handlingsplan
+  blocks.push(
+    { kind: 'h2', id: 'handlingsplan', text: sv ? 'Handlingsplanen' : 'Action plan' },
+    {
+      kind: 'table',
+      head: [sv ? 'Prioritet' : 'Priority', sv ? 'Åtgärder' : 'Actions', ...Object.values(STATUS_LABEL)],
+      rows: m.actionsByPriority.map((p) => [`P${p.priority}`, String(p.total), ...Object.keys(STATUS_LABEL).map((s) => String(p.byStatus[s as keyof typeof STATUS_LABEL]))]),
+    },
+    { kind: 'p', text: sv ? 'Åtgärda först:' : 'Fix first:' },
+    { kind: 'list', items: m.topActions.map((a) => `P${a.priority} ${a.id} (${a.why}): ${text(a.action, lang)} ${sv ? 'Ansvarig' : 'Owner'}: ${a.owner ?? '–'}, ${sv ? 'klart senast' : 'due'} ${a.due}.`) },
+  );
+  if (m.acceptedRisks.length > 0) {
+    blocks.push(
+      { kind: 'p', text: sv ? 'Accepterade risker:' : 'Accepted risks:' },
+      { kind: 'list', items: m.acceptedRisks.map((a) => `${a.id}: ${text(a.finding, lang)} ${sv ? 'Motivering' : 'Motivation'}: ${a.followUp?.motivation ?? ''} (${a.followUp?.acceptedBy ?? ''})`) },
+    );
+  }
+
+  // Focus for next year
+  blocks.push(
+    { kind: 'h2', id: 'fokus', text: sv ? `Rekommenderade fokuskontrollpunkter ${m.year + 1}` : `Recommended focus control points ${m.year + 1}` },
+    m.focus.length === 0
+      ? { kind: 'p', text: sv ? 'Inga kontrollpunkter är röda eller försämrade.' : 'No control point is red or falling.' }
+      : {
+          kind: 'list',
+          items: m.focus.map((f) => {
+            const reasons = [
+              f.red ? `${status('stor')} (${number(f.score, lang)} ${sv ? 'poäng' : 'points'})` : undefined,
+              f.delta !== null && f.delta < 0 ? `${sv ? 'försämring' : 'fell'} ${change(f.delta, lang)} ${sv ? 'sedan' : 'since'} ${prev}` : undefined,
+            ].filter(Boolean);
+            return `${controlName(catalog, 'dso', f.control, lang)}: ${reasons.join('; ')}`;
+          }),
+        },
+  );
+
+  // Observations
+  blocks.push(
+    { kind: 'h2', id: 'iakttagelser', text: sv ? 'Särskilda iakttagelser' : 'Special observations' },
+    m.observations.length === 0
+      ? { kind: 'p', text: sv ? 'Inga särskilda iakttagelser har registrerats.' : 'No special observations were recorded.' }
+      : { kind: 'list', items: m.observations.map((o) => `${o.text} (${o.by}, ${o.at.slice(0, 10)})`) },
+  );
+  return blocks;
+}
