@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadCatalog, type Catalog } from '../src/catalog/load.js';
 import { EMPTY_PROFILE, profileOf, type ServiceProfile } from '../src/catalog/profile.js';
 import { Assessor, reviewDateOf, totals, type AssessmentInput } from '../src/engine/assess.js';
-import { monthsBefore } from '../src/engine/rules.js';
+import { monthsBefore } from '../src/engine/dates.js';
 import { removeDir, tempDir } from './helpers.js';
 import { writeMiniCatalog } from './fixtures/mini-catalog.js';
 

@@ -2,7 +2,8 @@ import type { Catalog, CatalogRule } from '../catalog/load.js';
 import { appliesTo, type ServiceProfile } from '../catalog/profile.js';
 import type { Checklist, Severity } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
-import { RuleEvaluator } from './rules.js';
+import { CompiledRules } from './compile.js';
+import type { RuleInput } from './input.js';
 import { answerPoints, meanScore, statusOf, weightedScore, type Status, type Weighted } from './score.js';
 
 export interface Gap {
@@ -55,13 +56,33 @@ export function reviewDateOf(year: number, answers: AssessmentInput['answers']):
   return latest ?? end;
 }
 
+/** Evaluates one checklist's rules for one service: the rules that fire, by name. */
+export interface RuleSet {
+  firedRules(input: RuleInput): Set<string> | Promise<Set<string>>;
+}
+
+/**
+ * Builds a checklist's rule set: by default the rule JSON compiled to plain closures (compile.ts);
+ * `(rules) => new ReferenceRules(rules)` runs json-rules-engine instead (reference.ts). Both give
+ * the same gaps; a test holds them to it over thousands of generated answer sets.
+ */
+export type RuleSetFactory = (rules: readonly CatalogRule[]) => RuleSet;
+
 /** Scores services against the catalogue; one rule evaluator per checklist, built once. */
 export class Assessor {
-  private readonly evaluators = new Map<string, RuleEvaluator>();
+  private readonly ruleSets = new Map<string, RuleSet>();
+  private readonly rulesByControl = new Map<string, Map<string, CatalogRule[]>>();
 
-  constructor(readonly catalog: Catalog) {
+  constructor(
+    readonly catalog: Catalog,
+    makeRuleSet: RuleSetFactory = (rules) => new CompiledRules(rules),
+  ) {
     for (const checklist of catalog.checklists) {
-      this.evaluators.set(checklist.id, new RuleEvaluator(catalog.rulesByChecklist.get(checklist.id) ?? []));
+      const rules = catalog.rulesByChecklist.get(checklist.id) ?? [];
+      this.ruleSets.set(checklist.id, makeRuleSet(rules));
+      const byControl = new Map<string, CatalogRule[]>();
+      for (const r of rules) byControl.set(r.control, [...(byControl.get(r.control) ?? []), r]);
+      this.rulesByControl.set(checklist.id, byControl);
     }
   }
 
@@ -72,51 +93,48 @@ export class Assessor {
   }
 
   private async assessChecklist(input: AssessmentInput, checklist: Checklist): Promise<ChecklistResult> {
-    const applicable = new Map<string, AnswerValue>();
+    const applicableControls = checklist.controls.map((control) => ({ control, questions: control.questions.filter((q) => appliesTo(q, input.profile)) }));
+    const answers: Record<string, AnswerValue> = {};
     const previous: Record<string, AnswerValue> = {};
-    for (const control of checklist.controls) {
-      for (const q of control.questions) {
-        if (!appliesTo(q, input.profile)) continue;
+    for (const { questions } of applicableControls) {
+      for (const q of questions) {
         const a = input.answers[q.id];
-        if (a !== undefined) applicable.set(q.id, a.value);
+        if (a !== undefined) answers[q.id] = a.value;
         const p = input.previous[q.id];
         if (p !== undefined) previous[q.id] = p.value;
       }
     }
-    const fired = await this.evaluators.get(checklist.id)!.firedRules({
-      answers: Object.fromEntries(applicable),
+    const fired = await this.ruleSets.get(checklist.id)!.firedRules({
+      answers,
       previous,
       service: input.profile,
       year: input.year,
       reviewDate: reviewDateOf(input.year, input.answers),
     });
-    const rules = this.catalog.rulesByChecklist.get(checklist.id) ?? [];
+    const byControl = this.rulesByControl.get(checklist.id)!;
 
     const all: Weighted[] = [];
     const allSeverities: Severity[] = [];
     const controls: ControlResult[] = [];
-    for (const control of checklist.controls) {
-      const questions = control.questions.filter((q) => appliesTo(q, input.profile));
+    for (const { control, questions } of applicableControls) {
       if (questions.length === 0) continue;
       const scored: Weighted[] = [];
+      let answered = 0;
       for (const q of questions) {
-        const points = answerPoints(q, applicable.get(q.id));
+        const value = answers[q.id];
+        if (value !== undefined) answered++;
+        const points = answerPoints(q, value);
         if (points !== undefined) scored.push({ weight: q.weight, points });
       }
-      const gaps = rules
-        .filter((r) => r.control === control.id && fired.has(r.rule.name))
-        .map((rule) => ({ rule, severity: rule.rule.event.params.severity }));
+      const gaps: Gap[] = [];
+      for (const rule of byControl.get(control.id) ?? []) {
+        if (fired.has(rule.rule.name)) gaps.push({ rule, severity: rule.rule.event.params.severity });
+      }
       const score = weightedScore(scored);
+      const severities = gaps.map((g) => g.severity);
       all.push(...scored);
-      allSeverities.push(...gaps.map((g) => g.severity));
-      controls.push({
-        control: control.id,
-        score,
-        status: statusOf(score, gaps.map((g) => g.severity)),
-        answered: questions.filter((q) => applicable.has(q.id)).length,
-        total: questions.length,
-        gaps,
-      });
+      allSeverities.push(...severities);
+      controls.push({ control: control.id, score, status: statusOf(score, severities), answered, total: questions.length, gaps });
     }
     const score = weightedScore(all);
     return { checklist: checklist.id, score, status: statusOf(score, allSeverities), controls };

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/load.js';
 import type { LocalizedText, Question, Severity } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { Assessor, reviewDateOf, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
-import { addMonths } from '../engine/rules.js';
+import { addMonths } from '../engine/dates.js';
 import { assessYear, type Assessed, type Review } from '../review.js';
 import { yearsIn } from '../store/answers.js';
 import { allServices, type RegisteredService } from '../store/register.js';

@@ -1,17 +1,8 @@
 import { Engine, type Almanac } from 'json-rules-engine';
 import type { CatalogRule } from '../catalog/load.js';
-import type { ServiceProfile } from '../catalog/profile.js';
 import type { AnswerValue } from '../catalog/values.js';
-
-/** Everything a rule may look at for one service and year (the facts of docs/authoring.md). */
-export interface RuleInput {
-  answers: Readonly<Record<string, AnswerValue>>;
-  previous: Readonly<Record<string, AnswerValue>>;
-  service: ServiceProfile;
-  year: number;
-  /** YYYY-MM-DD */
-  reviewDate: string;
-}
+import { monthsBefore } from './dates.js';
+import type { RuleInput } from './input.js';
 
 /** `$.a.b` looked up as plain properties: the loader allows no other path, so no JSONPath runs. */
 function resolvePath(value: object, path: string): unknown {
@@ -22,17 +13,6 @@ function resolvePath(value: object, path: string): unknown {
   }
   return current;
 }
-
-/** The same day n months later (n < 0: earlier), clamped to the end of a shorter month. */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
-export const monthsBefore = (isoDate: string, months: number): string => addMonths(isoDate, -months);
 
 const isDate = (v: unknown): v is string => typeof v === 'string';
 
@@ -45,10 +25,10 @@ function answerFact(source: 'thisYear' | 'lastYear') {
 }
 
 /**
- * One json-rules-engine Engine for one checklist's rules, built once and reused for every service.
+ * The reference evaluator: one json-rules-engine Engine for one checklist's rules, built once and reused for every service.
  * Runs are queued so that no two overlap: the engine's run state is shared between runs.
  */
-export class RuleEvaluator {
+export class ReferenceRules {
   private readonly engine: Engine;
   private queue: Promise<unknown> = Promise.resolve();
 
