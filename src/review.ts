@@ -2,7 +2,7 @@ import { loadCatalog, type Catalog } from './catalog/load.js';
 import { Assessor, type AssessmentInput, type ServiceResult } from './engine/assess.js';
 import { checklistsFor, readAnswerFile } from './store/answers.js';
 import { allServices, findService, readRegister, type RegisteredService } from './store/register.js';
-import type { ServiceRegister } from './store/schema.js';
+import type { AnswerFile, ServiceRegister } from './store/schema.js';
 import { requireWorkspace, type Workspace } from './store/workspace.js';
 import type { Checklist } from './catalog/schema.js';
 
@@ -11,12 +11,23 @@ export interface Review {
   ws: Workspace;
   catalog: Catalog;
   register: ServiceRegister;
+  /** Answer files read so far in this command, so that comparing years reads each file once. */
+  answerFiles: Map<string, AnswerFile | undefined>;
+  /** Years already scored in this command, by year, checklist and services. */
+  assessedYears: Map<string, Promise<Assessed[]>>;
 }
 
 export function openReview(ws: Workspace): Review {
   requireWorkspace(ws);
   const catalog = loadCatalog(ws.catalog);
-  return { ws, catalog, register: readRegister(ws) };
+  return { ws, catalog, register: readRegister(ws), answerFiles: new Map(), assessedYears: new Map() };
+}
+
+/** A service's validated answers for a year, read once per command. */
+export function answersOf(review: Review, year: number, service: string): AnswerFile | undefined {
+  const key = `${year}/${service}`;
+  if (!review.answerFiles.has(key)) review.answerFiles.set(key, readAnswerFile(review.ws, review.catalog, year, service));
+  return review.answerFiles.get(key);
 }
 
 export function assessmentInput(review: Review, service: RegisteredService, year: number): AssessmentInput {
@@ -24,8 +35,8 @@ export function assessmentInput(review: Review, service: RegisteredService, year
     service: service.id,
     profile: service.profile,
     year,
-    answers: readAnswerFile(review.ws, review.catalog, year, service.id)?.answers ?? {},
-    previous: readAnswerFile(review.ws, review.catalog, year - 1, service.id)?.answers ?? {},
+    answers: answersOf(review, year, service.id)?.answers ?? {},
+    previous: answersOf(review, year - 1, service.id)?.answers ?? {},
   };
 }
 
@@ -41,23 +52,31 @@ export interface Assessed {
 }
 
 /**
- * Scores the selected services for a year, keeping each service's input beside its result.
- * Every answer file is read and validated before the first is scored, so a bad file stops the
- * command before any output.
+ * Scores the selected services for a year, keeping each service's input beside its result; the
+ * same year is scored once per command. Every answer file is read and validated before the first
+ * is scored, so a bad file stops the command before any output.
  */
-export async function assessYear(
+export function assessYear(
   review: Review,
   year: number,
   services: readonly RegisteredService[],
   checklistFilter?: string,
-  assessor: Assessor = new Assessor(review.catalog),
+  assessor?: Assessor,
 ): Promise<Assessed[]> {
+  const key = `${year}|${checklistFilter ?? ''}|${services.map((s) => s.id).join(',')}`;
+  let assessed = review.assessedYears.get(key);
+  if (assessed === undefined) {
+    assessed = assessAll(review, year, services, checklistFilter, assessor ?? new Assessor(review.catalog));
+    review.assessedYears.set(key, assessed);
+  }
+  return assessed;
+}
+
+async function assessAll(review: Review, year: number, services: readonly RegisteredService[], checklistFilter: string | undefined, assessor: Assessor): Promise<Assessed[]> {
   const inputs = services.map((s) => ({ service: s, input: assessmentInput(review, s, year) }));
   const assessed: Assessed[] = [];
   for (const { service, input } of inputs) {
-    const checklists = checklistsFor(review.catalog, input.service).filter(
-      (c: Checklist) => checklistFilter === undefined || c.id === checklistFilter,
-    );
+    const checklists = checklistsFor(review.catalog, input.service).filter((c: Checklist) => checklistFilter === undefined || c.id === checklistFilter);
     if (checklists.length > 0) assessed.push({ service, input, result: await assessor.assess(input, checklists) });
   }
   return assessed;

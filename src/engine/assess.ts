@@ -1,6 +1,6 @@
 import type { Catalog, CatalogRule } from '../catalog/load.js';
 import { appliesTo, type ServiceProfile } from '../catalog/profile.js';
-import type { Checklist, Severity } from '../catalog/schema.js';
+import type { Checklist, Question, Severity } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { CompiledRules } from './compile.js';
 import type { RuleInput } from './input.js';
@@ -46,7 +46,17 @@ export interface AssessmentInput {
 }
 
 /** The review date: the day of the latest answer that year, at most 31 December; else 31 December. */
+const reviewDates = new WeakMap<object, { year: number; date: string }>();
+
 export function reviewDateOf(year: number, answers: AssessmentInput['answers']): string {
+  const cached = reviewDates.get(answers);
+  if (cached?.year === year) return cached.date;
+  const date = computeReviewDate(year, answers);
+  reviewDates.set(answers, { year, date });
+  return date;
+}
+
+function computeReviewDate(year: number, answers: AssessmentInput['answers']): string {
   const end = `${year}-12-31`;
   let latest: string | undefined;
   for (const { at } of Object.values(answers)) {
@@ -54,6 +64,35 @@ export function reviewDateOf(year: number, answers: AssessmentInput['answers']):
     if (day !== undefined && day <= end && (latest === undefined || day > latest)) latest = day;
   }
   return latest ?? end;
+}
+
+function scoreQuestions(questions: readonly Question[], answers: Readonly<Record<string, AnswerValue>>): { scored: Weighted[]; answered: number } {
+  const scored: Weighted[] = [];
+  let answered = 0;
+  for (const q of questions) {
+    const value = answers[q.id];
+    if (value !== undefined) answered++;
+    const points = answerPoints(q, value);
+    if (points !== undefined) scored.push({ weight: q.weight, points });
+  }
+  return { scored, answered };
+}
+
+/**
+ * The scores alone, without rules: per control and for the checklist, for a service's answers.
+ * What a fix would buy is this, with the fixed answers, against the result as it stands.
+ */
+export function scoreAnswers(checklist: Checklist, profile: ServiceProfile, answers: Readonly<Record<string, AnswerValue>>): { controls: Map<string, number | null>; total: number | null } {
+  const controls = new Map<string, number | null>();
+  const all: Weighted[] = [];
+  for (const control of checklist.controls) {
+    const questions = control.questions.filter((q) => appliesTo(q, profile));
+    if (questions.length === 0) continue;
+    const { scored } = scoreQuestions(questions, answers);
+    controls.set(control.id, weightedScore(scored));
+    all.push(...scored);
+  }
+  return { controls, total: weightedScore(all) };
 }
 
 /** Evaluates one checklist's rules for one service: the rules that fire, by name. */
@@ -118,14 +157,7 @@ export class Assessor {
     const controls: ControlResult[] = [];
     for (const { control, questions } of applicableControls) {
       if (questions.length === 0) continue;
-      const scored: Weighted[] = [];
-      let answered = 0;
-      for (const q of questions) {
-        const value = answers[q.id];
-        if (value !== undefined) answered++;
-        const points = answerPoints(q, value);
-        if (points !== undefined) scored.push({ weight: q.weight, points });
-      }
+      const { scored, answered } = scoreQuestions(questions, answers);
       const gaps: Gap[] = [];
       for (const rule of byControl.get(control.id) ?? []) {
         if (fired.has(rule.rule.name)) gaps.push({ rule, severity: rule.rule.event.params.severity });

@@ -7,4 +7,16 @@ export function addMonths(isoDate: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-export const monthsBefore = (isoDate: string, months: number): string => addMonths(isoDate, -months);
+const monthsBeforeCache = new Map<string, string>();
+
+/** The same day n months earlier; rules ask this of the same few review dates again and again. */
+export function monthsBefore(isoDate: string, months: number): string {
+  const key = `${isoDate}|${months}`;
+  let date = monthsBeforeCache.get(key);
+  if (date === undefined) {
+    date = addMonths(isoDate, -months);
+    if (monthsBeforeCache.size > 10_000) monthsBeforeCache.clear();
+    monthsBeforeCache.set(key, date);
+  }
+  return date;
+}

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { InvalidInputError, type Problem } from '../errors.js';
-import { locate, parseJson, readTextFile, unsafeKeyProblems, zodProblems } from '../io/json-file.js';
+import { locate, mayHaveUnsafeKeys, parseJson, readTextFile, unsafeKeyProblems, zodProblems } from '../io/json-file.js';
 
 /** One answer to import, with where it stands in the file for error messages. */
 export interface ImportRow {
@@ -83,7 +83,7 @@ const JsonService = z.object({
 
 export function readJsonImport(text: string, shown: string, year: number): ImportRow[] {
   const raw = parseJson(text, shown);
-  const unsafe = unsafeKeyProblems(raw, shown);
+  const unsafe = mayHaveUnsafeKeys(text) ? unsafeKeyProblems(raw, shown) : [];
   if (unsafe.length > 0) throw new InvalidInputError(locate(text, unsafe));
   // What `show --json` prints, for one service or a list of them.
   const parsed = (Array.isArray(raw) ? z.array(JsonService) : JsonService).safeParse(raw, { reportInput: true });

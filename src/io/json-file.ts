@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { InvalidInputError, type Problem } from '../errors.js';
@@ -10,13 +10,20 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a text file strictly: UTF-8 (a BOM is accepted and dropped), at most MAX_INPUT_BYTES. */
 export function readTextFile(path: string, shown: string): string {
-  const size = statSync(path).size;
-  if (size > MAX_INPUT_BYTES) {
-    throw new InvalidInputError([{ file: shown, message: `filen är för stor (${Math.round(size / 1024 / 1024)} MB, högst ${MAX_INPUT_BYTES / 1024 / 1024} MB)` }]);
+  const fd = openSync(path, 'r');
+  let bytes: Buffer;
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_INPUT_BYTES) {
+      throw new InvalidInputError([{ file: shown, message: `filen är för stor (${Math.round(size / 1024 / 1024)} MB, högst ${MAX_INPUT_BYTES / 1024 / 1024} MB)` }]);
+    }
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
   let text: string;
   try {
-    text = utf8.decode(readFileSync(path));
+    text = utf8.decode(bytes);
   } catch {
     throw new InvalidInputError([{ file: shown, message: 'filen är inte giltig UTF-8' }]);
   }
@@ -147,6 +154,16 @@ export function zodProblems(shown: string, error: z.ZodError): Problem[] {
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * Whether a text can hold an unsafe key at all: the words themselves, or a \u escape that could
+ * spell them. Most files have neither, and skip the walk over every key.
+ */
+const UNSAFE_TEXT = /__proto__|constructor|prototype|\\u/;
+
+export function mayHaveUnsafeKeys(text: string): boolean {
+  return UNSAFE_TEXT.test(text);
+}
+
 /** Keys that would reach an object's prototype once copied are refused wherever they stand. */
 export function unsafeKeyProblems(value: unknown, shown: string, path: PropertyKey[] = []): Problem[] {
   if (value === null || typeof value !== 'object') return [];
@@ -162,7 +179,7 @@ export function unsafeKeyProblems(value: unknown, shown: string, path: PropertyK
 export function loadJsonFile<T>(path: string, shown: string, schema: z.ZodType<T>): { value: T; text: string } {
   const text = readTextFile(path, shown);
   const raw = parseJson(text, shown);
-  const unsafe = unsafeKeyProblems(raw, shown);
+  const unsafe = mayHaveUnsafeKeys(text) ? unsafeKeyProblems(raw, shown) : [];
   if (unsafe.length > 0) throw new InvalidInputError(locate(text, unsafe));
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new InvalidInputError(locate(text, zodProblems(shown, parsed.error)));

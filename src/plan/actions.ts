@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/load.js';
 import type { LocalizedText, Question, Severity } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
-import { Assessor, reviewDateOf, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
+import { Assessor, reviewDateOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
 import { addMonths } from '../engine/dates.js';
 import { assessYear, type Assessed, type Review } from '../review.js';
 import { yearsIn } from '../store/answers.js';
@@ -56,19 +56,28 @@ function bestValue(question: Question): AnswerValue | undefined {
   return undefined;
 }
 
-async function effectOf(assessor: Assessor, catalog: Catalog, input: AssessmentInput, checklist: ChecklistResult, control: string, gap: Gap) {
-  const answers = { ...input.answers };
+/** Score points the control and the service gain if the rule's questions were answered at their best. */
+const answerValues = new WeakMap<object, Record<string, AnswerValue>>();
+
+function effectOf(catalog: Catalog, input: AssessmentInput, checklist: ChecklistResult, control: string, gap: Gap) {
+  let values = answerValues.get(input.answers);
+  if (values === undefined) {
+    values = Object.fromEntries(Object.entries(input.answers).map(([id, a]) => [id, a.value]));
+    answerValues.set(input.answers, values);
+  }
+  // The fixed answers over the service's own, without copying them for every gap.
+  const answers: Record<string, AnswerValue> = Object.create(values) as Record<string, AnswerValue>;
   for (const id of gap.rule.questions) {
     const question = catalog.questions.get(id)?.question;
     const best = question === undefined ? undefined : bestValue(question);
-    if (best !== undefined) answers[id] = { value: best, at: answers[id]?.at ?? '' };
+    if (best !== undefined) answers[id] = best;
   }
   const list = catalog.checklists.find((c) => c.id === checklist.checklist)!;
-  const [after] = (await assessor.assess({ ...input, answers }, [list])).checklists;
+  const after = scoreAnswers(list, input.profile, answers);
   const delta = (a: number | null | undefined, b: number | null | undefined) => Math.round(((a ?? 0) - (b ?? 0)) * 10) / 10;
   return {
-    control: delta(after?.controls.find((k) => k.control === control)?.score, checklist.controls.find((k) => k.control === control)?.score),
-    service: delta(after?.score, checklist.score),
+    control: delta(after.controls.get(control), checklist.controls.find((k) => k.control === control)?.score),
+    service: delta(after.total, checklist.score),
   };
 }
 
@@ -163,7 +172,7 @@ export async function buildActions(review: Review, year: number, filter: ActionF
             recurring: since < year,
             firstSeen: since,
             reopened: earlierPlans.find((p) => p.actions[id] !== undefined)?.actions[id]?.status === 'klar',
-            effect: await effectOf(assessor, review.catalog, input, checklist, control.control, gap),
+            effect: effectOf(review.catalog, input, checklist, control.control, gap),
             followUp,
             suggested: { owner: service.owner, due: addMonths(reviewDate, params.deadlineMonths) },
           });

@@ -18,10 +18,16 @@ export function answerFilePath(ws: Workspace, year: number, service: string): st
   return join(ws.answersDir, String(year), `${service}.json`);
 }
 
+const scopeCache = new WeakMap<Catalog, Map<string, Checklist[]>>();
+
 /** The checklists a service answers: the organisation-level ones for the organisation, the others for services. */
 export function checklistsFor(catalog: Catalog, service: string): Checklist[] {
   const scope = service === ORGANISATION_ID ? 'organisation' : 'service';
-  return catalog.checklists.filter((c) => c.scope === scope);
+  let byScope = scopeCache.get(catalog);
+  if (byScope === undefined) scopeCache.set(catalog, (byScope = new Map()));
+  let list = byScope.get(scope);
+  if (list === undefined) byScope.set(scope, (list = catalog.checklists.filter((c) => c.scope === scope)));
+  return list;
 }
 
 /** Years that have an answers/<year>/ folder, ascending. */
@@ -39,10 +45,10 @@ function answerFileProblems(file: AnswerFile, shown: string, catalog: Catalog, y
   const problems: Problem[] = [];
   if (file.service !== service) problems.push({ file: shown, pointer: '/service', message: `'${file.service}' stämmer inte med filnamnet ('${service}')` });
   if (file.year !== year) problems.push({ file: shown, pointer: '/year', message: `${file.year} stämmer inte med mappen (${year})` });
-  const inScope = new Set(checklistsFor(catalog, service).map((c) => c.id));
+  const inScope = checklistsFor(catalog, service);
   const check = (id: string, pointer: string, value?: AnswerValue): void => {
     const ref = catalog.questions.get(id);
-    if (ref === undefined || !inScope.has(ref.checklist.id)) {
+    if (ref === undefined || !inScope.includes(ref.checklist)) {
       problems.push({ file: shown, pointer, message: `okänd fråga '${id}' för ${service === ORGANISATION_ID ? 'organisationen' : 'en tjänst'}` });
       return;
     }
@@ -57,9 +63,15 @@ function answerFileProblems(file: AnswerFile, shown: string, catalog: Catalog, y
 /** Reads and validates one answer file; undefined when the service has no answers that year. */
 export function readAnswerFile(ws: Workspace, catalog: Catalog, year: number, service: string): AnswerFile | undefined {
   const path = answerFilePath(ws, year, service);
-  if (!existsSync(path)) return undefined;
   const shown = shownPath(path);
-  const { value, text } = loadJsonFile(path, shown, AnswerFile);
+  let loaded: { value: AnswerFile; text: string };
+  try {
+    loaded = loadJsonFile(path, shown, AnswerFile);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  const { value, text } = loaded;
   const problems = answerFileProblems(value, shown, catalog, year, service);
   if (problems.length > 0) throw new InvalidInputError(locate(text, problems));
   return value;

@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Table from 'cli-table3';
+import { loadCatalog } from '../catalog/load.js';
+import { compareYears } from '../compare/compare.js';
+import { Assessor, type AssessmentInput } from '../engine/assess.js';
+import { ReferenceRules } from '../engine/reference.js';
+import { confidentialityNotice, summaryRows } from '../export/columns.js';
+import { handlingsplanCsv } from '../export/csv.js';
+import { handlingsplanXlsx } from '../export/xlsx.js';
+import { buildActions, sortActions } from '../plan/actions.js';
+import { assessmentInput, assessYear, openReview, selectServices } from '../review.js';
+import { checklistsFor } from '../store/answers.js';
+import { PACKAGE_ROOT, resolveWorkspace } from '../store/workspace.js';
+import { generateWorkspace } from './generate.js';
+import { plainScore } from './plain.js';
+
+const SERVICES = Number(process.env['BENCH_SERVICES'] ?? 1000);
+const YEARS = [2023, 2024, 2025];
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const json = process.argv.includes('--json');
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
+
+async function time(fn: () => unknown, runs = RUNS): Promise<number> {
+  const samples: number[] = [];
+  await fn(); // warm-up: JIT, caches
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+function processTime(args: string[], cwd: string, runs: number, efterlev = true): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, efterlev ? [join(PACKAGE_ROOT, 'bin', 'efterlev.js'), ...args] : args, { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (r.status !== 0) throw new Error(`efterlev ${args.join(' ')} failed: ${r.stderr.toString()}`);
+    if (i > 0) samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+const log = (line: string) => {
+  if (!json) process.stderr.write(line + '\n');
+};
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'efterlev-bench-'));
+  try {
+    // Whole processes first, while this one is still small.
+    log('Mäter hela processer …');
+    const nodeStartMs = processTime(['-e', '0'], PACKAGE_ROOT, 10, false);
+    const versionMs = processTime(['--version'], PACKAGE_ROOT, 10);
+    const exampleScoreMs = processTime(['score', '--year', '2025'], PACKAGE_ROOT, 10);
+
+    const catalogSources = resolveWorkspace(PACKAGE_ROOT).catalog;
+    const catalogLoadMs = await time(() => loadCatalog(catalogSources));
+    const catalog = loadCatalog(catalogSources);
+
+    log(`Genererar ${SERVICES} tjänster × ${YEARS.length} år …`);
+    const genStart = Date.now();
+    generateWorkspace(root, catalog, SERVICES, YEARS, 20251122);
+    const generateMs = Date.now() - genStart;
+    const ws = resolveWorkspace(root);
+    const year = YEARS.at(-1)!;
+
+    // Reading and validating one year's answer files, as every command does.
+    const loadYearMs = await time(() => {
+      const review = openReview(ws);
+      return selectServices(review, undefined).map((s) => assessmentInput(review, s, year));
+    });
+
+    const review = openReview(ws);
+    const services = selectServices(review, undefined);
+    const inputs: AssessmentInput[] = services.map((s) => assessmentInput(review, s, year));
+    const assessor = new Assessor(catalog);
+    const scoreAll = async (a: Assessor, list: readonly AssessmentInput[]) => {
+      for (const input of list) await a.assess(input, checklistsFor(catalog, input.service));
+    };
+    const scoreYearMs = await time(() => scoreAll(assessor, inputs));
+    const plainMs = await time(() => plainScore(catalog, inputs));
+    const reference = new Assessor(catalog, (rules) => new ReferenceRules(rules));
+    const sample = inputs.slice(0, Math.max(1, Math.round(inputs.length / 10)));
+    const referenceMs = ((await time(() => scoreAll(reference, sample), 3)) * inputs.length) / sample.length;
+
+    const fresh = () => openReview(ws);
+    const actionsMs = await time(() => buildActions(fresh(), year, { services }), 3);
+    const compareMs = await time(async () => {
+      const r = fresh();
+      compareYears(year - 1, await assessYear(r, year - 1, services), year, await assessYear(r, year, services));
+    }, 3);
+    // What the board's questions cost in one go: score, handlingsplan and compare, files read once.
+    const orgWideMs = await time(async () => {
+      const r = fresh();
+      const plan = await buildActions(r, year, { services });
+      compareYears(year - 1, await assessYear(r, year - 1, services), year, plan.assessed);
+    }, 3);
+
+    const plan = await buildActions(fresh(), year, { services });
+    const actions = sortActions(plan.actions);
+    const summary = summaryRows(catalog, plan.assessed.map((a) => a.result), actions, 'sv');
+    const notice = confidentialityNotice(year, 'Benchkommunen', 'sv');
+    const csvMs = await time(() => handlingsplanCsv(notice, actions, summary, 'sv'), 3);
+    const xlsxMs = await time(() => handlingsplanXlsx(year, notice, actions, summary, 'sv'), 3);
+
+    // Peak memory of the org-wide workload as one command process would run it, cold.
+    const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'bench', 'orgwide.js'), root, String(year)], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`orgwide failed: ${child.stderr}`);
+    const orgWideProcess = JSON.parse(child.stdout) as { ms: number; maxRssMb: number };
+    const benchRssMb = process.resourceUsage().maxRSS / 1024;
+
+    const figures = {
+      services: SERVICES,
+      years: YEARS.length,
+      actions: actions.length,
+      generateMs,
+      catalogLoadMs: round(catalogLoadMs),
+      loadYearMs: round(loadYearMs),
+      scoreYearMs: round(scoreYearMs),
+      perServiceUs: round((scoreYearMs / inputs.length) * 1000),
+      plainMs: round(plainMs),
+      ratioToPlain: round(scoreYearMs / plainMs, 2),
+      referenceEngineMs: round(referenceMs),
+      actionsMs: round(actionsMs),
+      compareMs: round(compareMs),
+      orgWideMs: round(orgWideMs),
+      csvExportMs: round(csvMs),
+      xlsxExportMs: round(xlsxMs),
+      nodeStartMs: round(nodeStartMs),
+      versionMs: round(versionMs),
+      exampleScoreMs: round(exampleScoreMs),
+      orgWideColdProcessMs: round(orgWideProcess.ms),
+      peakRssMb: round(orgWideProcess.maxRssMb),
+      benchProcessRssMb: round(benchRssMb),
+    };
+    if (json) {
+      process.stdout.write(JSON.stringify(figures) + '\n');
+      return;
+    }
+    const targets: Record<string, string> = {
+      scoreYearMs: '≤ 300',
+      orgWideMs: '≤ 1000',
+      ratioToPlain: '≤ 3',
+      versionMs: '≤ 120',
+      exampleScoreMs: '≤ 400',
+      peakRssMb: '≤ 250',
+    };
+    const table = new Table({ head: ['mått', 'värde', 'mål'] });
+    for (const [k, v] of Object.entries(figures)) table.push([k, String(v), targets[k] ?? '']);
+    process.stdout.write(`efterlev bench: ${SERVICES} tjänster × ${YEARS.length} år, median av ${RUNS} körningar (ms om inget annat anges)\n${table.toString()}\n`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
