@@ -1,4 +1,5 @@
 import { loadCatalog, type Catalog } from './catalog/load.js';
+import { UsageError } from './errors.js';
 import { Assessor, type AssessmentInput, type ServiceResult } from './engine/assess.js';
 import { checklistsFor, readAnswerFile } from './store/answers.js';
 import { allServices, findService, readRegister, type RegisteredService } from './store/register.js';
@@ -21,6 +22,13 @@ export function openReview(ws: Workspace): Review {
   requireWorkspace(ws);
   const catalog = loadCatalog(ws.catalog);
   return { ws, catalog, register: readRegister(ws), answerFiles: new Map(), assessedYears: new Map() };
+}
+
+/** Refuses a --checklist that the catalogue does not have. */
+export function requireChecklist(review: Review, id: string | undefined): void {
+  if (id !== undefined && !review.catalog.checklists.some((c) => c.id === id)) {
+    throw new UsageError(`Okänd checklista '${id}'.`, `Kända: ${review.catalog.checklists.map((c) => c.id).join(', ')}.`);
+  }
 }
 
 /** A service's validated answers for a year, read once per command. */

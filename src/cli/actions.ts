@@ -39,13 +39,11 @@ Exempel:
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
       if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(`--top ska vara ett positivt heltal, inte '${opts.top}'.`);
-      const { openReview, selectServices } = await import('../review.js');
+      const { requireChecklist, openReview, selectServices } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { actionsJson, renderActions } = await import('../ui/actions.js');
       const review = openReview(ctx.ws);
-      if (opts.checklist !== undefined && !review.catalog.checklists.some((c) => c.id === opts.checklist)) {
-        throw new UsageError(`Okänd checklista '${opts.checklist}'.`, `Kända: ${review.catalog.checklists.map((c) => c.id).join(', ')}.`);
-      }
+      requireChecklist(review, opts.checklist);
       const all = sortActions(
         (await buildActions(review, opts.year, { services: selectServices(review, opts.service), checklist: opts.checklist })).actions,
         opts.sort === 'effect',

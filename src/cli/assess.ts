@@ -43,16 +43,14 @@ Exempel:
           'För skript: efterlev answer --year Å --service ID FRÅGA=VÄRDE …, eller efterlev import --year Å FIL.csv',
         );
       }
-      const { openReview, scoreYear } = await import('../review.js');
+      const { requireChecklist, openReview, scoreYear } = await import('../review.js');
       const { allServices, findService } = await import('../store/register.js');
       const { pickService, progressOf, registerInteractively } = await import('../questionnaire/pick.js');
       const { runSession } = await import('../questionnaire/session.js');
       const { renderSessionSummary } = await import('../ui/summary.js');
 
       let review = openReview(ctx.ws);
-      if (opts.checklist !== undefined && !review.catalog.checklists.some((c) => c.id === opts.checklist)) {
-        throw new UsageError(`Okänd checklista '${opts.checklist}'.`, `Kända: ${review.catalog.checklists.map((c) => c.id).join(', ')}.`);
-      }
+      requireChecklist(review, opts.checklist);
       let service;
       if (opts.service === undefined) {
         service = await pickService(progressOf(ctx.ws, review.catalog, review.register, opts.year), opts.year);

@@ -34,14 +34,12 @@ Exempel:
     .action(async (from: number | undefined, to: number | undefined, opts: CompareOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
-      const { openReview, assessYear, selectServices } = await import('../review.js');
+      const { requireChecklist, openReview, assessYear, selectServices } = await import('../review.js');
       const { yearsIn } = await import('../store/answers.js');
       const { Assessor, controlTotals } = await import('../engine/assess.js');
       const { compareYears, trendOf } = await import('../compare/compare.js');
       const review = openReview(ctx.ws);
-      if (opts.checklist !== undefined && !review.catalog.checklists.some((c) => c.id === opts.checklist)) {
-        throw new UsageError(`Okänd checklista '${opts.checklist}'.`, `Kända: ${review.catalog.checklists.map((c) => c.id).join(', ')}.`);
-      }
+      requireChecklist(review, opts.checklist);
       const services = selectServices(review, opts.service);
       const assessor = new Assessor(review.catalog);
 

@@ -52,14 +52,10 @@ Exempel:
         const { actionsJson } = await import('../ui/actions.js');
         data = JSON.stringify({ confidential: notice, ...actionsJson(opts.year, actions, ctx.lang) }, null, 2) + '\n';
       }
-      if (opts.out === undefined) {
-        process.stdout.write(data);
-        return;
-      }
-      const { resolve } = await import('node:path');
-      const { writeExport } = await import('../export/write.js');
-      writeExport(resolve(opts.out), data, opts.force === true);
-      if (ctx.json) ctx.printJson({ written: resolve(opts.out), format: opts.format, actions: actions.length });
+      const { deliver } = await import('../export/write.js');
+      const written = deliver(data, opts.out, opts.force === true);
+      if (written === undefined) return;
+      if (ctx.json) ctx.printJson({ written, format: opts.format, actions: actions.length });
       else ctx.print(`Skrev ${actions.length} åtgärder till ${opts.out} (läsbar bara för dig).`);
     });
 }

@@ -48,13 +48,7 @@ Exempel:
       });
       const blocks = reportDocument(review.catalog, model, ctx.lang);
       const data = opts.format === 'html' ? reportHtml(blocks, ctx.lang) : reportMarkdown(blocks);
-      if (opts.out === undefined) {
-        process.stdout.write(data);
-        return;
-      }
-      const { resolve } = await import('node:path');
-      const { writeExport } = await import('../export/write.js');
-      writeExport(resolve(opts.out), data, opts.force === true);
-      ctx.print(`Skrev årsrapporten ${opts.year} till ${opts.out} (läsbar bara för dig).`);
+      const { deliver } = await import('../export/write.js');
+      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev årsrapporten ${opts.year} till ${opts.out} (läsbar bara för dig).`);
     });
 }

@@ -28,13 +28,10 @@ Exempel:
     )
     .action(async (opts: ScoreOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { openReview, scoreYear, selectServices } = await import('../review.js');
+      const { requireChecklist, openReview, scoreYear, selectServices } = await import('../review.js');
       const { scoreJson, renderScore } = await import('../ui/score.js');
-      const { UsageError } = await import('../errors.js');
       const review = openReview(ctx.ws);
-      if (opts.checklist !== undefined && !review.catalog.checklists.some((c) => c.id === opts.checklist)) {
-        throw new UsageError(`Okänd checklista '${opts.checklist}'.`, `Kända: ${review.catalog.checklists.map((c) => c.id).join(', ')}.`);
-      }
+      requireChecklist(review, opts.checklist);
       const services = selectServices(review, opts.service);
       const results = await scoreYear(review, opts.year, services, opts.checklist);
       if (ctx.json) ctx.printJson(scoreJson(opts.year, results));

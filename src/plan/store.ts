@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Low, type Adapter } from 'lowdb';
-import { TextFile } from 'lowdb/node';
+import { Low } from 'lowdb';
 import { loadJsonFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { sortedRecord, stringify } from '../store/canonical.js';
+import { ValidatedJsonFile } from '../store/adapter.js';
 import { withFileLock } from '../store/locked.js';
 import type { Workspace } from '../store/workspace.js';
 import { InvalidInputError } from '../errors.js';
@@ -26,22 +26,6 @@ export function readPlan(ws: Workspace, year: number): PlanFile {
 
 export function canonicalPlan(plan: PlanFile): string {
   return stringify(PlanFile.parse({ ...plan, actions: sortedRecord(plan.actions) }));
-}
-
-class PlanAdapter implements Adapter<PlanFile> {
-  private readonly text: TextFile;
-  constructor(
-    private readonly ws: Workspace,
-    private readonly year: number,
-  ) {
-    this.text = new TextFile(planFilePath(ws, year));
-  }
-  async read(): Promise<PlanFile> {
-    return readPlan(this.ws, this.year);
-  }
-  write(data: PlanFile): Promise<void> {
-    return this.text.write(canonicalPlan(data));
-  }
 }
 
 export type FollowUpChange = Omit<FollowUp, 'by' | 'at'>;
@@ -66,7 +50,7 @@ export function applyFollowUps(plan: PlanFile, changes: ReadonlyMap<string, Foll
 /** Sets the follow-up of actions under the plan file's lock. Returns the ids that changed. */
 export function saveFollowUps(ws: Workspace, year: number, changes: ReadonlyMap<string, FollowUpChange>, by: string, now = new Date()): Promise<string[]> {
   return withFileLock(planFilePath(ws, year), async () => {
-    const db = new Low<PlanFile>(new PlanAdapter(ws, year), { year, actions: {}, history: [] });
+    const db = new Low<PlanFile>(new ValidatedJsonFile(planFilePath(ws, year), () => readPlan(ws, year), canonicalPlan), { year, actions: {}, history: [] });
     await db.read();
     const changed = applyFollowUps(db.data, changes, by, now.toISOString());
     if (changed.length > 0) await db.write();

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Low, type Adapter } from 'lowdb';
-import { TextFile } from 'lowdb/node';
+import { Low } from 'lowdb';
 import type { Catalog } from '../catalog/load.js';
 import type { Checklist } from '../catalog/schema.js';
 import { valueProblem, type AnswerValue } from '../catalog/values.js';
@@ -9,6 +8,7 @@ import { InvalidInputError, type Problem } from '../errors.js';
 import { loadJsonFile, locate } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { compareIds, sortedRecord, stringify } from './canonical.js';
+import { ValidatedJsonFile } from './adapter.js';
 import { withFileLock } from './locked.js';
 import { AnswerFile, ORGANISATION_ID, type Answer } from './schema.js';
 import { MAX_YEAR, MIN_YEAR } from './year.js';
@@ -80,22 +80,6 @@ export function readAnswerFile(ws: Workspace, catalog: Catalog, year: number, se
 /** The canonical form written to disk: answers in natural id order, keys in schema order. */
 export function canonicalAnswerFile(file: AnswerFile): string {
   return stringify(AnswerFile.parse({ ...file, answers: sortedRecord(file.answers) }));
-}
-
-class AnswerFileAdapter implements Adapter<AnswerFile> {
-  private readonly text: TextFile;
-  constructor(
-    private readonly read_: () => AnswerFile | undefined,
-    path: string,
-  ) {
-    this.text = new TextFile(path);
-  }
-  async read(): Promise<AnswerFile | null> {
-    return this.read_() ?? null;
-  }
-  write(data: AnswerFile): Promise<void> {
-    return this.text.write(canonicalAnswerFile(data));
-  }
 }
 
 export interface AnswerChange {
@@ -173,7 +157,7 @@ export function saveAnswers(
 ): Promise<ChangeOutcome[]> {
   const path = answerFilePath(ws, year, service);
   return withFileLock(path, async () => {
-    const db = new Low<AnswerFile>(new AnswerFileAdapter(() => readAnswerFile(ws, catalog, year, service), path), emptyFile(service, year));
+    const db = new Low<AnswerFile>(new ValidatedJsonFile(path, () => readAnswerFile(ws, catalog, year, service), canonicalAnswerFile), emptyFile(service, year));
     await db.read();
     const outcomes = applyChanges(db.data, changes, by, now.toISOString());
     if (outcomes.some((o) => o.kind !== 'unchanged')) await db.write();

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Low, type Adapter } from 'lowdb';
-import { TextFile } from 'lowdb/node';
+import { Low } from 'lowdb';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { loadJsonFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { stringify } from './canonical.js';
+import { ValidatedJsonFile } from './adapter.js';
 import { withFileLock } from './locked.js';
 import type { Workspace } from './workspace.js';
 
@@ -34,25 +34,9 @@ export function readObservations(ws: Workspace, year: number): ObservationFile {
   return value;
 }
 
-class ObservationAdapter implements Adapter<ObservationFile> {
-  private readonly text: TextFile;
-  constructor(
-    private readonly ws: Workspace,
-    private readonly year: number,
-  ) {
-    this.text = new TextFile(observationsPath(ws, year));
-  }
-  async read(): Promise<ObservationFile> {
-    return readObservations(this.ws, this.year);
-  }
-  write(data: ObservationFile): Promise<void> {
-    return this.text.write(stringify(ObservationFile.parse(data)));
-  }
-}
-
 export function addObservation(ws: Workspace, year: number, text: string, by: string, now = new Date()): Promise<Observation> {
   return withFileLock(observationsPath(ws, year), async () => {
-    const db = new Low<ObservationFile>(new ObservationAdapter(ws, year), { year, observations: [] });
+    const db = new Low<ObservationFile>(new ValidatedJsonFile(observationsPath(ws, year), () => readObservations(ws, year), (d) => stringify(ObservationFile.parse(d))), { year, observations: [] });
     await db.read();
     const observation = Observation.parse({ text: text.normalize('NFC').trim(), by, at: now.toISOString() });
     db.data.observations.push(observation);

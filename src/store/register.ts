@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { Low, type Adapter } from 'lowdb';
-import { TextFile } from 'lowdb/node';
+import { Low } from 'lowdb';
 import { profileOf, EMPTY_PROFILE, type ServiceProfile } from '../catalog/profile.js';
 import { InvalidInputError, UsageError, type Problem } from '../errors.js';
 import { loadJsonFile, locate } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { stringify } from './canonical.js';
+import { ValidatedJsonFile } from './adapter.js';
 import { withFileLock } from './locked.js';
 import { ORGANISATION_ID, ServiceRegister, type Service } from './schema.js';
 import type { Workspace } from './workspace.js';
@@ -60,31 +60,21 @@ export function findService(register: ServiceRegister, id: string): RegisteredSe
   return found;
 }
 
-class RegisterAdapter implements Adapter<ServiceRegister> {
-  private readonly text: TextFile;
-  constructor(private readonly ws: Workspace) {
-    this.text = new TextFile(ws.registerFile);
-  }
-  async read(): Promise<ServiceRegister | null> {
-    return existsSync(this.ws.registerFile) ? readRegister(this.ws) : null;
-  }
-  write(data: ServiceRegister): Promise<void> {
-    return this.text.write(canonicalRegister(data));
-  }
-}
+const registerFile = (ws: Workspace) =>
+  new ValidatedJsonFile<ServiceRegister>(ws.registerFile, () => (existsSync(ws.registerFile) ? readRegister(ws) : undefined), canonicalRegister);
 
 /** Creates the register; refuses when one is there. */
 export async function createRegister(ws: Workspace, organisation: string): Promise<void> {
   await withFileLock(ws.registerFile, async () => {
     if (existsSync(ws.registerFile)) throw new UsageError(`Det finns redan en arbetsyta i ${ws.root}.`);
-    const db = new Low<ServiceRegister>(new RegisterAdapter(ws), { organisation: { name: organisation }, services: [] });
+    const db = new Low<ServiceRegister>(registerFile(ws), { organisation: { name: organisation }, services: [] });
     await db.write();
   });
 }
 
 export async function addService(ws: Workspace, service: Service): Promise<void> {
   await withFileLock(ws.registerFile, async () => {
-    const db = new Low<ServiceRegister>(new RegisterAdapter(ws), { organisation: { name: '' }, services: [] });
+    const db = new Low<ServiceRegister>(registerFile(ws), { organisation: { name: '' }, services: [] });
     await db.read();
     if (db.data.services.some((s) => s.id === service.id)) throw new UsageError(`Tjänsten '${service.id}' finns redan i registret.`);
     db.data.services.push(service);
