@@ -155,7 +155,7 @@ async function main(): Promise<void> {
       exampleScoreMs: '≤ 400',
       peakRssMb: '≤ 250',
     };
-    const table = new Table({ head: ['mått', 'värde', 'mål'] });
+    const table = new Table({ head: ['mått', 'värde', 'mål'], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
     for (const [k, v] of Object.entries(figures)) table.push([k, String(v), targets[k] ?? '']);
     process.stdout.write(`efterlev bench: ${SERVICES} tjänster × ${YEARS.length} år, median av ${RUNS} körningar (ms om inget annat anges)\n${table.toString()}\n`);
   } finally {
