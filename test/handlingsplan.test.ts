@@ -64,6 +64,19 @@ describe('efterlev actions', () => {
     expect((await cli('actions', '--year', '2025', '--top', 'x')).code).toBe(2);
   });
 
+  it('explains each gap with the conditions json-rules-engine evaluated', async () => {
+    const list = JSON.parse((await cli('actions', '--year', '2025', '--service', 'webb', '--explain', '--json')).stdout).actions as (JsonAction & { explanation: unknown[] })[];
+    expect(list.find((a) => a.id === 'webb:ACC-nej')?.explanation).toEqual([
+      { fact: 'answer', params: { question: 'ACC.1' }, operator: 'equal', value: 'nej', factValue: 'nej', result: true },
+    ]);
+    expect(list.find((a) => a.id === 'webb:LOG-kanslig-utan-granskning')?.explanation).toEqual([
+      { fact: 'service', path: '$.sensitiveData', operator: 'equal', value: true, factValue: true, result: true },
+      { fact: 'answer', params: { question: 'LOG.1' }, operator: 'in', value: ['nej', 'delvis'], factValue: 'delvis', result: true },
+    ]);
+    const table = await cli('actions', '--year', '2025', '--service', 'webb', '--explain');
+    expect(table.stdout).toContain('LOG.1 = "delvis" · in ["nej","delvis"] ✓');
+  });
+
   it('raises the DSO focus control points from the workspace setting', async () => {
     await cli('answer', '--year', '2025', '--service', 'organisation', 'ORG.1=nej');
     const registerPath = join(ws, 'answers', 'services.json');

@@ -8,6 +8,7 @@ interface ActionsOptions {
   priority?: string;
   top?: string;
   sort?: 'priority' | 'effect';
+  explain?: boolean;
 }
 
 export function defineActions(program: Command): void {
@@ -20,6 +21,7 @@ export function defineActions(program: Command): void {
     .addOption(new Option('--priority <n>', 'bara en prioritet').choices(['1', '2', '3', '4']))
     .option('--top <n>', 'bara de n första')
     .addOption(new Option('--sort <ordning>', 'inom en prioritet: fast ordning eller störst effekt först').choices(['priority', 'effect']).default('priority'))
+    .option('--explain', 'visa varför: regelns villkor med värdena de prövade (json-rules-engine)')
     .addHelpText(
       'after',
       `
@@ -33,7 +35,8 @@ Effekt: hur många poäng kontrollen och tjänsten vinner om frågorna regeln pr
 Exempel:
   efterlev actions --year 2025 --top 10
   efterlev actions --year 2025 --service personec-p --sort effect
-  efterlev actions --year 2025 --priority 1 --json`,
+  efterlev actions --year 2025 --priority 1 --json
+  efterlev actions --year 2025 --service telefoni --explain`,
     )
     .action(async (opts: ActionsOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -44,13 +47,12 @@ Exempel:
       const { actionsJson, renderActions } = await import('../ui/actions.js');
       const review = openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
-      const all = sortActions(
-        (await buildActions(review, opts.year, { services: selectServices(review, opts.service), checklist: opts.checklist })).actions,
-        opts.sort === 'effect',
-      ).filter((a) => opts.priority === undefined || a.priority === Number(opts.priority));
+      const plan = await buildActions(review, opts.year, { services: selectServices(review, opts.service), checklist: opts.checklist });
+      const all = sortActions(plan.actions, opts.sort === 'effect').filter((a) => opts.priority === undefined || a.priority === Number(opts.priority));
       const { open, accepted } = splitAccepted(all);
       const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
-      if (ctx.json) ctx.printJson(actionsJson(opts.year, [...shown, ...accepted], ctx.lang));
-      else ctx.print(renderActions(opts.year, shown, accepted, ctx.lang));
+      const explanations = opts.explain ? await (await import('../plan/explain.js')).explainActions(review.catalog, [...shown, ...accepted], plan.assessed) : undefined;
+      if (ctx.json) ctx.printJson(actionsJson(opts.year, [...shown, ...accepted], ctx.lang, explanations));
+      else ctx.print(renderActions(opts.year, shown, accepted, ctx.lang, explanations));
     });
 }

@@ -95,6 +95,19 @@ export function scoreAnswers(checklist: Checklist, profile: ServiceProfile, answ
   return { controls, total: weightedScore(all) };
 }
 
+/** What the rules see of a service: its answers to the questions that apply, this year and last. */
+export function ruleInputOf(input: AssessmentInput, applicable: readonly Question[]): RuleInput {
+  const answers: Record<string, AnswerValue> = {};
+  const previous: Record<string, AnswerValue> = {};
+  for (const q of applicable) {
+    const a = input.answers[q.id];
+    if (a !== undefined) answers[q.id] = a.value;
+    const p = input.previous[q.id];
+    if (p !== undefined) previous[q.id] = p.value;
+  }
+  return { answers, previous, service: input.profile, year: input.year, reviewDate: reviewDateOf(input.year, input.answers) };
+}
+
 /** Evaluates one checklist's rules for one service: the rules that fire, by name. */
 export interface RuleSet {
   firedRules(input: RuleInput): Set<string> | Promise<Set<string>>;
@@ -133,23 +146,9 @@ export class Assessor {
 
   private async assessChecklist(input: AssessmentInput, checklist: Checklist): Promise<ChecklistResult> {
     const applicableControls = checklist.controls.map((control) => ({ control, questions: control.questions.filter((q) => appliesTo(q, input.profile)) }));
-    const answers: Record<string, AnswerValue> = {};
-    const previous: Record<string, AnswerValue> = {};
-    for (const { questions } of applicableControls) {
-      for (const q of questions) {
-        const a = input.answers[q.id];
-        if (a !== undefined) answers[q.id] = a.value;
-        const p = input.previous[q.id];
-        if (p !== undefined) previous[q.id] = p.value;
-      }
-    }
-    const fired = await this.ruleSets.get(checklist.id)!.firedRules({
-      answers,
-      previous,
-      service: input.profile,
-      year: input.year,
-      reviewDate: reviewDateOf(input.year, input.answers),
-    });
+    const ruleInput = ruleInputOf(input, applicableControls.flatMap((c) => c.questions));
+    const answers = ruleInput.answers;
+    const fired = await this.ruleSets.get(checklist.id)!.firedRules(ruleInput);
     const byControl = this.rulesByControl.get(checklist.id)!;
 
     const all: Weighted[] = [];

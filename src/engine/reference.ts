@@ -1,4 +1,4 @@
-import { Engine, type Almanac } from 'json-rules-engine';
+import { Engine, type Almanac, type EngineResult } from 'json-rules-engine';
 import type { CatalogRule } from '../catalog/load.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { monthsBefore } from './dates.js';
@@ -50,19 +50,74 @@ export class ReferenceRules {
   }
 
   /** Names of the rules whose conditions hold. */
-  firedRules(input: RuleInput): Promise<Set<string>> {
-    const run = this.queue.then(async () => {
-      const { results } = await this.engine.run({
+  async firedRules(input: RuleInput): Promise<Set<string>> {
+    const { results } = await this.run(input);
+    return new Set(results.map((r) => r.name));
+  }
+
+  /** One awaited engine run; runs are queued so that no two overlap. */
+  run(input: RuleInput): Promise<EngineResult> {
+    const run = this.queue.then(() =>
+      this.engine.run({
         // Runtime facts under names no rule may use (the loader allows only the rule language's).
         thisYear: input.answers,
         lastYear: input.previous,
         service: input.service,
         year: input.year,
         reviewDay: input.reviewDate,
-      });
-      return new Set(results.map((r) => r.name));
-    });
+      }),
+    );
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** One leaf condition of a rule as the reference engine evaluated it: the "why" of a gap. */
+export interface ConditionTrace {
+  fact: string;
+  params?: Record<string, unknown>;
+  path?: string;
+  operator: string;
+  value: unknown;
+  factValue: unknown;
+  result: boolean;
+}
+
+interface ResultNode {
+  all?: ResultNode[];
+  any?: ResultNode[];
+  not?: ResultNode;
+  fact?: string;
+  params?: Record<string, unknown>;
+  path?: string;
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+}
+
+function leaves(node: ResultNode): ConditionTrace[] {
+  if (node.all) return node.all.flatMap(leaves);
+  if (node.any) return node.any.flatMap(leaves);
+  if (node.not) return leaves(node.not);
+  return [
+    {
+      fact: node.fact ?? '',
+      ...(node.params ? { params: node.params } : {}),
+      ...(node.path ? { path: node.path } : {}),
+      operator: node.operator ?? '',
+      value: node.valueResult ?? node.value,
+      factValue: node.factResult ?? null,
+      result: node.result === true,
+    },
+  ];
+}
+
+/** Runs one rule through json-rules-engine and returns every leaf condition with the value it saw. */
+export async function explainRule(rule: CatalogRule, input: RuleInput): Promise<ConditionTrace[]> {
+  const engine = new ReferenceRules([rule]);
+  const results = await engine.run(input);
+  const found = [...results.results, ...results.failureResults].find((r) => r.name === rule.rule.name);
+  return found === undefined ? [] : leaves((found.toJSON(false) as unknown as { conditions: ResultNode }).conditions);
 }

@@ -1,5 +1,7 @@
 import chalk from 'chalk';
 import type { Action } from '../plan/actions.js';
+import type { ConditionTrace } from '../engine/reference.js';
+import { describeTrace } from '../plan/explain.js';
 import type { Priority } from '../plan/priority.js';
 import type { ActionStatus } from '../plan/schema.js';
 import { text, type Lang } from './i18n.js';
@@ -7,7 +9,7 @@ import { table } from './score.js';
 import { bold, dim } from './style.js';
 
 /** `actions --json`, and the JSON export: the documented shape. */
-export function actionsJson(year: number, actions: readonly Action[], lang: Lang) {
+export function actionsJson(year: number, actions: readonly Action[], lang: Lang, explanations?: ReadonlyMap<string, ConditionTrace[]>) {
   return {
     year,
     actions: actions.map((a) => ({
@@ -31,6 +33,7 @@ export function actionsJson(year: number, actions: readonly Action[], lang: Lang
       effect: a.effect,
       note: a.followUp?.note ?? null,
       ...(a.status === 'accepterad_risk' ? { motivation: a.followUp?.motivation ?? null, acceptedBy: a.followUp?.acceptedBy ?? null } : {}),
+      ...(explanations ? { explanation: explanations.get(a.id) ?? [] } : {}),
     })),
   };
 }
@@ -56,12 +59,19 @@ function formatPoints(n: number, lang: Lang): string {
   return lang === 'sv' ? s.replace('.', ',') : s;
 }
 
-function actionTable(actions: readonly Action[], lang: Lang): string {
+function actionTable(actions: readonly Action[], lang: Lang, explanations?: ReadonlyMap<string, ConditionTrace[]>): string {
   const rows = table(['Prio', lang === 'sv' ? 'Åtgärd' : 'Action', lang === 'sv' ? 'Ansvarig, klart senast' : 'Owner, due', 'Status', lang === 'sv' ? 'Effekt' : 'Effect'], [6, 54, 18, 12, 10]);
   for (const a of actions) {
     rows.push([
       priorityLabel(a.priority),
-      [bold(a.id), dim(a.why), `${lang === 'sv' ? 'Brist' : 'Finding'}: ${text(a.finding, lang)}`, `${lang === 'sv' ? 'Åtgärd' : 'Action'}: ${text(a.action, lang)}`, dim(a.reference)].join('\n'),
+      [
+        bold(a.id),
+        dim(a.why),
+        `${lang === 'sv' ? 'Brist' : 'Finding'}: ${text(a.finding, lang)}`,
+        `${lang === 'sv' ? 'Åtgärd' : 'Action'}: ${text(a.action, lang)}`,
+        dim(a.reference),
+        ...(explanations?.get(a.id) ?? []).map((t) => dim(`  ${describeTrace(t)}`)),
+      ].join('\n'),
       `${a.owner ?? dim('–')}\n${a.due}`,
       STATUS_LABEL[a.status] + (a.reopened ? `\n${chalk.red(lang === 'sv' ? 'återöppnad' : 'reopened')}` : ''),
       `${formatPoints(a.effect.control, lang)}\n${formatPoints(a.effect.service, lang)}`,
@@ -70,10 +80,10 @@ function actionTable(actions: readonly Action[], lang: Lang): string {
   return rows.toString();
 }
 
-export function renderActions(year: number, actions: readonly Action[], accepted: readonly Action[], lang: Lang): string {
-  const out = [bold(`${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}: ${actions.length} ${lang === 'sv' ? 'åtgärder' : 'actions'}`)];
+export function renderActions(year: number, actions: readonly Action[], accepted: readonly Action[], lang: Lang, explanations?: ReadonlyMap<string, ConditionTrace[]>): string {
+  const out = [bold(`${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}: ${actions.length} ${lang === 'sv' ? (actions.length === 1 ? 'åtgärd' : 'åtgärder') : actions.length === 1 ? 'action' : 'actions'}`)];
   if (actions.length > 0) {
-    out.push(actionTable(actions, lang));
+    out.push(actionTable(actions, lang, explanations));
     out.push(dim(lang === 'sv' ? 'Effekt: poäng som kontrollen (övre) och tjänsten (nedre) vinner när bristen är åtgärdad.' : 'Effect: points the control (upper) and the service (lower) gain when fixed.'));
   }
   if (accepted.length > 0) {
