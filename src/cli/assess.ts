@@ -43,7 +43,7 @@ Exempel:
           'För skript: efterlev answer --year Å --service ID FRÅGA=VÄRDE …, eller efterlev import --year Å FIL.csv',
         );
       }
-      const { requireChecklist, openReview, scoreYear } = await import('../review.js');
+      const { requireChecklist, openReview } = await import('../review.js');
       const { allServices, findService } = await import('../store/register.js');
       const { pickService, progressOf, registerInteractively } = await import('../questionnaire/pick.js');
       const { runSession } = await import('../questionnaire/session.js');
@@ -78,10 +78,12 @@ Exempel:
         print: ctx.print,
       });
       if (!outcome.finished) throw new InterruptedError();
-      const { readAnswerFile } = await import('../store/answers.js');
-      const [result] = await scoreYear(review, opts.year, [service], opts.checklist);
-      const hasLastYear = readAnswerFile(ctx.ws, review.catalog, opts.year - 1, service.id) !== undefined;
-      const [lastYear] = hasLastYear ? await scoreYear(review, opts.year - 1, [service], opts.checklist) : [];
-      if (result !== undefined) ctx.print('\n' + renderSessionSummary(review.catalog, service, opts.year, result, lastYear, ctx.lang));
+      const { answersOf } = await import('../review.js');
+      const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
+      const plan = await buildActions(review, opts.year, { services: [service], checklist: opts.checklist });
+      const result = plan.assessed[0]?.result;
+      const newGaps = answersOf(review, opts.year - 1, service.id) === undefined ? undefined : plan.actions.filter((a) => !a.recurring);
+      const top = splitAccepted(sortActions(plan.actions)).open.slice(0, 5);
+      if (result !== undefined) ctx.print('\n' + renderSessionSummary(review.catalog, service, opts.year, result, newGaps, top, ctx.lang));
     });
 }

@@ -1,10 +1,11 @@
 import type { Catalog } from '../catalog/load.js';
 import type { ServiceResult } from '../engine/assess.js';
-import { gapsBySeverity } from '../overview.js';
+import type { Action } from '../plan/actions.js';
 import type { RegisteredService } from '../store/register.js';
+import { priorityLabel } from './actions.js';
 import { text, type Lang } from './i18n.js';
 import { renderScore } from './score.js';
-import { bold, severityLabel } from './style.js';
+import { bold, dim, severityLabel } from './style.js';
 
 /** The end of an assess session: the service's scores, what is new since last year, what to fix first. */
 export function renderSessionSummary(
@@ -12,26 +13,23 @@ export function renderSessionSummary(
   service: RegisteredService,
   year: number,
   result: ServiceResult,
-  lastYear: ServiceResult | undefined,
+  newGaps: readonly Action[] | undefined,
+  top: readonly Action[],
   lang: Lang,
 ): string {
   const out = [renderScore(catalog, [service], year, [result], lang)];
-  const gaps = gapsBySeverity([result]);
-  const before = new Set(lastYear === undefined ? [] : gapsBySeverity([lastYear]).map((g) => g.gap.rule.rule.name));
-  const fresh = gaps.filter((g) => !before.has(g.gap.rule.rule.name));
-  if (lastYear !== undefined) {
-    out.push(bold(`Nya brister sedan ${year - 1}: ${fresh.length}`));
-    for (const g of fresh) out.push(`  ${severityLabel(g.gap.severity, lang)}  ${g.control}: ${text(g.gap.rule.rule.event.params.finding, lang)}`);
+  if (newGaps !== undefined) {
+    out.push(bold(`Nya brister sedan ${year - 1}: ${newGaps.length}`));
+    for (const a of newGaps) out.push(`  ${severityLabel(a.severity, lang)}  ${a.control}: ${text(a.finding, lang)}`);
     out.push('');
   }
-  if (gaps.length > 0) {
-    out.push(bold('Att åtgärda först'));
-    for (const g of gaps.slice(0, 5)) {
-      const p = g.gap.rule.rule.event.params;
-      out.push(`  ${severityLabel(g.gap.severity, lang)}  ${g.control}: ${text(p.action, lang)} (${p.reference}; inom ${p.deadlineMonths} mån)`);
-    }
-  } else {
+  if (top.length === 0) {
     out.push(bold('Inga brister hittades.'));
+    return out.join('\n');
+  }
+  out.push(bold('Att åtgärda först'));
+  for (const a of top) {
+    out.push(`  ${priorityLabel(a.priority)}  ${a.control}: ${text(a.action, lang)}`, dim(`       ${a.why} · ${a.reference} · klart senast ${a.due}`));
   }
   return out.join('\n');
 }
