@@ -356,8 +356,3 @@ class RuleChecker {
     }
   }
 }
-
-/** Resolves a question of the catalogue that applies to the scope, for answer input. */
-export function questionsInScope(catalog: Catalog, scope: 'organisation' | 'service'): Checklist[] {
-  return catalog.checklists.filter((c) => c.scope === scope);
-}

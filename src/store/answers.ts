@@ -107,10 +107,11 @@ export function applyChanges(file: AnswerFile, changes: readonly AnswerChange[],
     const before = file.answers[given.question];
     // A comment or evidence not given again stays with an unchanged value, not with a new one.
     const kept = before !== undefined && before.value === given.value;
+    // Text pasted from macOS arrives decomposed (a + ¨): store it composed, as tables and diffs expect.
     const change: AnswerChange = {
       ...given,
-      comment: given.comment ?? (kept ? before.comment : undefined),
-      evidence: given.evidence ?? (kept ? before.evidence : undefined),
+      comment: given.comment?.normalize('NFC') ?? (kept ? before.comment : undefined),
+      evidence: given.evidence?.normalize('NFC') ?? (kept ? before.evidence : undefined),
     };
     if (before !== undefined && same(before, change)) {
       outcomes.push({ question: change.question, kind: 'unchanged', value: change.value });
