@@ -143,6 +143,43 @@ describe('efterlev assess in a terminal', () => {
   });
 });
 
+describe('registering a service from the questionnaire', () => {
+  it('asks for the register fields, saves the service and starts its questions', async () => {
+    const t = new Terminal(['assess', '--year', '2025', '--service', 'ny-tjanst'], ws);
+    await t.expect('Registrera den nu?');
+    await t.type('y', KEY.enter);
+    await t.expect('Namn:');
+    await t.type(...'Ny tjänst', KEY.enter);
+    await t.expect('Ansvarig');
+    await t.type(...'Kim Lund', KEY.enter);
+    await t.expect('Extern leverantör');
+    await t.type(KEY.enter);
+    await t.expect('Behandlar tjänsten personuppgifter?');
+    await t.type(KEY.enter);
+    await t.expect('Känsliga personuppgifter');
+    await t.type(KEY.enter);
+    await t.expect('tredje land?');
+    await t.type(KEY.enter);
+    await t.expect('Informationsklassning');
+    await t.type(...'K9', KEY.enter);
+    await t.expect('Ogiltig klassning');
+    await t.type(KEY.backspace, KEY.backspace, ...'K3R2T3S2', KEY.enter);
+    await t.expect('Ny tjänst (ny-tjanst) · 2025 · Mini');
+    t.write(KEY.ctrlC);
+    expect(await t.exited).toBe(130);
+    const register = readJson<{ services: { id: string }[] }>(join(ws, 'answers', 'services.json'));
+    expect(register.services.find((s) => s.id === 'ny-tjanst')).toEqual({
+      id: 'ny-tjanst',
+      name: 'Ny tjänst',
+      owner: 'Kim Lund',
+      personalData: true,
+      sensitiveData: false,
+      thirdCountry: false,
+      classification: { K: 3, R: 2, T: 3, S: 2 },
+    });
+  });
+});
+
 describe('efterlev assess without a terminal', () => {
   it('exits 2 at once and points to answer and import', async () => {
     const r = await run(['--dir', ws, 'assess', '--year', '2025', '--service', 'webb']);
