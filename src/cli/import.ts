@@ -31,19 +31,14 @@ Exempel:
     )
     .action(async (file: string, opts: ImportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { resolve } = await import('node:path');
-      const { existsSync } = await import('node:fs');
-      const { UsageError } = await import('../errors.js');
       const { openReview } = await import('../review.js');
       const { readImportFile } = await import('../import/read.js');
       const { planImport } = await import('../import/plan.js');
       const { previewAnswers, saveAnswers } = await import('../store/answers.js');
-      const { shownPath } = await import('../io/paths.js');
+      const { inputFile } = await import('../io/paths.js');
 
-      const path = resolve(file);
-      if (!existsSync(path)) throw new UsageError(`Filen ${file} finns inte.`);
+      const { path, shown } = inputFile(file);
       const review = openReview(ctx.ws);
-      const shown = shownPath(path);
       const { rows, text } = readImportFile(path, shown, opts.year);
       const plan = planImport(rows, text, shown, review.catalog, review.register);
       for (const { service, question } of plan.notApplicable) {

@@ -100,18 +100,13 @@ Exempel:
     )
     .action(async (file: string, opts: { year: number; reviewer?: string; dryRun?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { resolve } = await import('node:path');
-      const { existsSync } = await import('node:fs');
-      const { UsageError } = await import('../errors.js');
       const { openReview, selectServices } = await import('../review.js');
       const { buildActions } = await import('../plan/actions.js');
       const { readEditedCsv, readEditedXlsx, followUpsFromRows, describeFollowUp } = await import('../plan/import.js');
       const { applyFollowUps, readPlan, saveFollowUps } = await import('../plan/store.js');
-      const { shownPath } = await import('../io/paths.js');
+      const { inputFile } = await import('../io/paths.js');
 
-      const path = resolve(file);
-      if (!existsSync(path)) throw new UsageError(`Filen ${file} finns inte.`);
-      const shown = shownPath(path);
+      const { path, shown } = inputFile(file);
       const rows = path.toLowerCase().endsWith('.xlsx') ? await readEditedXlsx(path, shown) : readEditedCsv(path, shown);
       const review = openReview(ctx.ws);
       const { actions } = await buildActions(review, opts.year, { services: selectServices(review, undefined) });

@@ -1,7 +1,16 @@
-import { isAbsolute, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
 
 /** A path as the user should see it in a message: relative to where they stand, when inside it. */
 export function shownPath(absolute: string): string {
   const rel = relative(process.cwd(), absolute);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
+}
+
+/** A file the user names on the command line: it must exist. Returns its absolute and shown paths. */
+export function inputFile(file: string): { path: string; shown: string } {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new UsageError(`Filen ${file} finns inte.`);
+  return { path, shown: shownPath(path) };
 }

@@ -67,7 +67,7 @@ function barChart(title: string, categories: readonly string[], series: readonly
     const y = 10 + plotH - (g / 100) * plotH;
     return `<line x1="${left}" x2="${width}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" class="grid"/><text x="${left - 4}" y="${(y + 3).toFixed(1)}" text-anchor="end">${g}</text>`;
   });
-  const legend = series.map((s, i) => `<span><i style="background:${s.statuses ? COLOR.enligt_plan : NEUTRAL}"></i>${escape(s.label)}</span>`).join(' ');
+  const legend = series.map((s) => `<span><i style="background:${s.statuses ? COLOR.enligt_plan : NEUTRAL}"></i>${escape(s.label)}</span>`).join(' ');
   return `<figure class="chart"><figcaption>${escape(title)} <span class="legend">${legend}</span></figcaption><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escape(title)}">${grid.join('')}${bars.join('')}${labels.join('')}</svg></figure>`;
 }
 
