@@ -38,3 +38,15 @@ export class InterruptedError extends Error {
     this.name = 'InterruptedError';
   }
 }
+
+/**
+ * An operation that could not be done safely and was stopped before it changed anything (a lock
+ * lost while paused, a file busy for too long, a full disk). Exit code 1; the message says what
+ * happened and what to do.
+ */
+export class StoppedError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = 'StoppedError';
+  }
+}

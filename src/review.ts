@@ -4,7 +4,7 @@ import { Assessor, type AssessmentInput, type ServiceResult } from './engine/ass
 import { checklistsFor, readAnswerFile } from './store/answers.js';
 import { allServices, findService, readRegister, type RegisteredService } from './store/register.js';
 import type { AnswerFile, ServiceRegister } from './store/schema.js';
-import { requireWorkspace, type Workspace } from './store/workspace.js';
+import { openWorkspace, type Workspace } from './store/workspace.js';
 import type { Checklist } from './catalog/schema.js';
 
 /** A workspace opened for work: its validated catalogue and service register. */
@@ -18,8 +18,8 @@ export interface Review {
   assessedYears: Map<string, Promise<Assessed[]>>;
 }
 
-export function openReview(ws: Workspace): Review {
-  requireWorkspace(ws);
+export async function openReview(ws: Workspace): Promise<Review> {
+  await openWorkspace(ws);
   const catalog = loadCatalog(ws.catalog);
   return { ws, catalog, register: readRegister(ws), answerFiles: new Map(), assessedYears: new Map() };
 }

@@ -10,6 +10,7 @@ import { readAnswerFile, yearsIn } from './store/answers.js';
 import { allServices, readRegister } from './store/register.js';
 import { SERVICE_ID, type ServiceRegister } from './store/schema.js';
 import type { Workspace } from './store/workspace.js';
+import { workspaceFileProblems } from './store/guard.js';
 
 export interface ValidationReport {
   problems: Problem[];
@@ -35,9 +36,13 @@ function collect<T>(problems: Problem[], load: () => T): T | undefined {
 
 /** Checks the whole workspace, gathering every problem instead of stopping at the first. */
 export async function validateWorkspace(ws: Workspace): Promise<ValidationReport> {
-  const problems: Problem[] = [];
+  const problems: Problem[] = workspaceFileProblems(ws);
+  // A link or special file is reported once, by the guard, and not read.
+  const refused = new Set(problems.map((p) => p.file));
   const catalog: Catalog | undefined = collect(problems, () => loadCatalog(ws.catalog));
-  const register: ServiceRegister | undefined = existsSync(ws.registerFile)
+  const register: ServiceRegister | undefined = refused.has(shownPath(ws.registerFile))
+    ? undefined
+    : existsSync(ws.registerFile)
     ? collect(problems, () => readRegister(ws))
     : (problems.push({ file: shownPath(ws.registerFile), message: 'tjänsteregistret saknas (skapa med efterlev init)' }), undefined);
   if (catalog !== undefined) problems.push(...(await ruleExampleProblems(catalog)));
@@ -49,6 +54,7 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
       for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort()) {
         const id = name.slice(0, -'.json'.length);
         const shown = shownPath(join(dir, name));
+        if (refused.has(shown)) continue;
         if (!SERVICE_ID.test(id)) {
           problems.push({ file: shown, message: `'${id}' är inget giltigt tjänste-id` });
           continue;
@@ -69,6 +75,7 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
     let count = 0;
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort()) {
       const year = name.slice(0, -'.json'.length);
+      if (refused.has(shownPath(join(dir, name)))) continue;
       if (!/^\d{4}$/.test(year)) problems.push({ file: shownPath(join(dir, name)), message: `filerna i ${folder}/ heter <år>.json` });
       else if (collect(problems, () => read(Number(year))) !== undefined) count++;
     }

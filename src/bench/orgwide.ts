@@ -11,7 +11,7 @@ import { resolveWorkspace } from '../store/workspace.js';
 const [root, yearArg] = process.argv.slice(2);
 const year = Number(yearArg);
 const start = process.hrtime.bigint();
-const review = openReview(resolveWorkspace(root));
+const review = await openReview(resolveWorkspace(root));
 const services = selectServices(review, undefined);
 const plan = await buildActions(review, year, { services });
 const comparison = compareYears(year - 1, await assessYear(review, year - 1, services), year, plan.assessed);

@@ -45,7 +45,7 @@ Exempel:
       const { requireChecklist, openReview, selectServices } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { actionsJson, renderActions } = await import('../ui/actions.js');
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
       const plan = await buildActions(review, opts.year, { services: selectServices(review, opts.service), checklist: opts.checklist });
       const all = sortActions(plan.actions, opts.sort === 'effect').filter((a) => opts.priority === undefined || a.priority === Number(opts.priority));

@@ -37,7 +37,7 @@ Exempel:
       const { saveAnswers } = await import('../store/answers.js');
       const { resolveAnswer } = await import('../store/input.js');
 
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       const service = findService(review.register, opts.service);
       const errors: string[] = [];
       const changes = [];
@@ -60,7 +60,11 @@ Exempel:
       if (errors.length > 0) throw new UsageError(`ingenting sparades:\n  ${errors.join('\n  ')}`);
       const outcomes = await saveAnswers(ctx.ws, review.catalog, opts.year, service.id, changes, opts.reviewer ?? defaultReviewer());
       if (ctx.json) {
-        ctx.printJson({ year: opts.year, service: service.id, changes: outcomes });
+        ctx.printJson({
+          year: opts.year,
+          service: service.id,
+          changes: outcomes.map((o) => ({ question: o.question, kind: o.kind, value: o.value, ...(o.kind === 'changed' ? { from: o.from } : {}) })),
+        });
         return;
       }
       for (const o of outcomes) {

@@ -49,7 +49,7 @@ Exempel:
       const { runSession } = await import('../questionnaire/session.js');
       const { renderSessionSummary } = await import('../ui/summary.js');
 
-      let review = openReview(ctx.ws);
+      let review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
       let service;
       if (opts.service === undefined) {
@@ -61,7 +61,7 @@ Exempel:
         if (!SERVICE_ID.test(opts.service) || (await registerInteractively(ctx.ws, opts.service)) === undefined) {
           findService(review.register, opts.service); // throws the usual error with the known services
         }
-        review = openReview(ctx.ws);
+        review = await openReview(ctx.ws);
         service = findService(review.register, opts.service);
       }
 

@@ -38,7 +38,7 @@ Exempel:
       const { yearsIn } = await import('../store/answers.js');
       const { Assessor, controlTotals } = await import('../engine/assess.js');
       const { compareYears, trendOf } = await import('../compare/compare.js');
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
       const services = selectServices(review, opts.service);
       const assessor = new Assessor(review.catalog);

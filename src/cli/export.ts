@@ -37,7 +37,7 @@ Exempel:
       const { openReview, selectServices } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { confidentialityNotice, summaryRows } = await import('../export/columns.js');
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       const plan = await buildActions(review, opts.year, { services: selectServices(review, undefined) });
       const { open, accepted } = splitAccepted(sortActions(plan.actions));
       const actions = [...open, ...accepted];

@@ -34,29 +34,27 @@ Exempel:
       const { openReview } = await import('../review.js');
       const { readImportFile } = await import('../import/read.js');
       const { planImport } = await import('../import/plan.js');
-      const { previewAnswers, saveAnswers } = await import('../store/answers.js');
+      const { previewAnswers, saveAnswersOfServices } = await import('../store/answers.js');
       const { inputFile } = await import('../io/paths.js');
 
       const { path, shown } = inputFile(file);
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       const { rows, text } = readImportFile(path, shown, opts.year);
       const plan = planImport(rows, text, shown, review.catalog, review.register);
       for (const { service, question } of plan.notApplicable) {
         ctx.warn(`varning: ${question} gäller inte ${service}; svaret sparas men räknas inte.`);
       }
       const reviewer = opts.reviewer ?? defaultReviewer();
-      const summary = [];
-      for (const [service, changes] of plan.changes) {
-        const outcomes = opts.dryRun
-          ? previewAnswers(ctx.ws, review.catalog, opts.year, service, changes)
-          : await saveAnswers(ctx.ws, review.catalog, opts.year, service, changes, reviewer);
-        summary.push({
-          service,
-          added: outcomes.filter((o) => o.kind === 'added').map((o) => ({ question: o.question, value: o.value })),
-          changed: outcomes.flatMap((o) => (o.kind === 'changed' ? [{ question: o.question, from: o.from, to: o.value }] : [])),
-          unchanged: outcomes.filter((o) => o.kind === 'unchanged').length,
-        });
-      }
+      // All services' files are read and checked before any is written, and committed as one unit.
+      const outcomesByService = opts.dryRun
+        ? new Map([...plan.changes].map(([service, changes]) => [service, previewAnswers(ctx.ws, review.catalog, opts.year, service, changes)]))
+        : await saveAnswersOfServices(ctx.ws, review.catalog, opts.year, plan.changes, reviewer);
+      const summary = [...outcomesByService].map(([service, outcomes]) => ({
+        service,
+        added: outcomes.filter((o) => o.kind === 'added').map((o) => ({ question: o.question, value: o.value })),
+        changed: outcomes.flatMap((o) => (o.kind === 'changed' ? [{ question: o.question, from: o.from, to: o.value }] : [])),
+        unchanged: outcomes.filter((o) => o.kind === 'unchanged').length,
+      }));
       if (ctx.json) {
         ctx.printJson({ year: opts.year, dryRun: opts.dryRun === true, services: summary });
         return;

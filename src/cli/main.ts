@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
-import { InterruptedError, InvalidInputError, UsageError, formatProblem } from '../errors.js';
+import { InterruptedError, InvalidInputError, StoppedError, UsageError, formatProblem } from '../errors.js';
 import { PACKAGE_ROOT } from '../store/workspace.js';
 import { defineActions } from './actions.js';
 import { defineAnswer } from './answer.js';
@@ -133,6 +133,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       report(`fel: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
       return EXIT.usage;
+    }
+    if (err instanceof StoppedError) {
+      report(`fel: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
+      return EXIT.failure;
     }
     if (err instanceof InterruptedError) return EXIT.interrupted;
     if (err instanceof Error && err.name === 'ExitPromptError') {

@@ -15,8 +15,8 @@ export function defineObservation(program: Command): void {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
       if (text.trim() === '') throw new UsageError('Iakttagelsen är tom.');
-      const { requireWorkspace } = await import('../store/workspace.js');
-      requireWorkspace(ctx.ws);
+      const { openWorkspace } = await import('../store/workspace.js');
+      await openWorkspace(ctx.ws);
       const { addObservation } = await import('../store/observations.js');
       const added = await addObservation(ctx.ws, opts.year, text, opts.reviewer ?? defaultReviewer());
       if (ctx.json) ctx.printJson({ year: opts.year, observation: added });
@@ -30,8 +30,8 @@ export function defineObservation(program: Command): void {
     .addHelpText('after', '\nExempel:\n  efterlev observation list --year 2025')
     .action(async (opts: { year: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { requireWorkspace } = await import('../store/workspace.js');
-      requireWorkspace(ctx.ws);
+      const { openWorkspace } = await import('../store/workspace.js');
+      await openWorkspace(ctx.ws);
       const { readObservations } = await import('../store/observations.js');
       const file = readObservations(ctx.ws, opts.year);
       if (ctx.json) ctx.printJson(file);

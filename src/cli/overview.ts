@@ -13,7 +13,7 @@ export function defineOverview(program: Command): void {
       const { yearsIn } = await import('../store/answers.js');
       const { buildOverview } = await import('../overview.js');
       const { overviewJson, renderOverview } = await import('../ui/overview.js');
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       const years = yearsIn(ctx.ws);
       const year = years.at(-1);
       if (year === undefined) {

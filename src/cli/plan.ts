@@ -52,7 +52,7 @@ Exempel:
       const status = opts.status === undefined ? undefined : parseStatus(opts.status);
       if (opts.status !== undefined && status === undefined) throw new UsageError(`Ogiltig status '${opts.status}'.`, 'Välj ej_påbörjad, pågår, klar eller accepterad_risk.');
       if (opts.due !== undefined && !isIsoDate(opts.due)) throw new UsageError(`Ogiltigt datum '${opts.due}': skriv ÅÅÅÅ-MM-DD.`);
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       const serviceId = id.split(':')[0] ?? '';
       const services = allServices(review.register).filter((s) => s.id === serviceId);
       const { actions } = await buildActions(review, opts.year, { services });
@@ -108,7 +108,7 @@ Exempel:
 
       const { path, shown } = inputFile(file);
       const rows = path.toLowerCase().endsWith('.xlsx') ? await readEditedXlsx(path, shown) : readEditedCsv(path, shown);
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       const { actions } = await buildActions(review, opts.year, { services: selectServices(review, undefined) });
       const changes = followUpsFromRows(rows, actions, shown);
       const byId = new Map(actions.map((a) => [a.id, a]));

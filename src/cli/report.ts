@@ -32,7 +32,7 @@ Exempel:
       const { buildReport } = await import('../report/model.js');
       const { reportDocument } = await import('../report/document.js');
       const { reportHtml, reportMarkdown } = await import('../report/render.js');
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       const services = selectServices(review, undefined);
       const plan = await buildActions(review, opts.year, { services });
       const previousYear = yearsIn(ctx.ws).includes(opts.year - 1) ? opts.year - 1 : undefined;

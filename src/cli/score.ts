@@ -30,7 +30,7 @@ Exempel:
       const ctx = contextOf(cmd);
       const { requireChecklist, openReview, scoreYear, selectServices } = await import('../review.js');
       const { scoreJson, renderScore } = await import('../ui/score.js');
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
       const services = selectServices(review, opts.service);
       const results = await scoreYear(review, opts.year, services, opts.checklist);

@@ -43,8 +43,8 @@ export function defineService(program: Command): void {
         classification: parseClassification(opts.classification ?? 'K1R1T1S1'),
       });
       if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.') || 'id'}: ${i.message}`).join('\n'));
-      const { requireWorkspace } = await import('../store/workspace.js');
-      requireWorkspace(ctx.ws);
+      const { openWorkspace } = await import('../store/workspace.js');
+      await openWorkspace(ctx.ws);
       await addService(ctx.ws, parsed.data);
       if (ctx.json) ctx.printJson({ added: parsed.data });
       else ctx.print(`Registrerade ${parsed.data.name} (${parsed.data.id}).`);
@@ -56,9 +56,9 @@ export function defineService(program: Command): void {
     .addHelpText('after', '\nExempel:\n  efterlev service list\n  efterlev service list --json')
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { requireWorkspace } = await import('../store/workspace.js');
+      const { openWorkspace } = await import('../store/workspace.js');
       const { readRegister } = await import('../store/register.js');
-      requireWorkspace(ctx.ws);
+      await openWorkspace(ctx.ws);
       const register = readRegister(ctx.ws);
       if (ctx.json) {
         ctx.printJson(register);

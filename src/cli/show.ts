@@ -13,7 +13,7 @@ export function defineShow(program: Command): void {
       const { openReview } = await import('../review.js');
       const { findService } = await import('../store/register.js');
       const { checklistsFor, readAnswerFile } = await import('../store/answers.js');
-      const review = openReview(ctx.ws);
+      const review = await openReview(ctx.ws);
       const service = findService(review.register, opts.service);
       const file = readAnswerFile(ctx.ws, review.catalog, opts.year, service.id);
       if (ctx.json) {

@@ -108,7 +108,7 @@ export function readJsonImport(text: string, shown: string, year: number): Impor
 
 /** Reads an import file: JSON by its `.json` ending or a leading brace/bracket, CSV otherwise. */
 export function readImportFile(path: string, shown: string, year: number): { rows: ImportRow[]; text: string } {
-  const text = readTextFile(path, shown);
+  const text = readTextFile(path, shown, { followLinks: true });
   const json = path.toLowerCase().endsWith('.json') || /^\s*[[{]/.test(text);
   return { rows: json ? readJsonImport(text, shown, year) : readCsv(text, shown), text };
 }

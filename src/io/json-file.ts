@@ -1,26 +1,14 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { InvalidInputError, type Problem } from '../errors.js';
+import { readRegularFile, type ReadOptions } from './files.js';
 
-/** Larger input files are refused before they are read: no catalogue or answer file comes near. */
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+export { MAX_INPUT_BYTES } from './files.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a text file strictly: UTF-8 (a BOM is accepted and dropped), at most MAX_INPUT_BYTES. */
-export function readTextFile(path: string, shown: string): string {
-  const fd = openSync(path, 'r');
-  let bytes: Buffer;
-  try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_INPUT_BYTES) {
-      throw new InvalidInputError([{ file: shown, message: `filen är för stor (${Math.round(size / 1024 / 1024)} MB, högst ${MAX_INPUT_BYTES / 1024 / 1024} MB)` }]);
-    }
-    bytes = readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+/** Strict UTF-8 (a BOM is accepted and dropped). */
+export function decodeText(bytes: Uint8Array, shown: string): string {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -28,6 +16,14 @@ export function readTextFile(path: string, shown: string): string {
     throw new InvalidInputError([{ file: shown, message: 'filen är inte giltig UTF-8' }]);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Reads a text file strictly: a regular file (never through a link unless `followLinks`), at most
+ * MAX_INPUT_BYTES, UTF-8.
+ */
+export function readTextFile(path: string, shown: string, options: ReadOptions = {}): string {
+  return decodeText(readRegularFile(path, shown, options).bytes, shown);
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -175,15 +171,20 @@ export function unsafeKeyProblems(value: unknown, shown: string, path: PropertyK
   );
 }
 
-/** Reads, parses and validates one JSON file against a zod schema; throws InvalidInputError. */
-export function loadJsonFile<T>(path: string, shown: string, schema: z.ZodType<T>): { value: T; text: string } {
-  const text = readTextFile(path, shown);
+/** Parses and validates JSON text against a zod schema; throws InvalidInputError naming the place. */
+export function parseJsonText<T>(text: string, shown: string, schema: z.ZodType<T>): T {
   const raw = parseJson(text, shown);
   const unsafe = mayHaveUnsafeKeys(text) ? unsafeKeyProblems(raw, shown) : [];
   if (unsafe.length > 0) throw new InvalidInputError(locate(text, unsafe));
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new InvalidInputError(locate(text, zodProblems(shown, parsed.error)));
-  return { value: parsed.data, text };
+  return parsed.data;
+}
+
+/** Reads, parses and validates one JSON file against a zod schema; throws InvalidInputError. */
+export function loadJsonFile<T>(path: string, shown: string, schema: z.ZodType<T>): { value: T; text: string } {
+  const text = readTextFile(path, shown);
+  return { value: parseJsonText(text, shown, schema), text };
 }
 
 export type Loaded<T> = { ok: true; value: T; text: string } | { ok: false; problems: Problem[] };

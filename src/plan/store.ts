@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { loadJsonFile } from '../io/json-file.js';
+import { parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { sortedRecord, stringify } from '../store/canonical.js';
-import { ValidatedJsonFile } from '../store/adapter.js';
-import { withFileLock } from '../store/locked.js';
+import { openDocument } from '../store/adapter.js';
+import { transact } from '../store/transaction.js';
 import type { Workspace } from '../store/workspace.js';
 import { InvalidInputError } from '../errors.js';
 import { PlanFile, type FollowUp } from './schema.js';
@@ -15,13 +13,21 @@ export function planFilePath(ws: Workspace, year: number): string {
   return join(ws.answersDir, 'plan', `${year}.json`);
 }
 
-export function readPlan(ws: Workspace, year: number): PlanFile {
-  const path = planFilePath(ws, year);
-  if (!existsSync(path)) return { year, actions: {}, history: [] };
+function parsePlan(text: string, path: string, year: number): PlanFile {
   const shown = shownPath(path);
-  const { value } = loadJsonFile(path, shown, PlanFile);
+  const value = parseJsonText(text, shown, PlanFile);
   if (value.year !== year) throw new InvalidInputError([{ file: shown, pointer: '/year', message: `${value.year} stämmer inte med filnamnet (${year})` }]);
   return value;
+}
+
+export function readPlan(ws: Workspace, year: number): PlanFile {
+  const path = planFilePath(ws, year);
+  try {
+    return parsePlan(readTextFile(path, shownPath(path)), path, year);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { year, actions: {}, history: [] };
+    throw err;
+  }
 }
 
 export function canonicalPlan(plan: PlanFile): string {
@@ -49,9 +55,9 @@ export function applyFollowUps(plan: PlanFile, changes: ReadonlyMap<string, Foll
 
 /** Sets the follow-up of actions under the plan file's lock. Returns the ids that changed. */
 export function saveFollowUps(ws: Workspace, year: number, changes: ReadonlyMap<string, FollowUpChange>, by: string, now = new Date()): Promise<string[]> {
-  return withFileLock(planFilePath(ws, year), async () => {
-    const db = new Low<PlanFile>(new ValidatedJsonFile(planFilePath(ws, year), () => readPlan(ws, year), canonicalPlan), { year, actions: {}, history: [] });
-    await db.read();
+  const path = planFilePath(ws, year);
+  return transact(ws, [path], async (tx) => {
+    const db = await openDocument(tx, path, (text) => parsePlan(text, path, year), canonicalPlan, { year, actions: {}, history: [] });
     const changed = applyFollowUps(db.data, changes, by, now.toISOString());
     if (changed.length > 0) await db.write();
     return changed;

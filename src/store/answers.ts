@@ -1,15 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import type { Catalog } from '../catalog/load.js';
 import type { Checklist } from '../catalog/schema.js';
 import { valueProblem, type AnswerValue } from '../catalog/values.js';
 import { InvalidInputError, type Problem } from '../errors.js';
-import { loadJsonFile, locate } from '../io/json-file.js';
+import { locate, parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { compareIds, sortedRecord, stringify } from './canonical.js';
-import { ValidatedJsonFile } from './adapter.js';
-import { withFileLock } from './locked.js';
+import { openDocument } from './adapter.js';
+import { transact } from './transaction.js';
 import { AnswerFile, ORGANISATION_ID, type Answer } from './schema.js';
 import { MAX_YEAR, MIN_YEAR } from './year.js';
 import type { Workspace } from './workspace.js';
@@ -60,21 +59,26 @@ function answerFileProblems(file: AnswerFile, shown: string, catalog: Catalog, y
   return problems;
 }
 
+/** Parses and cross-checks the text of one answer file. */
+export function parseAnswerFile(text: string, path: string, catalog: Catalog, year: number, service: string): AnswerFile {
+  const shown = shownPath(path);
+  const value = parseJsonText(text, shown, AnswerFile);
+  const problems = answerFileProblems(value, shown, catalog, year, service);
+  if (problems.length > 0) throw new InvalidInputError(locate(text, problems));
+  return value;
+}
+
 /** Reads and validates one answer file; undefined when the service has no answers that year. */
 export function readAnswerFile(ws: Workspace, catalog: Catalog, year: number, service: string): AnswerFile | undefined {
   const path = answerFilePath(ws, year, service);
-  const shown = shownPath(path);
-  let loaded: { value: AnswerFile; text: string };
+  let text: string;
   try {
-    loaded = loadJsonFile(path, shown, AnswerFile);
+    text = readTextFile(path, shownPath(path));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-  const { value, text } = loaded;
-  const problems = answerFileProblems(value, shown, catalog, year, service);
-  if (problems.length > 0) throw new InvalidInputError(locate(text, problems));
-  return value;
+  return parseAnswerFile(text, path, catalog, year, service);
 }
 
 /** The canonical form written to disk: answers in natural id order, keys in schema order. */
@@ -87,24 +91,43 @@ export interface AnswerChange {
   value: AnswerValue;
   comment?: string | undefined;
   evidence?: string | undefined;
+  /**
+   * The stored answer the reviewer saw when deciding (null: none). When given and the stored
+   * answer is another by now, the change is not made: someone else answered meanwhile.
+   */
+  expected?: Answer | null | undefined;
+  /** Replace `expected` in place, without a history entry: completing one's own answer just saved. */
+  amend?: boolean | undefined;
 }
 
 export type ChangeOutcome =
-  | { question: string; kind: 'added'; value: AnswerValue }
-  | { question: string; kind: 'changed'; value: AnswerValue; from: AnswerValue }
-  | { question: string; kind: 'unchanged'; value: AnswerValue };
+  | { question: string; kind: 'added'; value: AnswerValue; answer: Answer }
+  | { question: string; kind: 'changed'; value: AnswerValue; from: AnswerValue; answer: Answer }
+  | { question: string; kind: 'unchanged'; value: AnswerValue; answer: Answer }
+  | { question: string; kind: 'conflict'; value: AnswerValue; stored: Answer | undefined };
 
 const same = (a: Answer, c: AnswerChange): boolean =>
   a.value === c.value && (a.comment ?? '') === (c.comment ?? '') && (a.evidence ?? '') === (c.evidence ?? '');
 
+/** Two stored answers are the same answer: same value, texts, who and when. */
+export function sameAnswer(a: Answer | undefined | null, b: Answer | undefined | null): boolean {
+  if (a === undefined || a === null || b === undefined || b === null) return (a ?? null) === (b ?? null);
+  return a.value === b.value && (a.comment ?? '') === (b.comment ?? '') && (a.evidence ?? '') === (b.evidence ?? '') && a.by === b.by && a.at === b.at;
+}
+
 /**
  * Applies answer changes to a file in memory: a replaced answer goes to the history; an answer
- * given again unchanged is left as it is (its `by` and `at` too). Returns what happened to each.
+ * given again unchanged is left as it is (its `by` and `at` too); a change made on a stale view
+ * is refused as a conflict. Returns what happened to each.
  */
 export function applyChanges(file: AnswerFile, changes: readonly AnswerChange[], by: string, at: string): ChangeOutcome[] {
   const outcomes: ChangeOutcome[] = [];
   for (const given of changes) {
     const before = file.answers[given.question];
+    if (given.expected !== undefined && !sameAnswer(before, given.expected)) {
+      outcomes.push({ question: given.question, kind: 'conflict', value: given.value, stored: before });
+      continue;
+    }
     // A comment or evidence not given again stays with an unchanged value, not with a new one.
     const kept = before !== undefined && before.value === given.value;
     // Text pasted from macOS arrives decomposed (a + ¨): store it composed, as tables and diffs expect.
@@ -114,22 +137,25 @@ export function applyChanges(file: AnswerFile, changes: readonly AnswerChange[],
       evidence: given.evidence?.normalize('NFC') ?? (kept ? before.evidence : undefined),
     };
     if (before !== undefined && same(before, change)) {
-      outcomes.push({ question: change.question, kind: 'unchanged', value: change.value });
+      outcomes.push({ question: change.question, kind: 'unchanged', value: change.value, answer: before });
       continue;
     }
-    if (before !== undefined) {
-      file.history.push({ question: change.question, ...before });
-      outcomes.push({ question: change.question, kind: 'changed', value: change.value, from: before.value });
-    } else {
-      outcomes.push({ question: change.question, kind: 'added', value: change.value });
-    }
-    file.answers[change.question] = {
+    const answer: Answer = {
       value: change.value,
       ...(change.comment ? { comment: change.comment } : {}),
       ...(change.evidence ? { evidence: change.evidence } : {}),
       by,
       at,
     };
+    if (before !== undefined && !given.amend) {
+      file.history.push({ question: change.question, ...before });
+      outcomes.push({ question: change.question, kind: 'changed', value: change.value, from: before.value, answer });
+    } else if (before !== undefined) {
+      outcomes.push({ question: change.question, kind: 'unchanged', value: change.value, answer });
+    } else {
+      outcomes.push({ question: change.question, kind: 'added', value: change.value, answer });
+    }
+    file.answers[change.question] = answer;
   }
   return outcomes.sort((a, b) => compareIds(a.question, b.question));
 }
@@ -143,11 +169,35 @@ export function previewAnswers(ws: Workspace, catalog: Catalog, year: number, se
 }
 
 /**
- * Saves answers for one service and year: re-reads the file under a lock and changes only the
- * given questions, so concurrent writers keep each other's answers. A replaced answer goes to
+ * Saves answers for several services of one year as one unit: every file is read and validated
+ * under its lock before any is written, and all are committed together or none. Only the given
+ * questions change, so concurrent writers keep each other's answers; a replaced answer goes to
  * the history. Values must already be validated against their questions.
  */
-export function saveAnswers(
+export async function saveAnswersOfServices(
+  ws: Workspace,
+  catalog: Catalog,
+  year: number,
+  changesByService: ReadonlyMap<string, readonly AnswerChange[]>,
+  by: string,
+  now: Date = new Date(),
+): Promise<Map<string, ChangeOutcome[]>> {
+  const paths = new Map([...changesByService.keys()].map((service) => [service, answerFilePath(ws, year, service)]));
+  return transact(ws, [...paths.values()], async (tx) => {
+    const results = new Map<string, ChangeOutcome[]>();
+    for (const [service, changes] of changesByService) {
+      const path = paths.get(service)!;
+      const db = await openDocument(tx, path, (text) => parseAnswerFile(text, path, catalog, year, service), canonicalAnswerFile, emptyFile(service, year));
+      const outcomes = applyChanges(db.data, changes, by, now.toISOString());
+      if (outcomes.some((o) => o.kind !== 'unchanged' && o.kind !== 'conflict') || changes.some((c) => c.amend)) await db.write();
+      results.set(service, outcomes);
+    }
+    return results;
+  });
+}
+
+/** Saves answers for one service and year (see saveAnswersOfServices). */
+export async function saveAnswers(
   ws: Workspace,
   catalog: Catalog,
   year: number,
@@ -156,12 +206,5 @@ export function saveAnswers(
   by: string,
   now: Date = new Date(),
 ): Promise<ChangeOutcome[]> {
-  const path = answerFilePath(ws, year, service);
-  return withFileLock(path, async () => {
-    const db = new Low<AnswerFile>(new ValidatedJsonFile(path, () => readAnswerFile(ws, catalog, year, service), canonicalAnswerFile), emptyFile(service, year));
-    await db.read();
-    const outcomes = applyChanges(db.data, changes, by, now.toISOString());
-    if (outcomes.some((o) => o.kind !== 'unchanged')) await db.write();
-    return outcomes;
-  });
+  return (await saveAnswersOfServices(ws, catalog, year, new Map([[service, changes]]), by, now)).get(service)!;
 }

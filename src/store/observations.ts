@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
-import { loadJsonFile } from '../io/json-file.js';
+import { parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { stringify } from './canonical.js';
-import { ValidatedJsonFile } from './adapter.js';
-import { withFileLock } from './locked.js';
+import { openDocument } from './adapter.js';
+import { transact } from './transaction.js';
 import type { Workspace } from './workspace.js';
 
 /** A special observation (särskild iakttagelse) for the year's report. */
@@ -25,19 +23,27 @@ export function observationsPath(ws: Workspace, year: number): string {
   return join(ws.answersDir, 'observations', `${year}.json`);
 }
 
-export function readObservations(ws: Workspace, year: number): ObservationFile {
-  const path = observationsPath(ws, year);
-  if (!existsSync(path)) return { year, observations: [] };
+function parseObservations(text: string, path: string, year: number): ObservationFile {
   const shown = shownPath(path);
-  const { value } = loadJsonFile(path, shown, ObservationFile);
+  const value = parseJsonText(text, shown, ObservationFile);
   if (value.year !== year) throw new InvalidInputError([{ file: shown, pointer: '/year', message: `${value.year} stämmer inte med filnamnet (${year})` }]);
   return value;
 }
 
+export function readObservations(ws: Workspace, year: number): ObservationFile {
+  const path = observationsPath(ws, year);
+  try {
+    return parseObservations(readTextFile(path, shownPath(path)), path, year);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { year, observations: [] };
+    throw err;
+  }
+}
+
 export function addObservation(ws: Workspace, year: number, text: string, by: string, now = new Date()): Promise<Observation> {
-  return withFileLock(observationsPath(ws, year), async () => {
-    const db = new Low<ObservationFile>(new ValidatedJsonFile(observationsPath(ws, year), () => readObservations(ws, year), (d) => stringify(ObservationFile.parse(d))), { year, observations: [] });
-    await db.read();
+  const path = observationsPath(ws, year);
+  return transact(ws, [path], async (tx) => {
+    const db = await openDocument(tx, path, (t) => parseObservations(t, path, year), (d) => stringify(ObservationFile.parse(d)), { year, observations: [] });
     const observation = Observation.parse({ text: text.normalize('NFC').trim(), by, at: now.toISOString() });
     db.data.observations.push(observation);
     await db.write();

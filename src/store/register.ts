@@ -1,18 +1,20 @@
-import { existsSync } from 'node:fs';
-import { Low } from 'lowdb';
 import { profileOf, EMPTY_PROFILE, type ServiceProfile } from '../catalog/profile.js';
 import { InvalidInputError, UsageError, type Problem } from '../errors.js';
-import { loadJsonFile, locate } from '../io/json-file.js';
+import { locate, parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { stringify } from './canonical.js';
-import { ValidatedJsonFile } from './adapter.js';
-import { withFileLock } from './locked.js';
+import { openDocument } from './adapter.js';
+import { transact } from './transaction.js';
 import { ORGANISATION_ID, ServiceRegister, type Service } from './schema.js';
 import type { Workspace } from './workspace.js';
 
 export function readRegister(ws: Workspace): ServiceRegister {
+  return parseRegister(readTextFile(ws.registerFile, shownPath(ws.registerFile)), ws);
+}
+
+export function parseRegister(text: string, ws: Workspace): ServiceRegister {
   const shown = shownPath(ws.registerFile);
-  const { value, text } = loadJsonFile(ws.registerFile, shown, ServiceRegister);
+  const value = parseJsonText(text, shown, ServiceRegister);
   const problems: Problem[] = [];
   const seen = new Set<string>();
   value.services.forEach((s, i) => {
@@ -60,22 +62,17 @@ export function findService(register: ServiceRegister, id: string): RegisteredSe
   return found;
 }
 
-const registerFile = (ws: Workspace) =>
-  new ValidatedJsonFile<ServiceRegister>(ws.registerFile, () => (existsSync(ws.registerFile) ? readRegister(ws) : undefined), canonicalRegister);
-
 /** Creates the register; refuses when one is there. */
 export async function createRegister(ws: Workspace, organisation: string): Promise<void> {
-  await withFileLock(ws.registerFile, async () => {
-    if (existsSync(ws.registerFile)) throw new UsageError(`Det finns redan en arbetsyta i ${ws.root}.`);
-    const db = new Low<ServiceRegister>(registerFile(ws), { organisation: { name: organisation }, services: [] });
-    await db.write();
+  await transact(ws, [ws.registerFile], (tx) => {
+    if (tx.read(ws.registerFile) !== undefined) throw new UsageError(`Det finns redan en arbetsyta i ${ws.root}.`);
+    tx.write(ws.registerFile, canonicalRegister({ organisation: { name: organisation }, services: [] }));
   });
 }
 
 export async function addService(ws: Workspace, service: Service): Promise<void> {
-  await withFileLock(ws.registerFile, async () => {
-    const db = new Low<ServiceRegister>(registerFile(ws), { organisation: { name: '' }, services: [] });
-    await db.read();
+  await transact(ws, [ws.registerFile], async (tx) => {
+    const db = await openDocument(tx, ws.registerFile, (text) => parseRegister(text, ws), canonicalRegister, { organisation: { name: '' }, services: [] });
     if (db.data.services.some((s) => s.id === service.id)) throw new UsageError(`Tjänsten '${service.id}' finns redan i registret.`);
     db.data.services.push(service);
     await db.write();

@@ -1,8 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../errors.js';
+import { InvalidInputError, UsageError } from '../errors.js';
 import type { CatalogSources } from '../catalog/load.js';
+import { workspaceFileProblems } from './guard.js';
+import { recoverInterrupted } from './transaction.js';
 
 /** The repository (or installed package) root: its checklists/ and rules/ are the bundled catalogue. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -14,12 +16,20 @@ export interface Workspace {
   catalog: CatalogSources;
 }
 
-const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
+/** Whether something stands at the path (a link too: the guard refuses it rather than following it). */
+const exists = (p: string): boolean => {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** `--dir`, else EFTERLEV_DIR, else the current directory. Its own checklists/ and rules/ replace the bundled ones. */
 export function resolveWorkspace(dir: string | undefined): Workspace {
   const root = resolve(dir ?? process.env['EFTERLEV_DIR'] ?? process.cwd());
-  const own = (name: string): string => (isDir(join(root, name)) ? join(root, name) : join(PACKAGE_ROOT, name));
+  const own = (name: string): string => (exists(join(root, name)) ? join(root, name) : join(PACKAGE_ROOT, name));
   return {
     root,
     answersDir: join(root, 'answers'),
@@ -28,11 +38,23 @@ export function resolveWorkspace(dir: string | undefined): Workspace {
   };
 }
 
-export function requireWorkspace(ws: Workspace): void {
-  if (!existsSync(ws.registerFile)) {
+/** Refuses a workspace with a link or special file among its data (exit 2, every path named). */
+export function guardWorkspace(ws: Workspace): void {
+  const problems = workspaceFileProblems(ws);
+  if (problems.length > 0) throw new InvalidInputError(problems);
+}
+
+/**
+ * What every command does before it reads or writes a workspace: refuses links and special
+ * files, finishes an interrupted multi-file write, and requires the register.
+ */
+export async function openWorkspace(ws: Workspace): Promise<void> {
+  guardWorkspace(ws);
+  if (!exists(ws.registerFile)) {
     throw new UsageError(
       `Ingen arbetsyta i ${ws.root} (answers/services.json saknas).`,
       'Skapa en med `efterlev init`, eller peka ut en med --dir eller EFTERLEV_DIR.',
     );
   }
+  await recoverInterrupted(ws);
 }

@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+  type BigIntStats,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InvalidInputError } from '../errors.js';
+
+/** Larger input files are refused, and the limit is enforced while reading: no catalogue or answer file comes near. */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/** Where a file stood when it was read: a write compares it again just before it replaces the file. */
+export interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+const identityOfStats = (s: BigIntStats): FileIdentity => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs });
+
+export function sameIdentity(a: FileIdentity | undefined, b: FileIdentity | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+
+/** The identity of what stands at a path now, without following a link; undefined when nothing does. */
+export function identityAt(path: string): FileIdentity | undefined {
+  try {
+    return identityOfStats(lstatSync(path, { bigint: true }));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** What a non-regular file is, in the words of a message. */
+export function kindOf(s: { isSymbolicLink(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (s.isSymbolicLink()) return 'en symbolisk länk';
+  if (s.isDirectory()) return 'en mapp';
+  if (s.isFIFO()) return 'en namngiven pipe (FIFO)';
+  if (s.isSocket()) return 'en socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'en enhetsfil';
+  return 'ingen vanlig fil';
+}
+
+export interface ReadOptions {
+  /** A file the user names on the command line may be reached through a link; workspace files never. */
+  followLinks?: boolean;
+  maxBytes?: number;
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads a regular file with a hard size limit, enforced while reading (a pipe or a growing file
+ * cannot get past it). Opening never blocks (a FIFO is refused, not waited on) and, unless asked,
+ * never follows a link. Returns the bytes and the identity of the file they came from.
+ * Throws InvalidInputError for anything but a regular file within the limit; ENOENT as it is.
+ */
+export function readRegularFile(path: string, shown: string, options: ReadOptions = {}): { bytes: Buffer; identity: FileIdentity } {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (options.followLinks ? 0 : constants.O_NOFOLLOW));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') {
+      throw new InvalidInputError([{ file: shown, message: 'är en symbolisk länk: efterlev läser och skriver aldrig genom länkar i arbetsytan' }]);
+    }
+    throw err;
+  }
+  try {
+    const stats = fstatSync(fd, { bigint: true });
+    if (!stats.isFile()) throw new InvalidInputError([{ file: shown, message: `är ${kindOf(stats)}, inte en vanlig fil` }]);
+    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+    const tooBig = (size?: number) =>
+      new InvalidInputError([{ file: shown, message: `filen är för stor (${size !== undefined ? `${mb(size)}, ` : 'växer medan den läses, '}högst ${mb(maxBytes)})` }]);
+    if (stats.size > BigInt(maxBytes)) throw tooBig(Number(stats.size));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw tooBig();
+      chunks.push(n === CHUNK ? chunk : chunk.subarray(0, n));
+    }
+    return { bytes: Buffer.concat(chunks, total), identity: identityOfStats(stats) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file written in full beside its target, not yet in place. */
+export interface PreparedFile {
+  target: string;
+  temp: string;
+  /** The temporary file's identity: once renamed, the target has it. */
+  identity: FileIdentity;
+}
+
+/** `.<name>.<random>.tmp` in the target's own folder, so the rename stays on one file system. */
+export function tempNameFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Writes data to a fresh temporary file beside the target: created exclusively (a name planted
+ * in advance, link or not, makes it fail instead of being followed), owner-only, fsynced.
+ */
+export function prepareFile(target: string, data: string | Uint8Array): PreparedFile {
+  const temp = tempNameFor(target);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  try {
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+    const identity = identityOfStats(fstatSync(fd, { bigint: true }));
+    closeSync(fd);
+    return { target, temp, identity };
+  } catch (err) {
+    closeSync(fd);
+    discardPrepared({ target, temp });
+    throw err;
+  }
+}
+
+export function discardPrepared(file: { temp: string; target?: string }): void {
+  try {
+    unlinkSync(file.temp);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/** Makes renames and new names in a folder durable. Some file systems cannot sync a folder; that is not an error. */
+export function syncFolder(dir: string): void {
+  let fd: number;
+  try {
+    fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY);
+  } catch {
+    return;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (err) {
+    if (!['EINVAL', 'ENOTSUP', 'EISDIR', 'EBADF'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Puts a prepared file in place: a rename replaces whatever stands there (a link too) without following it. */
+export function commitPrepared(file: PreparedFile): void {
+  renameSync(file.temp, file.target);
+}
+
+/**
+ * Puts a prepared file in place only if nothing stands there yet: a hard link is created
+ * atomically or fails with EEXIST, so an existing file is never replaced.
+ */
+export function commitPreparedNew(file: PreparedFile): void {
+  try {
+    linkSync(file.temp, file.target);
+  } finally {
+    discardPrepared(file);
+  }
+}
+
+/** The one way a single file is written: temp file, fsync, rename, folder fsync. */
+export function writeFileAtomically(target: string, data: string | Uint8Array, options: { replace: boolean } = { replace: true }): void {
+  const prepared = prepareFile(target, data);
+  try {
+    if (options.replace) commitPrepared(prepared);
+    else commitPreparedNew(prepared);
+  } catch (err) {
+    discardPrepared(prepared);
+    throw err;
+  }
+  syncFolder(dirname(target));
+}
