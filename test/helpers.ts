@@ -25,6 +25,8 @@ export function run(args: string[], opts: { cwd?: string; env?: Record<string, s
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
+    // A command that refuses its input exits without reading it: that is not the test's error.
+    child.stdin.on('error', () => {});
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
     child.stdin.end(opts.input ?? '');
   });

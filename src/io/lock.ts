@@ -19,8 +19,11 @@ import { notice } from './notices.js';
 /** How old a lock must be before it counts as abandoned. EFTERLEV_LOCK_STALE_MS shortens it (down to 1 s) for tests. */
 export const STALE_MS = Math.max(1000, Number(process.env['EFTERLEV_LOCK_STALE_MS']) || 10_000);
 
-/** How long a writer waits for a busy lock before it gives up (the holder of a live lock writes in milliseconds). */
-const WAIT_MS = Math.max(30_000, 3 * STALE_MS);
+/**
+ * How long a writer waits for a busy lock before it gives up (the holder of a live lock writes in
+ * milliseconds). EFTERLEV_LOCK_WAIT_MS sets it, for tests.
+ */
+const WAIT_MS = Number(process.env['EFTERLEV_LOCK_WAIT_MS']) || Math.max(30_000, 3 * STALE_MS);
 
 interface Owner {
   pid: number;

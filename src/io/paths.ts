@@ -17,9 +17,10 @@ export function inputFile(file: string): { path: string; shown: string } {
   if (!existsSync(path)) throw new UsageError(`Filen ${file} finns inte.`);
   const stats = statSync(path);
   if (!stats.isFile()) {
+    const kind = stats.isDirectory() ? 'en mapp' : stats.isFIFO() || stats.isSocket() ? 'en pipe' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'en enhetsfil' : 'ingen vanlig fil';
     throw new UsageError(
-      `${file} är ${stats.isDirectory() ? 'en mapp' : stats.isFIFO() ? 'en pipe' : 'ingen vanlig fil'}: efterlev läser in vanliga filer.`,
-      stats.isFIFO() || stats.isCharacterDevice() ? 'Spara indata i en fil först, t.ex. … > svar.csv' : undefined,
+      `${file} är ${kind}: efterlev läser bara in vanliga filer, med en övre gräns för storleken.`,
+      stats.isDirectory() ? undefined : 'Spara indata i en fil först, t.ex. … > svar.csv, och läs in den filen.',
     );
   }
   return { path, shown: shownPath(path) };

@@ -6,7 +6,11 @@ import { statusAnswerLabel, text, type Lang } from '../ui/i18n.js';
 import { dim } from '../ui/style.js';
 
 export type StepAction =
-  | { kind: 'answer'; value: AnswerValue; comment?: string | undefined; evidence?: string | undefined }
+  /**
+   * `askDetails`: a new or changed value, saved at once (the prompt shows it as done); comment and
+   * evidence are asked after it is saved and amend it.
+   */
+  | { kind: 'answer'; value: AnswerValue; comment?: string | undefined; evidence?: string | undefined; askDetails?: boolean }
   | { kind: 'keep' }
   | { kind: 'back' }
   | { kind: 'skip' };
@@ -50,20 +54,20 @@ export function helpText(question: Question, lang: Lang): string {
   return [text(question.help, lang), dim(`Referenser: ${question.references.join('; ')}${question.legal ? ' (lagkrav)' : ''}`)].join('\n');
 }
 
-async function askCommentAndEvidence(current: Answer | undefined): Promise<{ comment: string; evidence: string }> {
+export async function askCommentAndEvidence(current: Answer | undefined): Promise<{ comment: string; evidence: string }> {
   const comment = await input({ message: 'Kommentar (valfri):', default: current?.comment ?? '' });
   const evidence = await input({ message: 'Underlag, dokumentreferens eller länk (valfritt):', default: current?.evidence ?? '' });
   return { comment: comment.trim(), evidence: evidence.trim() };
 }
 
 /** What happens with a value the reviewer picked or typed. */
-async function settle(ctx: AskContext, value: AnswerValue): Promise<StepAction> {
+function settle(ctx: AskContext, value: AnswerValue): StepAction {
   if (ctx.current !== undefined && ctx.current.value === value) return { kind: 'keep' };
   if (ctx.current === undefined && ctx.previous !== undefined && ctx.previous.value === value) {
     // Carry-forward: last year's answer stands, with its comment and evidence.
     return { kind: 'answer', value, comment: ctx.previous.comment, evidence: ctx.previous.evidence };
   }
-  return { kind: 'answer', value, ...(await askCommentAndEvidence(undefined)) };
+  return { kind: 'answer', value, askDetails: true };
 }
 
 async function askChoice(ctx: AskContext, message: string): Promise<StepAction> {

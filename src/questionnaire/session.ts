@@ -1,11 +1,14 @@
 import type { Catalog } from '../catalog/load.js';
 import { UsageError } from '../errors.js';
-import { checklistsFor, readAnswerFile, saveAnswers } from '../store/answers.js';
+import { select } from '@inquirer/prompts';
+import type { AnswerValue } from '../catalog/values.js';
+import { checklistsFor, readAnswerFile, sameAnswer, saveAnswers, type AnswerChange, type ChangeOutcome } from '../store/answers.js';
+import type { Answer } from '../store/schema.js';
 import type { RegisteredService } from '../store/register.js';
 import type { Workspace } from '../store/workspace.js';
 import { text, type Lang } from '../ui/i18n.js';
 import { bold, dim } from '../ui/style.js';
-import { askStep, describeAnswer } from './prompts.js';
+import { askCommentAndEvidence, askStep, describeAnswer, theme } from './prompts.js';
 import { progressPercent, startIndex, stepsFor, type Step, type WalkSelection } from './walk.js';
 
 export interface SessionOptions extends WalkSelection {
@@ -40,10 +43,36 @@ export function resumeHint(opts: Pick<SessionOptions, 'year' | 'service'>): stri
   return `Fortsätt där du slutade: efterlev assess --year ${opts.year} --service ${opts.service.id}`;
 }
 
+const when = (a: Answer): string => a.at.slice(0, 16).replace('T', ' ');
+
+/** Someone else answered while this reviewer was deciding: show who, when and what, and let them choose. */
+async function resolveConflict(opts: SessionOptions, step: Step, theirs: Answer | undefined, mine: AnswerValue): Promise<'theirs' | 'mine' | 'again'> {
+  const described = theirs === undefined ? 'tog bort svaret' : `svarade ${describeAnswer(step.question, theirs, opts.lang)}${theirs.evidence ? ` (underlag: ${theirs.evidence})` : ''}`;
+  opts.print(
+    [
+      '',
+      bold(`${step.question.id}: någon annan hann före medan du svarade.`),
+      `  ${theirs?.by ?? 'okänd'}${theirs ? `, ${when(theirs)}` : ''}: ${described}`,
+      `  Ditt svar: ${describeAnswer(step.question, { value: mine, by: opts.reviewer, at: '' }, opts.lang)}`,
+    ].join('\n'),
+  );
+  return select<'theirs' | 'mine' | 'again'>({
+    message: 'Vad vill du göra?',
+    theme,
+    choices: [
+      { name: 'Behåll deras svar', value: 'theirs' },
+      { name: 'Skriv över med mitt svar (deras sparas i historiken)', value: 'mine' },
+      { name: 'Svara på frågan igen', value: 'again' },
+    ],
+  });
+}
+
 /**
  * Walks the questions of one service and year, saving every answer as soon as it is given.
- * Each save re-reads the file under a lock, so someone answering the same service at the same
- * time keeps their answers; the lock is never held while a prompt is open.
+ * Each save re-reads the file under a lock and checks that the answer the reviewer saw is still
+ * the stored one, so a colleague answering the same service at the same time is never silently
+ * overwritten; the lock is never held while a prompt is open. A value is saved the moment it is
+ * chosen (the prompt shows it as done); comment and evidence, asked next, complete it.
  */
 export async function runSession(opts: SessionOptions): Promise<SessionOutcome> {
   const steps = stepsFor(checklistsFor(opts.catalog, opts.service.id), opts.service.profile, opts);
@@ -61,10 +90,29 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
     return { saved: 0, finished: true };
   }
   let saved = 0;
+  /** The answer just saved and still waiting for its comment and evidence. */
+  let pending: { question: string; answer: Answer } | undefined;
   const history: number[] = [];
+  // Ctrl-C between prompts (while saving) must not kill the process mid-save: finish the save, then stop.
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onSigint);
+  const save = async (change: AnswerChange): Promise<ChangeOutcome> => {
+    const [outcome] = await saveAnswers(opts.ws, opts.catalog, opts.year, opts.service.id, [change], opts.reviewer);
+    return outcome!;
+  };
+  const stopped = (): SessionOutcome => {
+    const detail = pending ? ` ${pending.question} sparades som ${describeAnswer(steps.find((s) => s.question.id === pending!.question)!.question, pending.answer, opts.lang)}, utan kommentar och underlag.` : '';
+    opts.print(`\nAvbrutet. ${saved} svar sparades under passet; inget bekräftat svar har gått förlorat.${detail}\n${resumeHint(opts)}`);
+    return { saved, finished: false };
+  };
   try {
     while (index < steps.length) {
+      if (interrupted) return stopped();
       const step = steps[index]!;
+      answers = read();
       const current = answers[step.question.id];
       const last = previous[step.question.id];
       opts.print(header(step, opts, progressPercent(steps, new Set(Object.keys(answers)))));
@@ -76,27 +124,45 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
         index = history.pop() ?? index;
         continue;
       }
+      if (action.kind === 'keep' && !sameAnswer(read()[step.question.id], current)) {
+        opts.print(dim(`${step.question.id} ändrades av någon annan medan du svarade; frågan visas igen med det nya svaret.`));
+        continue;
+      }
       if (action.kind === 'answer') {
-        await saveAnswers(
-          opts.ws,
-          opts.catalog,
-          opts.year,
-          opts.service.id,
-          [{ question: step.question.id, value: action.value, comment: action.comment ?? '', evidence: action.evidence ?? '' }],
-          opts.reviewer,
-        );
-        saved++;
-        answers = read();
+        let outcome = await save({ question: step.question.id, value: action.value, comment: action.comment ?? '', evidence: action.evidence ?? '', expected: current ?? null });
+        if (outcome.kind === 'conflict') {
+          const choice = await resolveConflict(opts, step, outcome.stored, action.value);
+          if (choice === 'again') continue;
+          if (choice === 'mine') {
+            outcome = await save({ question: step.question.id, value: action.value, comment: action.comment ?? '', evidence: action.evidence ?? '', expected: outcome.stored ?? null });
+            if (outcome.kind === 'conflict') continue; // changed yet again: show it
+          }
+        }
+        if (outcome.kind === 'added' || outcome.kind === 'changed') {
+          saved++;
+          if (action.askDetails) {
+            pending = { question: step.question.id, answer: outcome.answer };
+            if (interrupted) return stopped();
+            const details = await askCommentAndEvidence(undefined);
+            if (details.comment !== '' || details.evidence !== '') {
+              const amended = await save({ question: step.question.id, value: action.value, ...details, expected: outcome.answer, amend: true });
+              if (amended.kind === 'conflict') {
+                opts.print(dim(`${step.question.id} ändrades av någon annan innan kommentaren sparades; kommentaren sparades inte.`));
+                continue;
+              }
+            }
+            pending = undefined;
+          }
+        }
       }
       history.push(index);
       index++;
     }
   } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError') {
-      opts.print(`\nAvbrutet. ${saved} svar sparades under passet; inget bekräftat svar har gått förlorat.\n${resumeHint(opts)}`);
-      return { saved, finished: false };
-    }
+    if (err instanceof Error && err.name === 'ExitPromptError') return stopped();
     throw err;
+  } finally {
+    process.off('SIGINT', onSigint);
   }
   return { saved, finished: true };
 }
