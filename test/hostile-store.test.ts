@@ -60,6 +60,7 @@ describe('links and special files in the workspace', () => {
       expect(r.stderr).toContain('answers/2025/.office365.json.tmp: är en symbolisk länk');
       noStackTrace(r.stderr);
     }
+    expect(snapshot(join(ws, 'answers', '2025'))).toEqual(before);
     expect(readFileSync(target, 'utf8')).toBe('export PATH=/usr/bin\n');
     expect(statSync(target).mode & 0o777).toBe(0o644);
     expect(lstatSync(answerFile(2025, 'office365')).isFile()).toBe(true);

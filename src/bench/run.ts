@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Table from 'cli-table3';
@@ -50,6 +50,25 @@ function processTime(args: string[], cwd: string, runs: number, efterlev = true)
   return median(samples);
 }
 
+/** One `answer` as a whole process on a copy of the example workspace, each run changing the answer (so each run writes). */
+function answerTime(runs: number): number {
+  const dir = mkdtempSync(join(tmpdir(), 'efterlev-bench-answer-'));
+  try {
+    cpSync(join(PACKAGE_ROOT, 'answers'), join(dir, 'answers'), { recursive: true });
+    const samples: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const start = process.hrtime.bigint();
+      const args = [join(PACKAGE_ROOT, 'bin', 'efterlev.js'), '--dir', dir, 'answer', '--year', '2025', '--service', 'telefoni', `LOG.1=${i % 2 ? 'ja' : 'nej'}`];
+      const r = spawnSync(process.execPath, args, { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      if (r.status !== 0) throw new Error(`efterlev answer failed: ${r.stderr.toString()}`);
+      if (i > 0) samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return median(samples);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const log = (line: string) => {
   if (!json) process.stderr.write(line + '\n');
 };
@@ -62,6 +81,7 @@ async function main(): Promise<void> {
     const nodeStartMs = processTime(['-e', '0'], PACKAGE_ROOT, 10, false);
     const versionMs = processTime(['--version'], PACKAGE_ROOT, 10);
     const exampleScoreMs = processTime(['score', '--year', '2025'], PACKAGE_ROOT, 10);
+    const exampleAnswerMs = answerTime(10);
 
     const catalogSources = resolveWorkspace(PACKAGE_ROOT).catalog;
     const catalogLoadMs = await time(() => loadCatalog(catalogSources));
@@ -139,6 +159,7 @@ async function main(): Promise<void> {
       nodeStartMs: round(nodeStartMs),
       versionMs: round(versionMs),
       exampleScoreMs: round(exampleScoreMs),
+      exampleAnswerMs: round(exampleAnswerMs),
       orgWideColdProcessMs: round(orgWideProcess.ms),
       peakRssMb: round(orgWideProcess.maxRssMb),
       benchProcessRssMb: round(benchRssMb),
@@ -153,6 +174,7 @@ async function main(): Promise<void> {
       ratioToPlain: '≤ 3',
       versionMs: '≤ 120',
       exampleScoreMs: '≤ 400',
+      exampleAnswerMs: '≤ 2× 0.1 (≈ 400)',
       peakRssMb: '≤ 250',
     };
     const table = new Table({ head: ['mått', 'värde', 'mål'], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
