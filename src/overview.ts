@@ -1,5 +1,6 @@
-import { totals, type ChecklistTotal, type Gap, type ServiceResult } from './engine/assess.js';
+import { summarize, type Gap, type ServiceResult, type Totals } from './engine/assess.js';
 import type { Severity } from './catalog/schema.js';
+import { commonTotals } from './compare/compare.js';
 import type { Action } from './plan/actions.js';
 
 export interface GapRef {
@@ -9,12 +10,13 @@ export interface GapRef {
   gap: Gap;
 }
 
-/** What `efterlev` with no command shows: the latest year against the one before. */
+/** What `efterlev overview` shows: a year, how far its review has come, and the change since the year before. */
 export interface Overview {
   year: number;
   previousYear: number | undefined;
-  totals: ChecklistTotal[];
-  previousTotals: ChecklistTotal[];
+  totals: Totals;
+  /** Per checklist: the change since the year before, over the services assessed in both years. */
+  change: Map<string, { delta: number | null; services: number }>;
   results: ServiceResult[];
   previous: ServiceResult[];
   topActions: Action[];
@@ -29,5 +31,13 @@ export function gapsBySeverity(results: readonly ServiceResult[]): GapRef[] {
 }
 
 export function buildOverview(year: number, results: ServiceResult[], previousYear: number | undefined, previous: ServiceResult[], topActions: Action[]): Overview {
-  return { year, previousYear, totals: totals(results), previousTotals: totals(previous), results, previous, topActions };
+  const common = commonTotals(previous, results);
+  const change = new Map(
+    common.to.checklists.map((to) => {
+      const from = common.from.checklists.find((f) => f.checklist === to.checklist);
+      const delta = from?.score == null || to.score === null ? null : Math.round((to.score - from.score) * 10) / 10;
+      return [to.checklist, { delta, services: to.assessed }];
+    }),
+  );
+  return { year, previousYear, totals: summarize(results), change, results, previous, topActions };
 }

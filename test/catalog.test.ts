@@ -54,7 +54,14 @@ describe('the bundled catalogue', () => {
 
   it('fires a rule in every control when its most important question is answered nej', async () => {
     const assessor = new Assessor(catalog);
-    const everything: ServiceProfile = { personalData: true, sensitiveData: true, thirdCountry: true, hasSupplier: true, classification: { K: 4, R: 4, T: 4, S: 4, max: 4 } };
+    const everything: ServiceProfile = {
+      personalData: true,
+      sensitiveData: true,
+      thirdCountry: true,
+      hasSupplier: true,
+      classification: { K: 4, R: 4, T: 4, S: 4, max: 4 },
+      known: { personalData: true, sensitiveData: true, thirdCountry: true, hasSupplier: true, classification: true },
+    };
     for (const checklist of catalog.checklists) {
       for (const control of checklist.controls) {
         const key = [...control.questions].filter((q) => q.type === 'status').sort((a, b) => b.weight - a.weight)[0]!;

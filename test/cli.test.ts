@@ -192,7 +192,11 @@ describe('score', () => {
       status: 'mellan',
       answered: 4,
       total: 4,
-      gaps: [{ rule: 'ACC-granskning-gammal', severity: 'mellan' }],
+      legalUnanswered: 0,
+      gaps: [
+        { rule: 'ACC-granskning-gammal', severity: 'mellan' },
+        { rule: 'ACC.1-underlag-saknas', severity: 'liten' },
+      ],
     });
     const log = webb.controls.find((c: { control: string }) => c.control === 'LOG');
     expect(log.status).toBe('stor');
@@ -200,7 +204,9 @@ describe('score', () => {
       { rule: 'LOG-kanslig-utan-granskning', severity: 'stor' },
       { rule: 'LOG-manga-incidenter', severity: 'mellan' },
     ]);
-    expect(webb.controls.find((c: { control: string }) => c.control === 'KON')).toMatchObject({ score: 0, answered: 0, total: 1, status: 'stor' });
+    // Nothing answered is ej bedömd: no score, no colour, never 0 and red.
+    expect(webb.controls.find((c: { control: string }) => c.control === 'KON')).toMatchObject({ score: null, answered: 0, total: 1, status: 'ej_bedomd' });
+    expect(out.services[2].review).toEqual({ state: 'pågår', answered: 7, applicable: 8 });
   });
 
   it('prints tables with the status names', async () => {

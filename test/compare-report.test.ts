@@ -32,7 +32,7 @@ beforeAll(async () => {
   await cli('answer', '--year', '2023', '--service', 'webb', ...same);
   await cli('answer', '--year', '2024', '--service', 'webb', ...same);
   await cli('answer', '--year', '2025', '--service', 'webb', ...same);
-  await cli('answer', '--year', '2025', '--service', 'webb', 'ACC.1=ja', '--comment', 'Rutin införd');
+  await cli('answer', '--year', '2025', '--service', 'webb', 'ACC.1=ja', '--comment', 'Rutin införd', '--evidence', 'Rutin dnr 2025-7');
   await cli('answer', '--year', '2025', '--service', 'ny', 'ACC.1=delvis');
   await cli('answer', '--year', '2024', '--service', 'organisation', 'ORG.1=ja', 'ORG.2=ja');
   await cli('answer', '--year', '2025', '--service', 'organisation', 'ORG.1=nej', 'ORG.2=ja');
@@ -64,8 +64,9 @@ describe('efterlev compare', () => {
 
   it('reports a service added in the later year, not an error', async () => {
     const c = await compare('2024', '2025');
-    expect(c.services).toEqual({ added: ['ny'], removed: [] });
-    expect(c.controls.filter((k) => k.service === 'ny').every((k) => k.from === null && k.delta === null)).toBe(true);
+    expect(c.services).toEqual({ both: ['organisation', 'webb'], added: ['ny'], pending: [], removed: [] });
+    // Deltas are taken over services assessed in both years only.
+    expect(c.controls.filter((k) => k.service === 'ny')).toEqual([]);
   });
 
   it('prints arrows and status changes', async () => {
@@ -97,7 +98,7 @@ describe('efterlev compare', () => {
 });
 
 describe('recommendFocus', () => {
-  const k = (control: string, score: number, status: ControlResult['status']): ControlResult => ({ control, score, status, answered: 1, total: 1, gaps: [] });
+  const k = (control: string, score: number, status: ControlResult['status']): ControlResult => ({ control, score, status, answered: 1, total: 1, legalUnanswered: 0, gaps: [] });
 
   it('names red control points first, lowest first, then falling ones, steepest first', () => {
     const now = [k('KP1', 40, 'stor'), k('KP2', 90, 'enligt_plan'), k('KP3', 70, 'mellan'), k('KP4', 20, 'stor'), k('KP5', 85, 'enligt_plan')];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadCatalog, type Catalog } from '../src/catalog/load.js';
 import { EMPTY_PROFILE, profileOf, type ServiceProfile } from '../src/catalog/profile.js';
-import { Assessor, reviewDateOf, totals, type AssessmentInput } from '../src/engine/assess.js';
+import { Assessor, reviewDateOf, summarize, type AssessmentInput } from '../src/engine/assess.js';
 import { monthsBefore } from '../src/engine/dates.js';
 import { removeDir, tempDir } from './helpers.js';
 import { writeMiniCatalog } from './fixtures/mini-catalog.js';
@@ -22,12 +22,13 @@ afterAll(() => removeDir(dir));
 const profile = (over: Parameters<typeof profileOf>[0] = {}): ServiceProfile =>
   profileOf({ personalData: true, classification: { K: 2, R: 2, T: 2, S: 2 }, ...over }, EMPTY_PROFILE);
 
-function input(answers: Record<string, string | number>, over: Partial<AssessmentInput> = {}): AssessmentInput {
+/** Answers by question; ACC.1, the legal requirement, names its evidence unless the test says otherwise. */
+function input(answers: Record<string, string | number>, over: Partial<AssessmentInput> = {}, evidence: Record<string, string> = { 'ACC.1': 'Dnr 2025-1' }): AssessmentInput {
   return {
     service: 'tjanst',
     profile: profile(),
     year: 2025,
-    answers: Object.fromEntries(Object.entries(answers).map(([k, value]) => [k, { value, at: '2025-10-01T10:00:00.000Z' }])),
+    answers: Object.fromEntries(Object.entries(answers).map(([k, value]) => [k, { value, at: '2025-10-01T10:00:00.000Z', ...(evidence[k] ? { evidence: evidence[k] } : {}) }])),
     previous: {},
     ...over,
   };
@@ -70,23 +71,49 @@ describe('scoring a service', () => {
     expect(acc.total).toBe(4);
   });
 
-  it('counts unanswered questions as 0 (ej bedömd)', async () => {
+  it('leaves unanswered questions out: the score is over what is answered, coverage beside it', async () => {
     const r = await assess(input({ 'ACC.1': 'ja' }));
     const acc = r.controls.find((c) => c.control === 'ACC')!;
-    expect(acc.score).toBe(60); // 3 / 5
-    expect(acc.answered).toBe(1);
+    expect(acc.score).toBe(100);
+    expect([acc.answered, acc.total]).toEqual([1, 4]);
+    expect(acc.status).toBe('enligt_plan');
     const log = r.controls.find((c) => c.control === 'LOG')!;
-    expect(log.score).toBe(0);
+    expect(log.score).toBeNull();
     expect(log.answered).toBe(0);
+    expect(log.status).toBe('ej_bedomd');
+    expect(r.review).toEqual({ state: 'pågår', answered: 1, applicable: 7 });
+  });
+
+  it('is never green while a legal requirement is unanswered', async () => {
+    const r = await assess(input({ 'ACC.2': 'ja', 'ACC.4': 'ja' }));
+    const acc = r.controls.find((c) => c.control === 'ACC')!;
+    expect(acc.score).toBe(100);
+    expect(acc.legalUnanswered).toBe(1);
+    expect(acc.status).toBe('mellan');
   });
 
   it('gives null score when nothing in a control can be scored', async () => {
     const r = await assess(input({ 'LOG.1': 'ej_tillamplig', 'LOG.2': 'alltid' }));
     expect(r.controls.find((c) => c.control === 'LOG')?.score).toBe(100);
-    const r2 = await assess(input({ 'ACC.1': 'ej_tillamplig', 'ACC.2': 'ej_tillamplig', 'ACC.4': 'ej_tillamplig' }));
+    const r2 = await assess(input({ 'ACC.1': 'ej_tillamplig', 'ACC.2': 'ej_tillamplig' }, { profile: profile({ personalData: false }) }));
     const acc = r2.controls.find((c) => c.control === 'ACC')!;
     expect(acc.score).toBeNull();
     expect(acc.status).toBe('enligt_plan');
+  });
+
+  it('ej tillämplig where the register says the question applies is a gap and counts as nej', async () => {
+    const r = await assess(input({ 'ACC.1': 'ja', 'ACC.2': 'ja', 'ACC.4': 'ej_tillamplig' }));
+    const acc = r.controls.find((c) => c.control === 'ACC')!;
+    expect(acc.score).toBe(80); // (3 + 1 + 0) / 5: never raised by calling it not applicable
+    expect(acc.gaps.map((g) => [g.rule.rule.name, g.severity])).toEqual([['ACC.4-ej-tillamplig-mot-registret', 'mellan']]);
+    expect(acc.status).toBe('mellan');
+  });
+
+  it('a legal requirement answered ja without evidence is a small gap: underlag saknas', async () => {
+    const r = await assess(input({ 'ACC.1': 'ja', 'ACC.2': 'ja', 'ACC.4': 'ja' }, {}, {}));
+    const acc = r.controls.find((c) => c.control === 'ACC')!;
+    expect(acc.gaps.map((g) => [g.rule.rule.name, g.severity])).toEqual([['ACC.1-underlag-saknas', 'liten']]);
+    expect(acc.status).toBe('mellan');
   });
 
   it('skips questions that do not apply to the service, and controls with none that apply', async () => {
@@ -170,8 +197,9 @@ describe('organisation totals', () => {
     const mini = catalog.checklists.find((c) => c.id === 'mini')!;
     const good = await assessor.assess(input({ 'ACC.1': 'ja', 'ACC.2': 'ja', 'ACC.4': 'ja', 'LOG.1': 'ja', 'LOG.2': 'alltid' }), [mini]);
     const bad = await assessor.assess(input({ 'ACC.1': 'nej', 'ACC.2': 'ja', 'ACC.4': 'ja', 'LOG.1': 'ja', 'LOG.2': 'alltid' }), [mini]);
-    const [total] = totals([good, bad]);
-    expect(total?.services).toBe(2);
+    const [total] = summarize([good, bad]).checklists;
+    expect(total?.assessed).toBe(2);
+    expect(total?.review).toEqual({ services: 2, klar: 0, pågår: 2, ej_påbörjad: 0 });
     expect(total?.score).toBe(Math.round(((100 + bad.checklists[0]!.score!) / 2) * 10) / 10);
     expect(total?.status).toBe('stor');
   });

@@ -31,13 +31,14 @@ function answersFor(questions: readonly Question[]): fc.Arbitrary<Record<string,
   return fc.record(Object.fromEntries(questions.map((q) => [q.id, valueOf(q)])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string | number>>;
 }
 
-const level = fc.integer({ min: 1, max: 4 });
-const profile = fc.record({ personalData: fc.boolean(), sensitiveData: fc.boolean(), thirdCountry: fc.boolean(), hasSupplier: fc.boolean(), K: level, R: level, T: level, S: level }).map((p) => ({
+const level = fc.integer({ min: 0, max: 4 });
+const profile = fc.record({ personalData: fc.boolean(), sensitiveData: fc.boolean(), thirdCountry: fc.boolean(), hasSupplier: fc.boolean(), K: level, R: level, T: level, S: level, known: fc.record({ personalData: fc.boolean(), sensitiveData: fc.boolean(), thirdCountry: fc.boolean(), hasSupplier: fc.boolean(), classification: fc.boolean() }) }).map((p) => ({
   personalData: p.personalData,
   sensitiveData: p.sensitiveData,
   thirdCountry: p.thirdCountry,
   hasSupplier: p.hasSupplier,
   classification: { K: p.K, R: p.R, T: p.T, S: p.S, max: Math.max(p.K, p.R, p.T, p.S) },
+  known: p.known,
 }));
 
 async function assertSameGaps(catalog: Catalog, runs: number, seed: number): Promise<number> {

@@ -46,8 +46,8 @@ describe('efterlev actions', () => {
 
   it('computes the effect of a fix by re-scoring', async () => {
     const list = await actions('--service', 'webb');
-    // ACC: ACC.1 (w3) nej, ACC.2 (w1) nej, ACC.4 (w1) unanswered → 0; ACC.1 = ja → 3/5 = 60.
-    expect(list.find((a) => a.id === 'webb:ACC-nej')?.effect.control).toBe(60);
+    // ACC: ACC.1 (w3) nej, ACC.2 (w1) nej, ACC.4 (w1) unanswered (left out) → 0; ACC.1 = ja → 3/4 = 75.
+    expect(list.find((a) => a.id === 'webb:ACC-nej')?.effect.control).toBe(75);
     // LOG: LOG.1 (w2) delvis 0.5, LOG.2 (w1) ibland 0.5 → 50; LOG.2 = alltid → 66.7.
     expect(list.find((a) => a.id === 'webb:LOG-granskas-inte-alltid')?.effect.control).toBe(16.7);
     expect(list.find((a) => a.id === 'webb:LOG-granskas-inte-alltid')?.effect.service).toBeGreaterThan(0);
@@ -173,7 +173,7 @@ describe('efterlev export and the round trip through the spreadsheet', () => {
     expect(noted[header.indexOf('Anteckning')]).toBe(tricky);
     expect(noted[header.indexOf('Ansvarig')]).toBe("'@ops");
     for (const row of rows) for (const c of row) expect(c).not.toMatch(/^[=+\-@\t\r]/);
-    expect(rows.some((r) => r[0] === 'Checklista' && r[4] === 'Åtgärder')).toBe(true);
+    expect(rows.some((r) => r[0] === 'Checklista' && r[3] === 'Bedömda tjänster' && r[5] === 'Åtgärder')).toBe(true);
   });
 
   it('refuses to overwrite without --force', async () => {

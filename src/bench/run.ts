@@ -117,13 +117,13 @@ async function main(): Promise<void> {
     const actionsMs = await time(async () => buildActions(await fresh(), year, { services }), 3);
     const compareMs = await time(async () => {
       const r = await fresh();
-      compareYears(year - 1, await assessYear(r, year - 1, services), year, await assessYear(r, year, services));
+      compareYears(year - 1, await assessYear(r, year - 1, services), year, await assessYear(r, year, services), new Set(services.map((s) => s.id)));
     }, 3);
     // What the board's questions cost in one go: score, handlingsplan and compare, files read once.
     const orgWideMs = await time(async () => {
       const r = await fresh();
       const plan = await buildActions(r, year, { services });
-      compareYears(year - 1, await assessYear(r, year - 1, services), year, plan.assessed);
+      compareYears(year - 1, await assessYear(r, year - 1, services), year, plan.assessed, new Set(services.map((s) => s.id)));
     }, 3);
 
     const plan = await buildActions(await fresh(), year, { services });

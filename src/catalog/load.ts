@@ -30,6 +30,8 @@ export interface CatalogRule {
   pointer: string;
   /** Question ids the rule's conditions read (this year or last), in order of appearance. */
   questions: string[];
+  /** Set for the engine's own answer checks (engine/answer-gaps.ts), which no rule file holds. */
+  builtin?: 'ej-tillamplig-mot-registret' | 'underlag-saknas' | undefined;
 }
 
 export interface Catalog {
@@ -275,7 +277,7 @@ class RuleChecker {
           return;
         }
         if (kind === 'boolean') this.expect(at, operator, node.value, ['equal', 'notEqual'], (v) => typeof v === 'boolean', 'true eller false');
-        else this.expect(at, operator, node.value, ['equal', 'notEqual', ...NUMERIC_OPERATORS], (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 4, 'en nivå 1–4');
+        else this.expect(at, operator, node.value, ['equal', 'notEqual', ...NUMERIC_OPERATORS], (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4, 'en nivå 0–4');
         return;
       }
       case 'year':

@@ -27,7 +27,7 @@ export const Applicability = z.union([
   }),
   z.strictObject({
     field: z.enum(['classification.K', 'classification.R', 'classification.T', 'classification.S', 'classification.max']),
-    min: z.number().int().min(1).max(4),
+    min: z.number().int().min(0).max(4),
   }),
 ]);
 export type Applicability = z.infer<typeof Applicability>;
@@ -151,19 +151,16 @@ export type GapParams = z.infer<typeof GapParams>;
 
 const AnswerValue = z.union([z.string(), z.number()]);
 
+const ExampleFlag = z.union([z.boolean(), z.literal('okänt')]);
+const ExampleLevel = z.number().int().min(0).max(4).optional();
+
+/** The service of a rule example: like a register entry, `okänt` and an unclassified service (null) included. */
 export const ServiceFacts = z.strictObject({
-  personalData: z.boolean().optional(),
-  sensitiveData: z.boolean().optional(),
-  thirdCountry: z.boolean().optional(),
-  hasSupplier: z.boolean().optional(),
-  classification: z
-    .strictObject({
-      K: z.number().int().min(1).max(4).optional(),
-      R: z.number().int().min(1).max(4).optional(),
-      T: z.number().int().min(1).max(4).optional(),
-      S: z.number().int().min(1).max(4).optional(),
-    })
-    .optional(),
+  personalData: ExampleFlag.optional(),
+  sensitiveData: ExampleFlag.optional(),
+  thirdCountry: ExampleFlag.optional(),
+  hasSupplier: ExampleFlag.optional(),
+  classification: z.strictObject({ K: ExampleLevel, R: ExampleLevel, T: ExampleLevel, S: ExampleLevel }).nullable().optional(),
 });
 
 /** An example situation for a rule, as in eslint's rule tests: kept beside the rule, run by the test suite. */

@@ -12,12 +12,20 @@ export const DATE_OPERATORS = ['dateBefore', 'dateOnOrAfter'] as const;
 export const RULE_OPERATORS = [...COMPARISON_OPERATORS, ...MEMBERSHIP_OPERATORS, ...NUMERIC_OPERATORS, ...DATE_OPERATORS] as const;
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
 
-/** Paths into the `service` fact, and the kind of value each gives. */
+/**
+ * Paths into the `service` fact, and the kind of value each gives. An unknown register value reads
+ * as true (an unclassified service as level 3); `$.known.<field>` is false while it is unknown.
+ */
 export const SERVICE_PATHS: Record<string, 'boolean' | 'level'> = {
   '$.personalData': 'boolean',
   '$.sensitiveData': 'boolean',
   '$.thirdCountry': 'boolean',
   '$.hasSupplier': 'boolean',
+  '$.known.personalData': 'boolean',
+  '$.known.sensitiveData': 'boolean',
+  '$.known.thirdCountry': 'boolean',
+  '$.known.hasSupplier': 'boolean',
+  '$.known.classification': 'boolean',
   '$.classification.K': 'level',
   '$.classification.R': 'level',
   '$.classification.T': 'level',

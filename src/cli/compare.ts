@@ -22,8 +22,10 @@ export function defineCompare(program: Command): void {
       'after',
       `
 Per tjänst och kontroll: poäng båda åren, förändringen (↑ ↓ →) och statusändring; totaler per
-checklista. Brister som är nya, åtgärdade och kvarstående (med året de först sågs). Tjänster som
-bara finns ett av åren redovisas som tillkomna eller borttagna.
+checklista. Förändringar räknas bara över tjänster som granskats båda åren. Brister som är nya,
+åtgärdade (frågorna är besvarade i år och bristen finns inte längre), kvarstående (med året de
+först sågs) och ännu inte bedömda i år. En tjänst som inte granskats i år ännu är "ej granskad
+ännu", inte borttagen; en tjänst som lämnat registret är borttagen.
 
 Exempel:
   efterlev compare 2024 2025
@@ -36,7 +38,7 @@ Exempel:
       const { UsageError } = await import('../errors.js');
       const { requireChecklist, openReview, assessYear, selectServices } = await import('../review.js');
       const { yearsIn } = await import('../store/answers.js');
-      const { Assessor, controlTotals } = await import('../engine/assess.js');
+      const { Assessor, summarize } = await import('../engine/assess.js');
       const { compareYears, trendOf } = await import('../compare/compare.js');
       const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
@@ -46,7 +48,7 @@ Exempel:
       if (opts.trend) {
         const years = yearsIn(ctx.ws);
         const perYear = [];
-        for (const y of years) perYear.push(controlTotals((await assessYear(review, y, services, opts.checklist, assessor)).filter((a) => Object.keys(a.input.answers).length > 0).map((a) => a.result)));
+        for (const y of years) perYear.push(summarize((await assessYear(review, y, services, opts.checklist, assessor)).map((a) => a.result)).controls);
         const trend = trendOf(years, perYear);
         if (ctx.json) ctx.printJson(trend);
         else ctx.print((await import('../ui/compare.js')).renderTrend(review.catalog, trend, ctx.lang));
@@ -57,7 +59,7 @@ Exempel:
       const [a, b] = from < to ? [from, to] : [to, from];
       const before = await assessYear(review, a, services, opts.checklist, assessor);
       const after = await assessYear(review, b, services, opts.checklist, assessor);
-      const comparison = compareYears(a, before, b, after);
+      const comparison = compareYears(a, before, b, after, new Set(after.map((x) => x.service.id)));
       const { firstSeenOf } = await import('../plan/actions.js');
       const firstSeen = await firstSeenOf(review, b, { services, checklist: opts.checklist }, after, assessor);
       const { compareJson, renderCompare } = await import('../ui/compare.js');

@@ -1,29 +1,46 @@
 import type { Command } from 'commander';
-import { contextOf } from './context.js';
+import { contextOf, parseYear } from './context.js';
 
 export function defineOverview(program: Command): void {
   program
     .command('overview')
-    .description('översikt över senaste året (det som visas utan kommando)')
-    .addHelpText('after', '\nExempel:\n  efterlev\n  efterlev --dir /srv/efterlev --json')
-    .action(async (_opts: unknown, cmd: Command) => {
+    .description('översikt över ett år (det som visas utan kommando): granskningens läge, poäng, största brister')
+    .option('--year <år>', 'året (standard: senaste året i arbetsytan)', parseYear)
+    .addHelpText(
+      'after',
+      `
+Visar hur långt årets granskning har kommit ("6 av 8 tjänster klara, 1 pågår, 1 ej påbörjad"),
+poäng och status per checklista över de tjänster som bedömts, varje tjänsts läge och de åtgärder
+som bör göras först. Förändringen sedan året före räknas bara över tjänster som granskats båda åren.
+
+Exempel:
+  efterlev
+  efterlev overview --year 2025
+  efterlev --dir /srv/efterlev --json`,
+    )
+    .action(async (opts: { year?: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openReview, scoreYear, selectServices } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { yearsIn } = await import('../store/answers.js');
       const { buildOverview } = await import('../overview.js');
-      const { overviewJson, renderOverview } = await import('../ui/overview.js');
+      const { overviewJson, renderEmptyYear, renderOverview } = await import('../ui/overview.js');
       const review = await openReview(ctx.ws);
       const years = yearsIn(ctx.ws);
-      const year = years.at(-1);
+      const year = opts.year ?? years.at(-1);
       if (year === undefined) {
         if (ctx.json) ctx.printJson({ year: null });
-        else ctx.print('Inga svar ännu. Börja med: efterlev answer --year ÅÅÅÅ --service ID FRÅGA=VÄRDE');
+        else ctx.print('Inga svar ännu. Börja med: efterlev assess --year ÅÅÅÅ (eller efterlev answer för skript).');
         return;
       }
-      const previousYear = years.includes(year - 1) ? year - 1 : undefined;
       const services = selectServices(review, undefined);
       const plan = await buildActions(review, year, { services });
+      if (plan.assessed.every((a) => a.result.review.state === 'ej_påbörjad')) {
+        if (ctx.json) ctx.printJson({ year, previousYear: null, review: { services: services.length - 1, klar: 0, pågår: 0, ej_påbörjad: services.length - 1 }, totals: [], topActions: [], services: [] });
+        else ctx.print(renderEmptyYear(year, review.register.services.length, ctx.lang));
+        return;
+      }
+      const previousYear = years.filter((y) => y < year).at(-1);
       const previous = previousYear === undefined ? [] : await scoreYear(review, previousYear, services);
       const top = splitAccepted(sortActions(plan.actions)).open.slice(0, 5);
       const overview = buildOverview(year, plan.assessed.map((a) => a.result), previousYear, previous, top);

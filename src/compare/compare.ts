@@ -1,7 +1,7 @@
 import type { AnswerValue } from '../catalog/values.js';
 import type { Status } from '../engine/score.js';
-import { totals, type ChecklistTotal } from '../engine/assess.js';
-import { gapIds } from '../plan/actions.js';
+import { summarize, type ChecklistTotal, type ServiceResult, type Totals } from '../engine/assess.js';
+import { actionId } from '../plan/actions.js';
 import type { Assessed } from '../review.js';
 import { compareIds } from '../store/canonical.js';
 
@@ -23,16 +23,40 @@ export interface AnswerChangeDetail {
   to: { value: AnswerValue; comment?: string | undefined } | null;
 }
 
+/**
+ * How a service takes part in a comparison of two years. Only `both` enters the deltas.
+ * - both: assessed (at least one answer) in both years
+ * - added: assessed in the later year only
+ * - pending: assessed in the earlier year, still in the register, not reviewed in the later year yet
+ * - removed: assessed in the earlier year, no longer in the later year's register (retired)
+ */
+export type Participation = 'both' | 'added' | 'pending' | 'removed';
+
+export interface ChecklistChange {
+  checklist: string;
+  /** Over the services assessed in both years. */
+  from: ChecklistTotal | undefined;
+  to: ChecklistTotal | undefined;
+  delta: number | null;
+  /** Services in the delta. */
+  services: number;
+}
+
 export interface Comparison {
   from: number;
   to: number;
   controls: ControlChange[];
-  totals: { checklist: string; from: ChecklistTotal | undefined; to: ChecklistTotal | undefined }[];
+  totals: ChecklistChange[];
   serviceTotals: { service: string; checklist: string; from: number | null; to: number | null; delta: number | null }[];
   newGaps: string[];
+  /** Gaps of the earlier year that the later year's answers no longer give. */
   resolvedGaps: string[];
   persistentGaps: string[];
-  services: { added: string[]; removed: string[] };
+  /** Gaps of the earlier year not assessed again yet: the service, or the questions the rule reads, are not answered this year. */
+  notYetAssessedGaps: string[];
+  /** Gaps of services that left the register. */
+  removedGaps: string[];
+  services: Record<Participation, string[]>;
   answers: AnswerChangeDetail[];
 }
 
@@ -40,33 +64,56 @@ const delta = (a: number | null | undefined, b: number | null | undefined): numb
   a === null || a === undefined || b === null || b === undefined ? null : Math.round((b - a) * 10) / 10;
 
 /** A service takes part in a year when it has answers that year. */
-const present = (a: Assessed): boolean => Object.keys(a.input.answers).length > 0;
+export const isAssessed = (a: Assessed): boolean => a.result.review.state !== 'ej_påbörjad';
 
-/** Year-on-year change per service and control, gaps new, resolved and persistent, changed answers. */
-export function compareYears(fromYear: number, fromList: readonly Assessed[], toYear: number, toList: readonly Assessed[]): Comparison {
-  const before = new Map(fromList.filter(present).map((a) => [a.service.id, a]));
-  const after = new Map(toList.filter(present).map((a) => [a.service.id, a]));
-  const ids = [...new Set([...before.keys(), ...after.keys()])];
+function gapsOf(list: readonly Assessed[]): Map<string, { service: Assessed; questions: readonly string[] }> {
+  const out = new Map<string, { service: Assessed; questions: readonly string[] }>();
+  for (const a of list) {
+    for (const c of a.result.checklists) for (const k of c.controls) for (const g of k.gaps) out.set(actionId(a.service.id, g.rule.rule.name), { service: a, questions: g.rule.questions });
+  }
+  return out;
+}
+
+/**
+ * The organisation's totals of two years over the services assessed in both: the change in a
+ * figure is never the result of who has been reviewed so far.
+ */
+export function commonTotals(fromList: readonly ServiceResult[], toList: readonly ServiceResult[]): { from: Totals; to: Totals; services: number } {
+  const assessed = (r: ServiceResult) => r.review.state !== 'ej_påbörjad';
+  const before = new Set(fromList.filter(assessed).map((r) => r.service));
+  const common = new Set(toList.filter(assessed).map((r) => r.service).filter((id) => before.has(id)));
+  return { from: summarize(fromList.filter((r) => common.has(r.service))), to: summarize(toList.filter((r) => common.has(r.service))), services: common.size };
+}
+
+/**
+ * Year-on-year change per service and control over the services assessed in both years; gaps new,
+ * resolved, persistent, not yet assessed again, and of removed services; changed answers.
+ * `inLaterRegister` says which services the later year's register holds.
+ */
+export function compareYears(fromYear: number, fromList: readonly Assessed[], toYear: number, toList: readonly Assessed[], inLaterRegister: ReadonlySet<string>): Comparison {
+  const before = new Map(fromList.filter(isAssessed).map((a) => [a.service.id, a]));
+  const after = new Map(toList.filter(isAssessed).map((a) => [a.service.id, a]));
   const order = new Map([...fromList, ...toList].map((a, i) => [a.service.id, i]));
-  ids.sort((a, b) => order.get(a)! - order.get(b)!);
+  const ids = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => order.get(a)! - order.get(b)!);
+  const participation = (id: string): Participation =>
+    before.has(id) && after.has(id) ? 'both' : after.has(id) ? 'added' : inLaterRegister.has(id) ? 'pending' : 'removed';
+  const both = ids.filter((id) => participation(id) === 'both');
 
   const controls: ControlChange[] = [];
   const serviceTotals: Comparison['serviceTotals'] = [];
-  for (const id of ids) {
-    const a = before.get(id)?.result;
-    const b = after.get(id)?.result;
-    const checklists = [...new Set([...(a?.checklists ?? []), ...(b?.checklists ?? [])].map((c) => c.checklist))];
-    for (const checklist of checklists) {
-      const ca = a?.checklists.find((c) => c.checklist === checklist);
-      const cb = b?.checklists.find((c) => c.checklist === checklist);
-      serviceTotals.push({ service: id, checklist, from: ca?.score ?? null, to: cb?.score ?? null, delta: delta(ca?.score, cb?.score) });
-      const controlIds = [...new Set([...(ca?.controls ?? []), ...(cb?.controls ?? [])].map((k) => k.control))];
+  for (const id of both) {
+    const a = before.get(id)!.result;
+    const b = after.get(id)!.result;
+    for (const cb of b.checklists) {
+      const ca = a.checklists.find((c) => c.checklist === cb.checklist);
+      serviceTotals.push({ service: id, checklist: cb.checklist, from: ca?.score ?? null, to: cb.score, delta: delta(ca?.score, cb.score) });
+      const controlIds = [...new Set([...(ca?.controls ?? []), ...cb.controls].map((k) => k.control))];
       for (const control of controlIds) {
         const ka = ca?.controls.find((k) => k.control === control);
-        const kb = cb?.controls.find((k) => k.control === control);
+        const kb = cb.controls.find((k) => k.control === control);
         controls.push({
           service: id,
-          checklist,
+          checklist: cb.checklist,
           control,
           from: ka?.score ?? null,
           to: kb?.score ?? null,
@@ -78,16 +125,37 @@ export function compareYears(fromYear: number, fromList: readonly Assessed[], to
     }
   }
 
-  const gapsBefore = gapIds([...before.values()]);
-  const gapsAfter = gapIds([...after.values()]);
-  const totalsBefore = totals([...before.values()].map((a) => a.result));
-  const totalsAfter = totals([...after.values()].map((a) => a.result));
-  const checklists = [...new Set([...totalsBefore, ...totalsAfter].map((t) => t.checklist))];
+  const gapsBefore = gapsOf([...before.values()]);
+  const gapsAfter = gapsOf([...after.values()]);
+  const newGaps: string[] = [];
+  const persistentGaps: string[] = [];
+  const resolvedGaps: string[] = [];
+  const notYetAssessedGaps: string[] = [];
+  const removedGaps: string[] = [];
+  for (const id of gapsAfter.keys()) (gapsBefore.has(id) ? persistentGaps : newGaps).push(id);
+  for (const [id, gap] of gapsBefore) {
+    if (gapsAfter.has(id)) continue;
+    const service = gap.service.service.id;
+    const p = participation(service);
+    if (p === 'removed') removedGaps.push(id);
+    else if (p === 'pending') notYetAssessedGaps.push(id);
+    else {
+      // Resolved only when the questions the rule reads are answered this year: silence is not a fix.
+      const answers = after.get(service)!.input.answers;
+      (gap.questions.every((q) => answers[q] !== undefined) ? resolvedGaps : notYetAssessedGaps).push(id);
+    }
+  }
+
+  const common = commonTotals(
+    [...before.values()].map((a) => a.result),
+    [...after.values()].map((a) => a.result),
+  );
+  const checklists = [...new Set([...common.from.checklists, ...common.to.checklists].map((t) => t.checklist))];
 
   const answers: AnswerChangeDetail[] = [];
-  for (const id of ids) {
-    const a = before.get(id)?.input.answers ?? {};
-    const b = after.get(id)?.input.answers ?? {};
+  for (const id of both) {
+    const a = before.get(id)!.input.answers;
+    const b = after.get(id)!.input.answers;
     for (const q of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort(compareIds)) {
       const x = a[q] as { value: AnswerValue; comment?: string } | undefined;
       const y = b[q] as { value: AnswerValue; comment?: string } | undefined;
@@ -101,16 +169,23 @@ export function compareYears(fromYear: number, fromList: readonly Assessed[], to
     }
   }
 
+  const byParticipation = (p: Participation) => ids.filter((id) => participation(id) === p);
   return {
     from: fromYear,
     to: toYear,
     controls,
-    totals: checklists.map((checklist) => ({ checklist, from: totalsBefore.find((t) => t.checklist === checklist), to: totalsAfter.find((t) => t.checklist === checklist) })),
+    totals: checklists.map((checklist) => {
+      const from = common.from.checklists.find((t) => t.checklist === checklist);
+      const to = common.to.checklists.find((t) => t.checklist === checklist);
+      return { checklist, from, to, delta: delta(from?.score, to?.score), services: to?.assessed ?? 0 };
+    }),
     serviceTotals,
-    newGaps: [...gapsAfter].filter((g) => !gapsBefore.has(g)).sort(),
-    resolvedGaps: [...gapsBefore].filter((g) => !gapsAfter.has(g)).sort(),
-    persistentGaps: [...gapsAfter].filter((g) => gapsBefore.has(g)).sort(),
-    services: { added: ids.filter((id) => !before.has(id)), removed: ids.filter((id) => !after.has(id)) },
+    newGaps: newGaps.sort(),
+    resolvedGaps: resolvedGaps.sort(),
+    persistentGaps: persistentGaps.sort(),
+    notYetAssessedGaps: notYetAssessedGaps.sort(),
+    removedGaps: removedGaps.sort(),
+    services: { both: byParticipation('both'), added: byParticipation('added'), pending: byParticipation('pending'), removed: byParticipation('removed') },
     answers,
   };
 }
@@ -120,7 +195,7 @@ export interface Trend {
   controls: { checklist: string; control: string; scores: (number | null)[] }[];
 }
 
-/** Every control's organisation score (mean over services) year by year. */
+/** Every control's organisation score (mean over the services assessed) year by year. */
 export function trendOf(years: readonly number[], perYear: readonly { control: string; checklist: string; score: number | null }[][]): Trend {
   const keys: { checklist: string; control: string }[] = [];
   for (const list of perYear) for (const c of list) if (!keys.some((k) => k.checklist === c.checklist && k.control === c.control)) keys.push(c);

@@ -5,6 +5,7 @@ import type { AnswerValue } from '../catalog/values.js';
 import { CompiledRules } from './compile.js';
 import type { RuleInput } from './input.js';
 import { answerPoints, meanScore, statusOf, weightedScore, type Status, type Weighted } from './score.js';
+import { answerGaps, registerSaysApplies } from './answer-gaps.js';
 
 export interface Gap {
   rule: CatalogRule;
@@ -13,26 +14,46 @@ export interface Gap {
 
 export interface ControlResult {
   control: string;
-  /** null when every applicable question is ej_tillamplig or unscored. */
+  /** Weighted mean × 100 over the answered applicable scored questions; null when there are none. */
   score: number | null;
   status: Status;
   /** Applicable questions with an answer. */
   answered: number;
   /** Questions that apply to the service. */
   total: number;
+  /** Applicable legal-requirement questions without an answer: the control cannot be green. */
+  legalUnanswered: number;
   gaps: Gap[];
+}
+
+/** How far a service's review has come in a year: ej påbörjad, pågår (n of m), klar. */
+export type ReviewState = 'ej_påbörjad' | 'pågår' | 'klar';
+export const REVIEW_STATES: readonly ReviewState[] = ['klar', 'pågår', 'ej_påbörjad'];
+
+export interface Review {
+  state: ReviewState;
+  answered: number;
+  applicable: number;
+}
+
+export function reviewOf(answered: number, applicable: number): Review {
+  return { state: answered === 0 ? 'ej_påbörjad' : answered >= applicable ? 'klar' : 'pågår', answered, applicable };
 }
 
 export interface ChecklistResult {
   checklist: string;
   score: number | null;
   status: Status;
+  review: Review;
+  legalUnanswered: number;
   controls: ControlResult[];
 }
 
 export interface ServiceResult {
   service: string;
   year: number;
+  /** Over the checklists assessed. */
+  review: Review;
   checklists: ChecklistResult[];
 }
 
@@ -66,16 +87,18 @@ function computeReviewDate(year: number, answers: AssessmentInput['answers']): s
   return latest ?? end;
 }
 
-function scoreQuestions(questions: readonly Question[], answers: Readonly<Record<string, AnswerValue>>): { scored: Weighted[]; answered: number } {
+function scoreQuestions(questions: readonly Question[], answers: Readonly<Record<string, AnswerValue>>, profile: ServiceProfile): { scored: Weighted[]; answered: number; legalUnanswered: number } {
   const scored: Weighted[] = [];
   let answered = 0;
+  let legalUnanswered = 0;
   for (const q of questions) {
     const value = answers[q.id];
     if (value !== undefined) answered++;
-    const points = answerPoints(q, value);
+    else if (q.legal) legalUnanswered++;
+    const points = answerPoints(q, value, value === 'ej_tillamplig' && registerSaysApplies(q, profile));
     if (points !== undefined) scored.push({ weight: q.weight, points });
   }
-  return { scored, answered };
+  return { scored, answered, legalUnanswered };
 }
 
 /**
@@ -88,7 +111,7 @@ export function scoreAnswers(checklist: Checklist, profile: ServiceProfile, answ
   for (const control of checklist.controls) {
     const questions = control.questions.filter((q) => appliesTo(q, profile));
     if (questions.length === 0) continue;
-    const { scored } = scoreQuestions(questions, answers);
+    const { scored } = scoreQuestions(questions, answers, profile);
     controls.set(control.id, weightedScore(scored));
     all.push(...scored);
   }
@@ -141,7 +164,9 @@ export class Assessor {
   async assess(input: AssessmentInput, checklists: readonly Checklist[]): Promise<ServiceResult> {
     const results: ChecklistResult[] = [];
     for (const checklist of checklists) results.push(await this.assessChecklist(input, checklist));
-    return { service: input.service, year: input.year, checklists: results };
+    const answered = results.reduce((n, c) => n + c.review.answered, 0);
+    const applicable = results.reduce((n, c) => n + c.review.applicable, 0);
+    return { service: input.service, year: input.year, review: reviewOf(answered, applicable), checklists: results };
   }
 
   private async assessChecklist(input: AssessmentInput, checklist: Checklist): Promise<ChecklistResult> {
@@ -154,42 +179,64 @@ export class Assessor {
     const all: Weighted[] = [];
     const allSeverities: Severity[] = [];
     const controls: ControlResult[] = [];
+    let answeredAll = 0;
+    let applicableAll = 0;
+    let legalUnansweredAll = 0;
     for (const { control, questions } of applicableControls) {
       if (questions.length === 0) continue;
-      const { scored, answered } = scoreQuestions(questions, answers);
+      const { scored, answered, legalUnanswered } = scoreQuestions(questions, answers, input.profile);
       const gaps: Gap[] = [];
       for (const rule of byControl.get(control.id) ?? []) {
         if (fired.has(rule.rule.name)) gaps.push({ rule, severity: rule.rule.event.params.severity });
       }
+      gaps.push(...answerGaps(checklist, control, questions, input));
       const score = weightedScore(scored);
       const severities = gaps.map((g) => g.severity);
       all.push(...scored);
       allSeverities.push(...severities);
-      controls.push({ control: control.id, score, status: statusOf(score, severities), answered, total: questions.length, gaps });
+      answeredAll += answered;
+      applicableAll += questions.length;
+      legalUnansweredAll += legalUnanswered;
+      controls.push({ control: control.id, score, status: statusOf(score, severities, { answered, legalUnanswered }), answered, total: questions.length, legalUnanswered, gaps });
     }
     const score = weightedScore(all);
-    return { checklist: checklist.id, score, status: statusOf(score, allSeverities), controls };
+    return {
+      checklist: checklist.id,
+      score,
+      status: statusOf(score, allSeverities, { answered: answeredAll, legalUnanswered: legalUnansweredAll }),
+      review: reviewOf(answeredAll, applicableAll),
+      legalUnanswered: legalUnansweredAll,
+      controls,
+    };
   }
 }
+
+// ---- totals: the one function every command and export takes its figures from -------------
+
+export interface ReviewCounts {
+  /** Services in scope. */
+  services: number;
+  klar: number;
+  pågår: number;
+  ej_påbörjad: number;
+}
+
+const countReviews = (reviews: readonly Review[]): ReviewCounts => ({
+  services: reviews.length,
+  klar: reviews.filter((r) => r.state === 'klar').length,
+  pågår: reviews.filter((r) => r.state === 'pågår').length,
+  ej_påbörjad: reviews.filter((r) => r.state === 'ej_påbörjad').length,
+});
 
 export interface ChecklistTotal {
   checklist: string;
+  /** Mean of the scores of the services assessed (with at least one scored answer). */
   score: number | null;
   status: Status;
-  services: number;
-}
-
-/** Organisation totals per checklist: the mean of the services' scores, the worst gaps among them. */
-export function totals(results: readonly ServiceResult[]): ChecklistTotal[] {
-  const byChecklist = new Map<string, ChecklistResult[]>();
-  for (const r of results) {
-    for (const c of r.checklists) byChecklist.set(c.checklist, [...(byChecklist.get(c.checklist) ?? []), c]);
-  }
-  return [...byChecklist].map(([checklist, list]) => {
-    const score = meanScore(list.map((c) => c.score));
-    const severities = list.flatMap((c) => c.controls.flatMap((k) => k.gaps.map((g) => g.severity)));
-    return { checklist, score, status: statusOf(score, severities), services: list.length };
-  });
+  /** Services whose score is in the mean. */
+  assessed: number;
+  review: ReviewCounts;
+  gaps: number;
 }
 
 export interface ControlTotal {
@@ -197,15 +244,34 @@ export interface ControlTotal {
   control: string;
   score: number | null;
   status: Status;
+  /** Services whose score for the control is in the mean. */
+  assessed: number;
+  /** Services the control applies to. */
   services: number;
   gaps: number;
+  byStatus: Record<Status, number>;
 }
 
-/** Organisation totals per control: the mean of the services' scores, their gaps together. */
-export function controlTotals(results: readonly ServiceResult[]): ControlTotal[] {
+export interface Totals {
+  review: ReviewCounts;
+  checklists: ChecklistTotal[];
+  controls: ControlTotal[];
+}
+
+const emptyByStatus = (): Record<Status, number> => ({ enligt_plan: 0, mellan: 0, stor: 0, ej_bedomd: 0 });
+
+/**
+ * The organisation's figures over a set of service results: per checklist and per control, the
+ * mean over the services assessed, with how many that is and how far each service's review has
+ * come. Overview, score, compare, report, the exports' summary and assess all take their totals
+ * from here, so a figure means the same everywhere at any point of the season.
+ */
+export function summarize(results: readonly ServiceResult[]): Totals {
+  const byChecklist = new Map<string, ChecklistResult[]>();
   const byControl = new Map<string, { checklist: string; control: string; list: ControlResult[] }>();
   for (const r of results) {
     for (const c of r.checklists) {
+      byChecklist.set(c.checklist, [...(byChecklist.get(c.checklist) ?? []), c]);
       for (const k of c.controls) {
         const key = `${c.checklist}/${k.control}`;
         const entry = byControl.get(key) ?? { checklist: c.checklist, control: k.control, list: [] };
@@ -214,9 +280,37 @@ export function controlTotals(results: readonly ServiceResult[]): ControlTotal[]
       }
     }
   }
-  return [...byControl.values()].map(({ checklist, control, list }) => {
+  const checklists = [...byChecklist].map(([checklist, list]): ChecklistTotal => {
+    const score = meanScore(list.map((c) => c.score));
+    const severities = list.flatMap((c) => c.controls.flatMap((k) => k.gaps.map((g) => g.severity)));
+    const answered = list.reduce((n, c) => n + c.review.answered, 0);
+    const legalUnanswered = list.reduce((n, c) => n + c.legalUnanswered, 0);
+    return {
+      checklist,
+      score,
+      status: statusOf(score, severities, { answered, legalUnanswered }),
+      assessed: list.filter((c) => c.score !== null).length,
+      review: countReviews(list.map((c) => c.review)),
+      gaps: severities.length,
+    };
+  });
+  const controls = [...byControl.values()].map(({ checklist, control, list }): ControlTotal => {
     const score = meanScore(list.map((k) => k.score));
     const severities = list.flatMap((k) => k.gaps.map((g) => g.severity));
-    return { checklist, control, score, status: statusOf(score, severities), services: list.length, gaps: severities.length };
+    const answered = list.reduce((n, k) => n + k.answered, 0);
+    const legalUnanswered = list.reduce((n, k) => n + k.legalUnanswered, 0);
+    const byStatus = emptyByStatus();
+    for (const k of list) byStatus[k.status]++;
+    return {
+      checklist,
+      control,
+      score,
+      status: statusOf(score, severities, { answered, legalUnanswered }),
+      assessed: list.filter((k) => k.score !== null).length,
+      services: list.length,
+      gaps: severities.length,
+      byStatus,
+    };
   });
+  return { review: countReviews(results.map((r) => r.review)), checklists, controls };
 }

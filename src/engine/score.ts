@@ -1,21 +1,28 @@
 import type { Question, Severity } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
 
-export const STATUSES = ['enligt_plan', 'mellan', 'stor'] as const;
+/** The seeds' three status colours, and `ej_bedomd` (nothing assessed yet, no colour). */
+export const STATUSES = ['enligt_plan', 'mellan', 'stor', 'ej_bedomd'] as const;
 export type Status = (typeof STATUSES)[number];
+/** The statuses that carry a colour: what is counted in distributions. */
+export const ASSESSED_STATUSES = ['enligt_plan', 'mellan', 'stor'] as const;
+export type AssessedStatus = (typeof ASSESSED_STATUSES)[number];
 
 /** Below this score a control is red (Avvikelse – stor); from GREEN_FROM it may be green. */
 export const RED_BELOW = 50;
 export const GREEN_FROM = 80;
 
 /**
- * Points for one answer, 0–1, or undefined when the question is left out of scoring:
- * ej_tillamplig, and the unscored types number, date and text. Unanswered counts 0 (ej bedömd).
+ * Points for one answer, 0–1, or undefined when the question is left out of scoring: unanswered
+ * (ej bedömd, never 0), ej_tillamplig, and the unscored types number, date and text.
+ * `contradicted`: ej_tillamplig on a question the register says applies counts as nej, so that
+ * calling it not applicable never raises a score.
  */
-export function answerPoints(question: Question, value: AnswerValue | undefined): number | undefined {
+export function answerPoints(question: Question, value: AnswerValue | undefined, contradicted = false): number | undefined {
+  if (value === undefined) return undefined;
   switch (question.type) {
     case 'status':
-      if (value === 'ej_tillamplig') return undefined;
+      if (value === 'ej_tillamplig') return contradicted ? 0 : undefined;
       return value === 'ja' ? 1 : value === 'delvis' ? 0.5 : 0;
     case 'choice':
       return question.options.find((o) => o.value === value)?.score ?? 0;
@@ -45,9 +52,22 @@ export function meanScore(scores: readonly (number | null)[]): number | null {
   return present.length === 0 ? null : Math.round((present.reduce((a, b) => a + b, 0) / present.length) * 10) / 10;
 }
 
-/** A `stor` gap makes red whatever the score; any other gap keeps it from green. */
-export function statusOf(score: number | null, severities: readonly Severity[]): Status {
+/** How much of a control (or checklist) has been answered. */
+export interface Coverage {
+  /** Applicable questions with an answer. */
+  answered: number;
+  /** Applicable questions marked as a legal requirement and not yet answered. */
+  legalUnanswered: number;
+}
+
+/**
+ * A `stor` gap makes red whatever the score; any other gap, or a legal requirement not yet
+ * answered, keeps it from green. Nothing answered and no gap: ej bedömd, no colour.
+ */
+export function statusOf(score: number | null, severities: readonly Severity[], coverage: Coverage): Status {
   if (severities.includes('stor') || (score !== null && score < RED_BELOW)) return 'stor';
   if (severities.length > 0 || (score !== null && score < GREEN_FROM)) return 'mellan';
+  if (coverage.answered === 0) return 'ej_bedomd';
+  if (coverage.legalUnanswered > 0) return 'mellan';
   return 'enligt_plan';
 }

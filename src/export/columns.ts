@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/load.js';
 import type { LocalizedText } from '../catalog/schema.js';
-import { controlTotals, type ServiceResult } from '../engine/assess.js';
+import { summarize, type ServiceResult } from '../engine/assess.js';
 import type { Action } from '../plan/actions.js';
 import { PRIORITIES } from '../plan/priority.js';
 import { text, t, type Lang } from '../ui/i18n.js';
@@ -54,6 +54,8 @@ export interface SummaryRow {
   checklist: string;
   control: string;
   score: number | null;
+  /** "6 av 8": the services the mean is taken over, of those the control applies to. */
+  assessed: string;
   status: string;
   actions: number;
   byPriority: number[];
@@ -63,19 +65,21 @@ export const SUMMARY_HEADERS: LocalizedText[] = [
   { sv: 'Checklista', en: 'Checklist' },
   { sv: 'Kontroll', en: 'Control' },
   { sv: 'Poäng (medel)', en: 'Score (mean)' },
+  { sv: 'Bedömda tjänster', en: 'Services assessed' },
   { sv: 'Status', en: 'Status' },
   { sv: 'Åtgärder', en: 'Actions' },
   ...PRIORITIES.map((p) => ({ sv: `P${p}`, en: `P${p}` })),
 ];
 
-/** Per checklist and control: the organisation's mean score and status, and the actions by priority. */
+/** Per checklist and control: the organisation's mean score and status (summarize), and the actions by priority. */
 export function summaryRows(catalog: Catalog, results: readonly ServiceResult[], actions: readonly Action[], lang: Lang): SummaryRow[] {
-  return controlTotals(results).map((c) => {
+  return summarize(results).controls.map((c) => {
     const mine = actions.filter((a) => a.checklist === c.checklist && a.control === c.control);
     return {
       checklist: checklistName(catalog, c.checklist, lang),
       control: controlName(catalog, c.checklist, c.control, lang),
       score: c.score,
+      assessed: `${c.assessed} ${lang === 'sv' ? 'av' : 'of'} ${c.services}`,
       status: t(`status_${c.status}`, lang),
       actions: mine.length,
       byPriority: PRIORITIES.map((p) => mine.filter((a) => a.priority === p).length),
@@ -83,4 +87,4 @@ export function summaryRows(catalog: Catalog, results: readonly ServiceResult[],
   });
 }
 
-export const summaryCells = (r: SummaryRow): Cell[] => [r.checklist, r.control, r.score, r.status, r.actions, ...r.byPriority];
+export const summaryCells = (r: SummaryRow): Cell[] => [r.checklist, r.control, r.score, r.assessed, r.status, r.actions, ...r.byPriority];

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/load.js';
-import type { Status } from '../engine/score.js';
+import { ASSESSED_STATUSES, type AssessedStatus, type Status } from '../engine/score.js';
 import { STATUS_LABEL } from '../ui/actions.js';
-import { t, text, type Lang } from '../ui/i18n.js';
+import { reviewStateLabel, reviewSummary, t, text, type Lang } from '../ui/i18n.js';
 import { checklistName, controlName } from '../ui/score.js';
 import { confidentialityNotice } from '../export/columns.js';
 import type { ReportModel } from './model.js';
@@ -23,9 +23,9 @@ export type Block =
   | { kind: 'table'; head: Cell[]; rows: Cell[][]; statusColumn?: number }
   | { kind: 'list'; items: string[] }
   | { kind: 'bars'; title: string; categories: string[]; series: BarSeries[] }
-  | { kind: 'distribution'; title: string; counts: Record<Status, number> };
+  | { kind: 'distribution'; title: string; counts: Record<AssessedStatus, number> };
 
-const STATUSES: Status[] = ['enligt_plan', 'mellan', 'stor'];
+const STATUSES = ASSESSED_STATUSES;
 
 function number(n: number | null, lang: Lang): string {
   if (n === null) return '–';
@@ -53,23 +53,29 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
   const stor = m.majorGaps.length;
   const actionCount = m.actionsByPriority.reduce((n, p) => n + p.total, 0);
   const p1 = m.actionsByPriority.find((p) => p.priority === 1)?.total ?? 0;
+  const reviewText = reviewSummary(m.review, lang);
+  const orgText = m.organisationReview ? reviewStateLabel(m.organisationReview, lang) : t('review_ej_påbörjad', lang);
+  const evidenceText = sv
+    ? `${m.evidence.withEvidence} av ${m.evidence.answered} svar anger underlag${m.evidence.legalYesWithout > 0 ? `; ${m.evidence.legalYesWithout} lagkrav är besvarade Ja utan underlag` : ''}.`
+    : `${m.evidence.withEvidence} of ${m.evidence.answered} answers name their evidence${m.evidence.legalYesWithout > 0 ? `; ${m.evidence.legalYesWithout} legal requirements are answered Yes without evidence` : ''}.`;
   blocks.push(
     { kind: 'h2', id: 'sammanfattning', text: sv ? 'Sammanfattning' : 'Summary' },
     {
       kind: 'p',
       text: sv
-        ? `${m.services} IT-tjänster och organisationens ${m.dso.length} kontrollpunkter har granskats. Granskningen fann ${stor} stora brister; handlingsplanen har ${actionCount} åtgärder, varav ${p1} med prioritet 1.`
-        : `${m.services} IT services and the organisation's ${m.dso.length} control points were reviewed. The review found ${stor} major gaps; the action plan has ${actionCount} actions, ${p1} of them priority 1.`,
+        ? `Granskningen ${m.year}: IT-tjänsterna ${reviewText}; organisationens kontrollpunkter: ${orgText}. Poäng och status avser det som har bedömts; obesvarade frågor räknas inte. Granskningen fann ${stor} stora brister; handlingsplanen har ${actionCount} åtgärder, varav ${p1} med prioritet 1. ${evidenceText}`
+        : `The ${m.year} review: IT services ${reviewText}; the organisation's control points: ${orgText}. Scores and statuses cover what has been assessed; unanswered questions are not counted. The review found ${stor} major gaps; the action plan has ${actionCount} actions, ${p1} of them priority 1. ${evidenceText}`,
     },
     {
       kind: 'table',
-      head: [sv ? 'Checklista' : 'Checklist', String(m.year), prev ? String(prev) : '', sv ? 'Förändring' : 'Change', 'Status'],
-      rows: m.totals.map(({ total, previous }) => [
+      head: [sv ? 'Checklista' : 'Checklist', String(m.year), prev ? String(prev) : '', sv ? 'Förändring (granskade båda åren)' : 'Change (assessed both years)', 'Status', sv ? 'Bedömda' : 'Assessed'],
+      rows: m.totals.map(({ total, previous, delta }) => [
         checklistName(catalog, total.checklist, lang),
         number(total.score, lang),
         number(previous, lang),
-        change(previous === null || total.score === null ? null : Math.round((total.score - previous) * 10) / 10, lang),
+        change(delta, lang),
         status(total.status),
+        `${total.assessed} ${sv ? 'av' : 'of'} ${total.review.services}`,
       ]),
       statusColumn: 4,
     },
@@ -123,7 +129,7 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
         prev ? String(prev) : '',
         sv ? 'Förändring' : 'Change',
         'Status',
-        sv ? 'Tjänster: enligt plan / mellan / stor' : 'Services: on track / medium / major',
+        sv ? 'Tjänster: enligt plan / mellan / stor / ej bedömd' : 'Services: on track / medium / major / not assessed',
       ],
       rows: m.areas.map((a) => [
         areaName(a.total.checklist, a.total.control),
@@ -131,14 +137,14 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
         number(a.previous, lang),
         change(a.delta, lang),
         status(a.total.status),
-        STATUSES.map((s) => a.byStatus[s]).join(' / '),
+        [...STATUSES, 'ej_bedomd' as const].map((s) => a.byStatus[s]).join(' / '),
       ]),
       statusColumn: 4,
     },
     {
       kind: 'distribution',
       title: sv ? 'Status för alla kontroller i alla tjänster' : 'Status of every control in every service',
-      counts: STATUSES.reduce((acc, s) => ({ ...acc, [s]: m.areas.reduce((n, a) => n + a.byStatus[s], 0) + m.dso.filter((d) => d.status === s).length }), {} as Record<Status, number>),
+      counts: STATUSES.reduce((acc, s) => ({ ...acc, [s]: m.areas.reduce((n, a) => n + a.byStatus[s], 0) + m.dso.filter((d) => d.status === s).length }), {} as Record<AssessedStatus, number>),
     },
   );
 

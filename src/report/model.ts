@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/load.js';
-import { controlTotals, totals, type ChecklistTotal, type ControlTotal, type ServiceResult } from '../engine/assess.js';
+import { summarize, type ChecklistTotal, type ControlTotal, type ReviewCounts, type ServiceResult } from '../engine/assess.js';
 import type { Status } from '../engine/score.js';
+import { commonTotals } from '../compare/compare.js';
 import { gapsBySeverity, type GapRef } from '../overview.js';
 import { splitAccepted, sortActions, type Action } from '../plan/actions.js';
 import { PRIORITIES } from '../plan/priority.js';
@@ -23,17 +24,31 @@ export interface DsoControlRow {
 
 export interface AreaRow {
   total: ControlTotal;
+  /** Last year's mean over the services assessed then. */
   previous: number | null;
+  /** The change over the services assessed in both years. */
   delta: number | null;
   byStatus: Record<Status, number>;
+}
+
+/** How many answers rest on evidence (a document, registration number or link). */
+export interface EvidenceCount {
+  answered: number;
+  withEvidence: number;
+  /** Legal requirements answered ja without evidence. */
+  legalYesWithout: number;
 }
 
 export interface ReportModel {
   year: number;
   previousYear: number | undefined;
   organisation: string;
-  services: number;
-  totals: { total: ChecklistTotal; previous: number | null }[];
+  /** How far the IT services' review has come. */
+  review: ReviewCounts;
+  /** The organisation's own (DSO) review. */
+  organisationReview: ServiceResult['review'] | undefined;
+  totals: { total: ChecklistTotal; previous: number | null; delta: number | null; deltaOver: number }[];
+  evidence: EvidenceCount;
   dso: DsoControlRow[];
   areas: AreaRow[];
   majorGaps: GapRef[];
@@ -45,7 +60,7 @@ export interface ReportModel {
 }
 
 const delta = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : Math.round((b - a) * 10) / 10);
-const results = (list: readonly Assessed[]): ServiceResult[] => list.filter((a) => Object.keys(a.input.answers).length > 0).map((a) => a.result);
+const results = (list: readonly Assessed[]): ServiceResult[] => list.map((a) => a.result);
 
 /** Everything the annual report says, computed once; the renderers only lay it out. */
 export function buildReport(input: {
@@ -75,26 +90,43 @@ export function buildReport(input: {
   });
 
   const serviceResults = now.filter((r) => r.service !== ORGANISATION_ID);
-  const areasBefore = controlTotals(before.filter((r) => r.service !== ORGANISATION_ID));
-  const areas: AreaRow[] = controlTotals(serviceResults).map((total) => {
-    const previous = areasBefore.find((p) => p.checklist === total.checklist && p.control === total.control)?.score ?? null;
-    const byStatus: Record<Status, number> = { enligt_plan: 0, mellan: 0, stor: 0 };
-    for (const r of serviceResults) {
-      const k = r.checklists.find((c) => c.checklist === total.checklist)?.controls.find((c) => c.control === total.control);
-      if (k) byStatus[k.status]++;
-    }
-    return { total, previous, delta: delta(previous, total.score), byStatus };
+  const servicesBefore = before.filter((r) => r.service !== ORGANISATION_ID);
+  const areasNow = summarize(serviceResults).controls;
+  const areasBefore = summarize(servicesBefore).controls;
+  const areasCommon = commonTotals(servicesBefore, serviceResults);
+  const areas: AreaRow[] = areasNow.map((total) => {
+    const same = (p: ControlTotal) => p.checklist === total.checklist && p.control === total.control;
+    const previous = areasBefore.find(same)?.score ?? null;
+    return { total, previous, delta: delta(areasCommon.from.controls.find(same)?.score, areasCommon.to.controls.find(same)?.score), byStatus: total.byStatus };
   });
 
-  const totalsBefore = totals(before);
+  const totalsNow = summarize(now).checklists;
+  const totalsBefore = summarize(before).checklists;
+  const totalsCommon = commonTotals(before, now);
+  const answers = input.current.flatMap((a) => Object.entries(a.input.answers).map(([q, answer]) => ({ q, answer: answer as { value: unknown; evidence?: string } })));
+  const evidence: EvidenceCount = {
+    answered: answers.length,
+    withEvidence: answers.filter((a) => a.answer.evidence?.trim()).length,
+    legalYesWithout: answers.filter((a) => a.answer.value === 'ja' && !a.answer.evidence?.trim() && input.catalog.questions.get(a.q)?.question.legal === true).length,
+  };
   const sorted = sortActions(input.actions);
   const { open, accepted } = splitAccepted(sorted);
   return {
     year: input.year,
     previousYear: input.previousYear,
     organisation: input.organisation,
-    services: serviceResults.length,
-    totals: totals(now).map((total) => ({ total, previous: totalsBefore.find((p) => p.checklist === total.checklist)?.score ?? null })),
+    review: summarize(serviceResults).review,
+    organisationReview: org?.result.review,
+    totals: totalsNow.map((total) => {
+      const same = (p: ChecklistTotal) => p.checklist === total.checklist;
+      return {
+        total,
+        previous: totalsBefore.find(same)?.score ?? null,
+        delta: delta(totalsCommon.from.checklists.find(same)?.score, totalsCommon.to.checklists.find(same)?.score),
+        deltaOver: totalsCommon.to.checklists.find(same)?.assessed ?? 0,
+      };
+    }),
+    evidence,
     dso,
     areas,
     majorGaps: gapsBySeverity(now).filter((g) => g.gap.severity === 'stor'),

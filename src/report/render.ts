@@ -1,4 +1,4 @@
-import type { Status } from '../engine/score.js';
+import type { AssessedStatus, Status } from '../engine/score.js';
 import type { Lang } from '../ui/i18n.js';
 import { t } from '../ui/i18n.js';
 import type { Block, BarSeries } from './document.js';
@@ -41,7 +41,7 @@ export function reportMarkdown(blocks: readonly Block[]): string {
 
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const COLOR: Record<Status, string> = { enligt_plan: '#2e7d32', mellan: '#f9a825', stor: '#c62828' };
+const COLOR: Record<Status, string> = { enligt_plan: '#2e7d32', mellan: '#f9a825', stor: '#c62828', ej_bedomd: '#ffffff' };
 const NEUTRAL = '#b0bec5';
 
 function barChart(title: string, categories: readonly string[], series: readonly BarSeries[]): string {
@@ -71,16 +71,16 @@ function barChart(title: string, categories: readonly string[], series: readonly
   return `<figure class="chart"><figcaption>${escape(title)} <span class="legend">${legend}</span></figcaption><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escape(title)}">${grid.join('')}${bars.join('')}${labels.join('')}</svg></figure>`;
 }
 
-function distribution(title: string, counts: Record<Status, number>, lang: Lang): string {
+function distribution(title: string, counts: Record<AssessedStatus, number>, lang: Lang): string {
   const total = Object.values(counts).reduce((a, b) => a + b, 0) || 1;
   let x = 0;
-  const parts = (['enligt_plan', 'mellan', 'stor'] as Status[]).map((s) => {
+  const parts = (['enligt_plan', 'mellan', 'stor'] as AssessedStatus[]).map((s) => {
     const w = (counts[s] / total) * 680;
     const rect = `<rect class="segment" data-status="${s}" x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="28" fill="${COLOR[s]}"><title>${escape(`${t(`status_${s}`, lang)}: ${counts[s]}`)}</title></rect>`;
     x += w;
     return rect;
   });
-  const legend = (['enligt_plan', 'mellan', 'stor'] as Status[]).map((s) => `<span><i style="background:${COLOR[s]}"></i>${escape(t(`status_${s}`, lang))}: ${counts[s]}</span>`).join(' ');
+  const legend = (['enligt_plan', 'mellan', 'stor'] as AssessedStatus[]).map((s) => `<span><i style="background:${COLOR[s]}"></i>${escape(t(`status_${s}`, lang))}: ${counts[s]}</span>`).join(' ');
   return `<figure class="chart"><figcaption>${escape(title)}</figcaption><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 680 28" role="img" aria-label="${escape(title)}">${parts.join('')}</svg><p class="legend">${legend}</p></figure>`;
 }
 

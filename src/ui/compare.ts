@@ -12,19 +12,21 @@ export function compareJson(c: Comparison, firstSeen: ReadonlyMap<string, number
     from: c.from,
     to: c.to,
     controls: c.controls,
-    totals: c.totals.map((x) => ({ checklist: x.checklist, from: x.from?.score ?? null, to: x.to?.score ?? null, statusFrom: x.from?.status ?? null, statusTo: x.to?.status ?? null })),
+    totals: c.totals.map((x) => ({ checklist: x.checklist, from: x.from?.score ?? null, to: x.to?.score ?? null, delta: x.delta, services: x.services, statusFrom: x.from?.status ?? null, statusTo: x.to?.status ?? null })),
     serviceTotals: c.serviceTotals,
     newGaps: c.newGaps,
     resolvedGaps: c.resolvedGaps,
     persistentGaps: c.persistentGaps,
+    notYetAssessedGaps: c.notYetAssessedGaps,
+    removedGaps: c.removedGaps,
     firstSeen: Object.fromEntries(c.persistentGaps.map((g) => [g, firstSeen.get(g) ?? c.from])),
     services: c.services,
     ...(details ? { answers: c.answers } : {}),
   };
 }
 
-const SHORT: Record<Status, string> = { enligt_plan: 'enligt plan', mellan: 'mellan', stor: 'stor' };
-const STATUS_COLOR: Record<Status, (s: string) => string> = { enligt_plan: chalk.green, mellan: chalk.yellow, stor: chalk.red };
+const SHORT: Record<Status, string> = { enligt_plan: 'enligt plan', mellan: 'mellan', stor: 'stor', ej_bedomd: 'ej bedömd' };
+const STATUS_COLOR: Record<Status, (s: string) => string> = { enligt_plan: chalk.green, mellan: chalk.yellow, stor: chalk.red, ej_bedomd: chalk.dim };
 const statusText = (s: Status | null): string => (s === null ? dim('–') : STATUS_COLOR[s](SHORT[s]));
 
 function statusChange(a: Status | null, b: Status | null): string {
@@ -35,12 +37,29 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
   const nameOf = (id: string) => services.find((s) => s.id === id)?.name ?? id;
   const out = [bold(`${lang === 'sv' ? 'Jämförelse' : 'Comparison'} ${c.from} → ${c.to}`), ''];
 
-  const totals = table([lang === 'sv' ? 'Checklista (organisationen)' : 'Checklist (organisation)', String(c.from), String(c.to), lang === 'sv' ? 'Förändring' : 'Change', 'Status']);
+  const totals = table([
+    lang === 'sv' ? 'Checklista (organisationen)' : 'Checklist (organisation)',
+    String(c.from),
+    String(c.to),
+    lang === 'sv' ? 'Förändring' : 'Change',
+    'Status',
+    lang === 'sv' ? 'Över' : 'Over',
+  ]);
   for (const x of c.totals) {
-    const d = x.from?.score != null && x.to?.score != null ? formatDelta(x.to.score - x.from.score, lang) : '';
-    totals.push([checklistName(catalog, x.checklist, lang), formatScore(x.from?.score ?? null, lang), formatScore(x.to?.score ?? null, lang), d, statusChange(x.from?.status ?? null, x.to?.status ?? null)]);
+    totals.push([
+      checklistName(catalog, x.checklist, lang),
+      formatScore(x.from?.score ?? null, lang),
+      formatScore(x.to?.score ?? null, lang),
+      x.delta === null ? '' : formatDelta(x.delta, lang),
+      statusChange(x.from?.status ?? null, x.to?.status ?? null),
+      `${x.services} ${lang === 'sv' ? (x.services === 1 ? 'tjänst' : 'tjänster') : x.services === 1 ? 'service' : 'services'}`,
+    ]);
   }
-  out.push(totals.toString(), '');
+  out.push(
+    totals.toString(),
+    dim(lang === 'sv' ? `Förändringar räknas över tjänsterna som granskats båda åren (${c.services.both.length}).` : `Changes are taken over the services assessed in both years (${c.services.both.length}).`),
+    '',
+  );
 
   const rows = table([t('service', lang), t('control', lang), String(c.from), String(c.to), lang === 'sv' ? 'Förändring' : 'Change', 'Status'], [24, 34, 7, 7, 12, 24]);
   let previous = '';
@@ -58,7 +77,8 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
   out.push(rows.toString());
 
   if (c.services.added.length > 0) out.push(`${lang === 'sv' ? 'Tillkomna tjänster' : 'Added services'} ${c.to}: ${c.services.added.map(nameOf).join(', ')}`);
-  if (c.services.removed.length > 0) out.push(`${lang === 'sv' ? 'Borttagna tjänster' : 'Removed services'} ${c.to}: ${c.services.removed.map(nameOf).join(', ')}`);
+  if (c.services.pending.length > 0) out.push(`${lang === 'sv' ? `Ej granskade ännu ${c.to}` : `Not reviewed yet in ${c.to}`}: ${c.services.pending.map(nameOf).join(', ')}`);
+  if (c.services.removed.length > 0) out.push(`${lang === 'sv' ? 'Borttagna ur registret' : 'Removed from the register'} ${c.to}: ${c.services.removed.map(nameOf).join(', ')}`);
 
   const list = (title: string, ids: readonly string[], suffix: (id: string) => string = () => '') => {
     out.push('', bold(`${title}: ${ids.length}`));
@@ -67,6 +87,8 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
   list(lang === 'sv' ? `Nya brister ${c.to}` : `New gaps ${c.to}`, c.newGaps);
   list(lang === 'sv' ? `Åtgärdade sedan ${c.from}` : `Resolved since ${c.from}`, c.resolvedGaps);
   list(lang === 'sv' ? 'Kvarstående' : 'Persistent', c.persistentGaps, (id) => dim(` (${lang === 'sv' ? 'sedan' : 'since'} ${firstSeen.get(id) ?? c.from})`));
+  if (c.notYetAssessedGaps.length > 0) list(lang === 'sv' ? `Ej bedömda ännu ${c.to}` : `Not assessed yet in ${c.to}`, c.notYetAssessedGaps);
+  if (c.removedGaps.length > 0) list(lang === 'sv' ? 'Med borttagna tjänster' : 'With removed services', c.removedGaps);
 
   if (details) {
     out.push('', bold(`${lang === 'sv' ? 'Ändrade svar' : 'Changed answers'}: ${c.answers.length}`));

@@ -11,6 +11,10 @@ const MESSAGES = {
   status_enligt_plan: { sv: 'Enligt plan', en: 'On track' },
   status_mellan: { sv: 'Avvikelse – mellan/liten', en: 'Deviation – medium/minor' },
   status_stor: { sv: 'Avvikelse – stor', en: 'Deviation – major' },
+  status_ej_bedomd: { sv: 'ej bedömd', en: 'not assessed' },
+  review_klar: { sv: 'klar', en: 'done' },
+  review_pågår: { sv: 'pågår', en: 'in progress' },
+  review_ej_påbörjad: { sv: 'ej påbörjad', en: 'not started' },
   severity_stor: { sv: 'stor', en: 'major' },
   severity_mellan: { sv: 'mellan', en: 'medium' },
   severity_liten: { sv: 'liten', en: 'minor' },
@@ -61,4 +65,18 @@ const STATUS_ANSWER: Record<string, LocalizedText> = {
 export function statusAnswerLabel(value: string, lang: Lang): string {
   const label = STATUS_ANSWER[value];
   return label === undefined ? value : label[lang];
+}
+
+/** "6 av 8 tjänster klara, 1 pågår, 1 ej påbörjad": how much a figure rests on, said everywhere. */
+export function reviewSummary(counts: { services: number; klar: number; pågår: number; ej_påbörjad: number }, lang: Lang, noun: { sv: [string, string]; en: [string, string] } = { sv: ['tjänst', 'tjänster'], en: ['service', 'services'] }): string {
+  const word = (n: number) => (n === 1 ? noun[lang][0] : noun[lang][1]);
+  return lang === 'sv'
+    ? `${counts.klar} av ${counts.services} ${word(counts.services)} klara, ${counts.pågår} pågår, ${counts.ej_påbörjad} ej påbörjade`.replace(/ 1 ej påbörjade$/, ' 1 ej påbörjad')
+    : `${counts.klar} of ${counts.services} ${word(counts.services)} done, ${counts.pågår} in progress, ${counts.ej_påbörjad} not started`;
+}
+
+/** A service's own review state: "klar", "pågår (12 av 40)", "ej påbörjad". */
+export function reviewStateLabel(review: { state: 'klar' | 'pågår' | 'ej_påbörjad'; answered: number; applicable: number }, lang: Lang): string {
+  const label = t(`review_${review.state}`, lang);
+  return review.state === 'pågår' ? `${label} (${review.answered} ${lang === 'sv' ? 'av' : 'of'} ${review.applicable})` : label;
 }

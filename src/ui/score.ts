@@ -11,16 +11,19 @@ export function scoreJson(year: number, results: readonly ServiceResult[]) {
     year,
     services: results.map((r) => ({
       service: r.service,
+      review: r.review,
       checklists: r.checklists.map((c) => ({
         checklist: c.checklist,
         score: c.score,
         status: c.status,
+        review: c.review,
         controls: c.controls.map((k) => ({
           control: k.control,
           score: k.score,
           status: k.status,
           answered: k.answered,
           total: k.total,
+          legalUnanswered: k.legalUnanswered,
           gaps: k.gaps.map((g) => ({ rule: g.rule.rule.name, severity: g.severity })),
         })),
       })),

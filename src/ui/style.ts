@@ -12,6 +12,7 @@ const STATUS_COLOR: Record<Status, (s: string) => string> = {
   enligt_plan: chalk.green,
   mellan: chalk.yellow,
   stor: chalk.red,
+  ej_bedomd: chalk.dim,
 };
 
 export function statusLabel(status: Status, lang: Lang): string {
