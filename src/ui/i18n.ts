@@ -75,8 +75,9 @@ export function reviewSummary(counts: { services: number; klar: number; pågår:
     : `${counts.klar} of ${counts.services} ${word(counts.services)} done, ${counts.pågår} in progress, ${counts.ej_påbörjad} not started`;
 }
 
-/** A service's own review state: "klar", "pågår (12 av 40)", "ej påbörjad". */
-export function reviewStateLabel(review: { state: 'klar' | 'pågår' | 'ej_påbörjad'; answered: number; applicable: number }, lang: Lang): string {
+/** A service's own review state: "klar", "pågår (12 av 40)" ("pågår 12/40" in tables), "ej påbörjad". */
+export function reviewStateLabel(review: { state: 'klar' | 'pågår' | 'ej_påbörjad'; answered: number; applicable: number }, lang: Lang, short = false): string {
   const label = t(`review_${review.state}`, lang);
-  return review.state === 'pågår' ? `${label} (${review.answered} ${lang === 'sv' ? 'av' : 'of'} ${review.applicable})` : label;
+  if (review.state !== 'pågår') return label;
+  return short ? `${label} ${review.answered}/${review.applicable}` : `${label} (${review.answered} ${lang === 'sv' ? 'av' : 'of'} ${review.applicable})`;
 }

@@ -99,10 +99,10 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
         const gaps = result.controls.reduce((n, k) => n + k.gaps.length, 0);
         const assessedBefore = before !== undefined && before.review.state !== 'ej_påbörjad';
         perService.push([
-          clip(nameOf(service), 26),
+          clip(nameOf(service), 22),
           formatScore(result.score, lang),
           statusLabel(result.status, lang),
-          reviewStateLabel(result.review, lang),
+          reviewStateLabel(result.review, lang, true),
           gaps === 0 ? '' : String(gaps),
           result.review.state === 'ej_påbörjad' || !assessedBefore ? '' : change(before.score, result.score),
         ]);
