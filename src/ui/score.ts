@@ -1,14 +1,23 @@
 import Table from 'cli-table3';
 import type { Catalog } from '../catalog/load.js';
-import type { ChecklistResult, ServiceResult } from '../engine/assess.js';
+import { summarize, type ChecklistResult, type ServiceResult, type Totals } from '../engine/assess.js';
 import type { RegisteredService } from '../store/register.js';
-import { t, text, type Lang } from './i18n.js';
+import { reviewStateLabel, reviewSummary, t, text, type Lang } from './i18n.js';
 import { bold, dim, formatScore, scoreBar, severityLabel, statusLabel } from './style.js';
+
+/** The organisation's totals as `score --json` and the overview give them (summarize). */
+export function totalsJson(totals: Totals) {
+  return {
+    review: totals.review,
+    checklists: totals.checklists.map((c) => ({ checklist: c.checklist, score: c.score, status: c.status, assessed: c.assessed, review: c.review, gaps: c.gaps })),
+  };
+}
 
 /** `score --json`: the documented shape, nothing else. */
 export function scoreJson(year: number, results: readonly ServiceResult[]) {
   return {
     year,
+    totals: totalsJson(summarize(results)),
     services: results.map((r) => ({
       service: r.service,
       review: r.review,
@@ -69,10 +78,24 @@ export function renderScore(catalog: Catalog, services: readonly RegisteredServi
     for (const c of r.checklists) {
       out.push(
         `${bold(`${service?.name ?? r.service}`)} ${dim(`(${r.service})`)} · ${checklistName(catalog, c.checklist, lang)} ${year}: ` +
-          `${bold(formatScore(c.score, lang))} ${statusLabel(c.status, lang)}`,
+          `${bold(formatScore(c.score, lang))} ${statusLabel(c.status, lang)} ${dim(`· ${reviewStateLabel(c.review, lang)}`)}`,
       );
       out.push(renderChecklist(catalog, c, lang), '');
     }
   }
+  if (results.length > 1) out.push(renderTotals(catalog, year, summarize(results), lang));
   return out.join('\n');
+}
+
+/** The organisation's figures per checklist, with what they rest on. */
+export function renderTotals(catalog: Catalog, year: number, totals: Totals, lang: Lang): string {
+  const sv = lang === 'sv';
+  const rows = table([sv ? `Organisationen ${year}` : `Organisation ${year}`, t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed']);
+  const notes: string[] = [];
+  for (const c of totals.checklists) {
+    rows.push([checklistName(catalog, c.checklist, lang), formatScore(c.score, lang), statusLabel(c.status, lang), `${c.assessed} ${sv ? 'av' : 'of'} ${c.review.services}`]);
+    const scope = catalog.checklists.find((k) => k.id === c.checklist)?.scope;
+    if (scope === 'service') notes.push(dim(`${checklistName(catalog, c.checklist, lang)}: ${reviewSummary(c.review, lang)}.`));
+  }
+  return [rows.toString(), ...notes].join('\n');
 }
