@@ -2,7 +2,7 @@ import { loadCatalog, type Catalog } from './catalog/load.js';
 import { UsageError } from './errors.js';
 import { Assessor, type AssessmentInput, type ServiceResult } from './engine/assess.js';
 import { checklistsFor, readAnswerFile } from './store/answers.js';
-import { allServices, findService, readRegister, type RegisteredService } from './store/register.js';
+import { allServices, findService, readRegister, registerOfYear, type RegisteredService, type YearRegister } from './store/register.js';
 import type { AnswerFile, ServiceRegister } from './store/schema.js';
 import { openWorkspace, type Workspace } from './store/workspace.js';
 import type { Checklist } from './catalog/schema.js';
@@ -16,12 +16,14 @@ export interface Review {
   answerFiles: Map<string, AnswerFile | undefined>;
   /** Years already scored in this command, by year, checklist and services. */
   assessedYears: Map<string, Promise<Assessed[]>>;
+  /** The register each year is judged by, read once per command. */
+  yearRegisters: Map<number, YearRegister>;
 }
 
 export async function openReview(ws: Workspace): Promise<Review> {
   await openWorkspace(ws);
   const catalog = loadCatalog(ws.catalog);
-  return { ws, catalog, register: readRegister(ws), answerFiles: new Map(), assessedYears: new Map() };
+  return { ws, catalog, register: readRegister(ws), answerFiles: new Map(), assessedYears: new Map(), yearRegisters: new Map() };
 }
 
 /** Refuses a --checklist that the catalogue does not have. */
@@ -48,9 +50,20 @@ export function assessmentInput(review: Review, service: RegisteredService, year
   };
 }
 
-/** The services to look at: one when asked for, otherwise the organisation and every service. */
-export function selectServices(review: Review, serviceId: string | undefined): RegisteredService[] {
-  return serviceId === undefined ? allServices(review.register) : [findService(review.register, serviceId)];
+/** The register a year is judged by: its snapshot, else today's register as it applies to that year. */
+export function yearRegister(review: Review, year: number): YearRegister {
+  let found = review.yearRegisters.get(year);
+  if (found === undefined) review.yearRegisters.set(year, (found = registerOfYear(review.ws, review.register, year)));
+  return found;
+}
+
+/**
+ * The services to look at in a year, as that year's register has them (classification, personal
+ * data …): one when asked for, otherwise the organisation and every service reviewed that year.
+ */
+export function selectServices(review: Review, year: number, serviceId?: string): RegisteredService[] {
+  const register = yearRegister(review, year);
+  return serviceId === undefined ? allServices(register) : [findService(register, serviceId)];
 }
 
 export interface Assessed {
@@ -59,22 +72,24 @@ export interface Assessed {
   result: ServiceResult;
 }
 
+/** Which services and checklist a command looks at; each year resolves the services from its own register. */
+export interface Selection {
+  service?: string | undefined;
+  checklist?: string | undefined;
+}
+
 /**
- * Scores the selected services for a year, keeping each service's input beside its result; the
- * same year is scored once per command. Every answer file is read and validated before the first
- * is scored, so a bad file stops the command before any output.
+ * Scores the selected services of a year, each as that year's register describes it, keeping
+ * each service's input beside its result; the same year is scored once per command. Every answer
+ * file is read and validated before the first is scored, so a bad file stops the command before
+ * any output. A service the year's register does not hold is simply not in that year.
  */
-export function assessYear(
-  review: Review,
-  year: number,
-  services: readonly RegisteredService[],
-  checklistFilter?: string,
-  assessor?: Assessor,
-): Promise<Assessed[]> {
-  const key = `${year}|${checklistFilter ?? ''}|${services.map((s) => s.id).join(',')}`;
+export function assessYear(review: Review, year: number, selection: Selection = {}, assessor?: Assessor): Promise<Assessed[]> {
+  const key = `${year}|${selection.checklist ?? ''}|${selection.service ?? ''}`;
   let assessed = review.assessedYears.get(key);
   if (assessed === undefined) {
-    assessed = assessAll(review, year, services, checklistFilter, assessor ?? new Assessor(review.catalog));
+    const services = allServices(yearRegister(review, year)).filter((s) => selection.service === undefined || s.id === selection.service);
+    assessed = assessAll(review, year, services, selection.checklist, assessor ?? new Assessor(review.catalog));
     review.assessedYears.set(key, assessed);
   }
   return assessed;
@@ -90,11 +105,6 @@ async function assessAll(review: Review, year: number, services: readonly Regist
   return assessed;
 }
 
-export async function scoreYear(
-  review: Review,
-  year: number,
-  services: readonly RegisteredService[],
-  checklistFilter?: string,
-): Promise<ServiceResult[]> {
-  return (await assessYear(review, year, services, checklistFilter)).map((a) => a.result);
+export async function scoreYear(review: Review, year: number, selection: Selection = {}): Promise<ServiceResult[]> {
+  return (await assessYear(review, year, selection)).map((a) => a.result);
 }

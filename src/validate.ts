@@ -7,7 +7,7 @@ import { shownPath } from './io/paths.js';
 import { readPlan } from './plan/store.js';
 import { readObservations } from './store/observations.js';
 import { readAnswerFile, yearsIn } from './store/answers.js';
-import { allServices, readRegister } from './store/register.js';
+import { allServices, readRegister, readSnapshot } from './store/register.js';
 import { SERVICE_ID, type ServiceRegister } from './store/schema.js';
 import type { Workspace } from './store/workspace.js';
 import { workspaceFileProblems } from './store/guard.js';
@@ -83,6 +83,7 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
   };
   const planFiles = yearly('plan', (year) => readPlan(ws, year));
   yearly('observations', (year) => readObservations(ws, year));
+  yearly('register', (year) => readSnapshot(ws, year));
   const rules = catalog === undefined ? 0 : [...catalog.rulesByChecklist.values()].reduce((n, r) => n + r.length, 0);
   return {
     problems,

@@ -147,7 +147,7 @@ describe('efterlev assess in a terminal', () => {
 
 describe('registering a service from the questionnaire', () => {
   it('asks for the register fields, saves the service and starts its questions', async () => {
-    const t = new Terminal(['assess', '--year', '2025', '--service', 'ny-tjanst'], ws);
+    const t = new Terminal(['assess', '--year', '2025', '--service', 'ny-tjanst'], ws, { EFTERLEV_NOW: '2025-11-03T09:00:00.000Z' }); // 2025 is the year under way: a new service joins its review
     await t.expect('Registrera den nu?');
     await t.type('y', KEY.enter);
     await t.expect('Namn:');
@@ -179,6 +179,9 @@ describe('registering a service from the questionnaire', () => {
       thirdCountry: false,
       classification: { K: 3, R: 2, T: 3, S: 2 },
     });
+    // 2025 is open: its register snapshot follows the register and holds the new service.
+    const snapshot = readJson<{ services: { id: string }[] }>(join(ws, 'answers', 'register', '2025.json'));
+    expect(snapshot.services.map((s) => s.id)).toContain('ny-tjanst');
   });
 });
 

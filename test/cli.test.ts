@@ -19,7 +19,7 @@ describe('a workspace from scratch', () => {
     const r = await cli('init', '--name', 'Testkommunen');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(readJson(join(ws, 'answers', 'services.json'))).toEqual({ organisation: { name: 'Testkommunen' }, services: [] });
+    expect(readJson(join(ws, 'answers', 'services.json'))).toEqual({ organisation: { name: 'Testkommunen' }, services: [], history: [] });
     expect(statSync(join(ws, 'answers', 'services.json')).mode & 0o777).toBe(0o600);
     expect(statSync(join(ws, 'answers')).mode & 0o777).toBe(0o700);
   });
@@ -35,7 +35,7 @@ describe('a workspace from scratch', () => {
   it('service add registers services with their metadata', async () => {
     const a = await cli('service', 'add', 'webb', '--name', 'Webbportalen', '--owner', 'Anna Ek', '--supplier', 'Lev AB', '--sensitive', '--classification', 'K3R2T3S2');
     expect(a.code).toBe(0);
-    const b = await cli('service', 'add', 'intern', '--name', 'Intern wiki', '--classification', 'k1r1t1s1');
+    const b = await cli('service', 'add', 'intern', '--name', 'Intern wiki', '--personal-data', 'nej', '--classification', 'k1r1t1s1');
     expect(b.code).toBe(0);
     expect(readJson<{ services: unknown[] }>(join(ws, 'answers', 'services.json')).services).toEqual([
       { id: 'intern', name: 'Intern wiki', personalData: false, sensitiveData: false, thirdCountry: false, classification: { K: 1, R: 1, T: 1, S: 1 } },

@@ -66,7 +66,7 @@ export function generateWorkspace(root: string, catalog: Catalog, services: numb
     };
   });
   mkdirSync(join(root, 'answers'), { recursive: true });
-  writeFileSync(join(root, 'answers', 'services.json'), canonicalRegister({ organisation: { name: 'Benchkommunen' }, services: register }));
+  writeFileSync(join(root, 'answers', 'services.json'), canonicalRegister({ organisation: { name: 'Benchkommunen' }, services: register, history: [] }));
 
   const all = [{ id: ORGANISATION_ID, profile: { ...EMPTY_PROFILE, personalData: true } }, ...register.map((s) => ({ id: s.id, profile: profileOf(s, EMPTY_PROFILE) }))];
   for (const { id, profile } of all) {

@@ -97,11 +97,11 @@ async function main(): Promise<void> {
     // Reading and validating one year's answer files, as every command does.
     const loadYearMs = await time(async () => {
       const review = await openReview(ws);
-      return selectServices(review, undefined).map((s) => assessmentInput(review, s, year));
+      return selectServices(review, year).map((s) => assessmentInput(review, s, year));
     });
 
     const review = await openReview(ws);
-    const services = selectServices(review, undefined);
+    const services = selectServices(review, year);
     const inputs: AssessmentInput[] = services.map((s) => assessmentInput(review, s, year));
     const assessor = new Assessor(catalog);
     const scoreAll = async (a: Assessor, list: readonly AssessmentInput[]) => {
@@ -114,19 +114,19 @@ async function main(): Promise<void> {
     const referenceMs = ((await time(() => scoreAll(reference, sample), 3)) * inputs.length) / sample.length;
 
     const fresh = () => openReview(ws);
-    const actionsMs = await time(async () => buildActions(await fresh(), year, { services }), 3);
+    const actionsMs = await time(async () => buildActions(await fresh(), year, {}), 3);
     const compareMs = await time(async () => {
       const r = await fresh();
-      compareYears(year - 1, await assessYear(r, year - 1, services), year, await assessYear(r, year, services), new Set(services.map((s) => s.id)));
+      compareYears(year - 1, await assessYear(r, year - 1), year, await assessYear(r, year), new Set(services.map((s) => s.id)));
     }, 3);
     // What the board's questions cost in one go: score, handlingsplan and compare, files read once.
     const orgWideMs = await time(async () => {
       const r = await fresh();
-      const plan = await buildActions(r, year, { services });
-      compareYears(year - 1, await assessYear(r, year - 1, services), year, plan.assessed, new Set(services.map((s) => s.id)));
+      const plan = await buildActions(r, year, {});
+      compareYears(year - 1, await assessYear(r, year - 1), year, plan.assessed, new Set(services.map((s) => s.id)));
     }, 3);
 
-    const plan = await buildActions(await fresh(), year, { services });
+    const plan = await buildActions(await fresh(), year, {});
     const actions = sortActions(plan.actions);
     const summary = summaryRows(catalog, plan.assessed.map((a) => a.result), actions, 'sv');
     const notice = confidentialityNotice(year, 'Benchkommunen', 'sv');

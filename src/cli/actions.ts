@@ -47,7 +47,8 @@ Exempel:
       const { actionsJson, renderActions } = await import('../ui/actions.js');
       const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
-      const plan = await buildActions(review, opts.year, { services: selectServices(review, opts.service), checklist: opts.checklist });
+      if (opts.service !== undefined) selectServices(review, opts.year, opts.service); // an unknown service is refused by name
+      const plan = await buildActions(review, opts.year, { service: opts.service, checklist: opts.checklist });
       const all = sortActions(plan.actions, opts.sort === 'effect').filter((a) => opts.priority === undefined || a.priority === Number(opts.priority));
       const { open, accepted } = splitAccepted(all);
       const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));

@@ -32,13 +32,13 @@ Exempel:
     )
     .action(async (pairs: string[], opts: AnswerOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { openReview } = await import('../review.js');
+      const { openReview, yearRegister } = await import('../review.js');
       const { findService } = await import('../store/register.js');
       const { saveAnswers } = await import('../store/answers.js');
       const { resolveAnswer } = await import('../store/input.js');
 
       const review = await openReview(ctx.ws);
-      const service = findService(review.register, opts.service);
+      const service = findService(yearRegister(review, opts.year), opts.service);
       const errors: string[] = [];
       const changes = [];
       for (const pair of pairs) {

@@ -43,7 +43,7 @@ Exempel:
           'För skript: efterlev answer --year Å --service ID FRÅGA=VÄRDE …, eller efterlev import --year Å FIL.csv',
         );
       }
-      const { requireChecklist, openReview } = await import('../review.js');
+      const { requireChecklist, openReview, yearRegister } = await import('../review.js');
       const { allServices, findService } = await import('../store/register.js');
       const { pickService, progressOf, registerInteractively } = await import('../questionnaire/pick.js');
       const { runSession } = await import('../questionnaire/session.js');
@@ -53,16 +53,16 @@ Exempel:
       requireChecklist(review, opts.checklist);
       let service;
       if (opts.service === undefined) {
-        service = await pickService(progressOf(ctx.ws, review.catalog, review.register, opts.year), opts.year);
-      } else if (allServices(review.register).some((s) => s.id === opts.service)) {
-        service = findService(review.register, opts.service);
+        service = await pickService(progressOf(ctx.ws, review.catalog, yearRegister(review, opts.year), opts.year), opts.year);
+      } else if (allServices(yearRegister(review, opts.year)).some((s) => s.id === opts.service)) {
+        service = findService(yearRegister(review, opts.year), opts.service);
       } else {
         const { SERVICE_ID } = await import('../store/schema.js');
-        if (!SERVICE_ID.test(opts.service) || (await registerInteractively(ctx.ws, opts.service)) === undefined) {
-          findService(review.register, opts.service); // throws the usual error with the known services
+        if (!SERVICE_ID.test(opts.service) || (await registerInteractively(ctx.ws, opts.service, opts.reviewer ?? defaultReviewer())) === undefined) {
+          findService(yearRegister(review, opts.year), opts.service); // throws the usual error with the known services
         }
         review = await openReview(ctx.ws);
-        service = findService(review.register, opts.service);
+        service = findService(yearRegister(review, opts.year), opts.service);
       }
 
       const outcome = await runSession({
@@ -80,7 +80,7 @@ Exempel:
       if (!outcome.finished) throw new InterruptedError();
       const { answersOf } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
-      const plan = await buildActions(review, opts.year, { services: [service], checklist: opts.checklist });
+      const plan = await buildActions(review, opts.year, { service: service.id, checklist: opts.checklist });
       const result = plan.assessed[0]?.result;
       const newGaps = answersOf(review, opts.year - 1, service.id) === undefined ? undefined : plan.actions.filter((a) => !a.recurring);
       const top = splitAccepted(sortActions(plan.actions)).open.slice(0, 5);

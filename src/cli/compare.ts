@@ -42,13 +42,13 @@ Exempel:
       const { compareYears, trendOf } = await import('../compare/compare.js');
       const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
-      const services = selectServices(review, opts.service);
+      const selection = { service: opts.service, checklist: opts.checklist };
       const assessor = new Assessor(review.catalog);
 
       if (opts.trend) {
         const years = yearsIn(ctx.ws);
         const perYear = [];
-        for (const y of years) perYear.push(summarize((await assessYear(review, y, services, opts.checklist, assessor)).map((a) => a.result)).controls);
+        for (const y of years) perYear.push(summarize((await assessYear(review, y, selection, assessor)).map((a) => a.result)).controls);
         const trend = trendOf(years, perYear);
         if (ctx.json) ctx.printJson(trend);
         else ctx.print((await import('../ui/compare.js')).renderTrend(review.catalog, trend, ctx.lang));
@@ -57,11 +57,14 @@ Exempel:
       if (from === undefined || to === undefined) throw new UsageError('Ange två år, t.ex. efterlev compare 2024 2025, eller --trend.');
       if (from === to) throw new UsageError('Ange två olika år.');
       const [a, b] = from < to ? [from, to] : [to, from];
-      const before = await assessYear(review, a, services, opts.checklist, assessor);
-      const after = await assessYear(review, b, services, opts.checklist, assessor);
-      const comparison = compareYears(a, before, b, after, new Set(after.map((x) => x.service.id)));
+      const later = selectServices(review, b);
+      if (opts.service !== undefined && ![...selectServices(review, a), ...later].some((s) => s.id === opts.service)) selectServices(review, b, opts.service);
+      const before = await assessYear(review, a, selection, assessor);
+      const after = await assessYear(review, b, selection, assessor);
+      const comparison = compareYears(a, before, b, after, new Set(later.map((s) => s.id)));
       const { firstSeenOf } = await import('../plan/actions.js');
-      const firstSeen = await firstSeenOf(review, b, { services, checklist: opts.checklist }, after, assessor);
+      const firstSeen = await firstSeenOf(review, b, selection, after, assessor);
+      const services = [...later, ...selectServices(review, a).filter((s) => !later.some((l) => l.id === s.id))];
       const { compareJson, renderCompare } = await import('../ui/compare.js');
       if (ctx.json) ctx.printJson(compareJson(comparison, firstSeen, opts.details === true));
       else ctx.print(renderCompare(review.catalog, services, comparison, firstSeen, opts.details === true, ctx.lang));

@@ -34,15 +34,15 @@ Exempel:
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
       if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError('XLSX skrivs till en fil: ange --out FIL.xlsx.');
-      const { openReview, selectServices } = await import('../review.js');
+      const { openReview, yearRegister } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { confidentialityNotice, summaryRows } = await import('../export/columns.js');
       const review = await openReview(ctx.ws);
-      const plan = await buildActions(review, opts.year, { services: selectServices(review, undefined) });
+      const plan = await buildActions(review, opts.year, {});
       const { open, accepted } = splitAccepted(sortActions(plan.actions));
       const actions = [...open, ...accepted];
       const summary = summaryRows(review.catalog, plan.assessed.map((a) => a.result), actions, ctx.lang);
-      const notice = confidentialityNotice(opts.year, review.register.organisation.name, ctx.lang);
+      const notice = confidentialityNotice(opts.year, yearRegister(review, opts.year).organisation.name, ctx.lang);
 
       let data: string | Buffer;
       if (opts.format === 'csv') data = (await import('../export/csv.js')).handlingsplanCsv(notice, actions, summary, ctx.lang);

@@ -31,7 +31,7 @@ Exempel:
     )
     .action(async (file: string, opts: ImportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { openReview } = await import('../review.js');
+      const { openReview, yearRegister } = await import('../review.js');
       const { readImportFile } = await import('../import/read.js');
       const { planImport } = await import('../import/plan.js');
       const { previewAnswers, saveAnswersOfServices } = await import('../store/answers.js');
@@ -40,7 +40,7 @@ Exempel:
       const { path, shown } = inputFile(file);
       const review = await openReview(ctx.ws);
       const { rows, text } = readImportFile(path, shown, opts.year);
-      const plan = planImport(rows, text, shown, review.catalog, review.register);
+      const plan = planImport(rows, text, shown, review.catalog, yearRegister(review, opts.year));
       for (const { service, question } of plan.notApplicable) {
         ctx.warn(`varning: ${question} gäller inte ${service}; svaret sparas men räknas inte.`);
       }

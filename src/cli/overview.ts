@@ -20,7 +20,7 @@ Exempel:
     )
     .action(async (opts: { year?: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { openReview, scoreYear, selectServices } = await import('../review.js');
+      const { openReview, scoreYear, selectServices, yearRegister } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { yearsIn } = await import('../store/answers.js');
       const { buildOverview } = await import('../overview.js');
@@ -33,18 +33,18 @@ Exempel:
         else ctx.print('Inga svar ännu. Börja med: efterlev assess --year ÅÅÅÅ (eller efterlev answer för skript).');
         return;
       }
-      const services = selectServices(review, undefined);
-      const plan = await buildActions(review, year, { services });
+      const services = selectServices(review, year);
+      const plan = await buildActions(review, year, {});
       if (plan.assessed.every((a) => a.result.review.state === 'ej_påbörjad')) {
         if (ctx.json) ctx.printJson({ year, previousYear: null, review: { services: services.length - 1, klar: 0, pågår: 0, ej_påbörjad: services.length - 1 }, totals: [], topActions: [], services: [] });
-        else ctx.print(renderEmptyYear(year, review.register.services.length, ctx.lang));
+        else ctx.print(renderEmptyYear(year, services.length - 1, ctx.lang));
         return;
       }
       const previousYear = years.filter((y) => y < year).at(-1);
-      const previous = previousYear === undefined ? [] : await scoreYear(review, previousYear, services);
+      const previous = previousYear === undefined ? [] : await scoreYear(review, previousYear);
       const top = splitAccepted(sortActions(plan.actions)).open.slice(0, 5);
       const overview = buildOverview(year, plan.assessed.map((a) => a.result), previousYear, previous, top);
       if (ctx.json) ctx.printJson(overviewJson(overview, ctx.lang));
-      else ctx.print(renderOverview(review.catalog, services, review.register.organisation.name, overview, ctx.lang));
+      else ctx.print(renderOverview(review.catalog, services, yearRegister(review, year).organisation.name, overview, ctx.lang));
     });
 }

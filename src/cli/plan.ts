@@ -42,7 +42,6 @@ Exempel:
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
       const { openReview } = await import('../review.js');
-      const { allServices } = await import('../store/register.js');
       const { buildActions } = await import('../plan/actions.js');
       const { parseStatus } = await import('../plan/schema.js');
       const { saveFollowUps } = await import('../plan/store.js');
@@ -54,8 +53,7 @@ Exempel:
       if (opts.due !== undefined && !isIsoDate(opts.due)) throw new UsageError(`Ogiltigt datum '${opts.due}': skriv ÅÅÅÅ-MM-DD.`);
       const review = await openReview(ctx.ws);
       const serviceId = id.split(':')[0] ?? '';
-      const services = allServices(review.register).filter((s) => s.id === serviceId);
-      const { actions } = await buildActions(review, opts.year, { services });
+      const { actions } = await buildActions(review, opts.year, { service: serviceId });
       const action = actions.find((a) => a.id === id);
       if (action === undefined) {
         throw new UsageError(
@@ -100,7 +98,7 @@ Exempel:
     )
     .action(async (file: string, opts: { year: number; reviewer?: string; dryRun?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { openReview, selectServices } = await import('../review.js');
+      const { openReview } = await import('../review.js');
       const { buildActions } = await import('../plan/actions.js');
       const { readEditedCsv, readEditedXlsx, followUpsFromRows, describeFollowUp } = await import('../plan/import.js');
       const { applyFollowUps, readPlan, saveFollowUps } = await import('../plan/store.js');
@@ -109,7 +107,7 @@ Exempel:
       const { path, shown } = inputFile(file);
       const rows = path.toLowerCase().endsWith('.xlsx') ? await readEditedXlsx(path, shown) : readEditedCsv(path, shown);
       const review = await openReview(ctx.ws);
-      const { actions } = await buildActions(review, opts.year, { services: selectServices(review, undefined) });
+      const { actions } = await buildActions(review, opts.year, {});
       const changes = followUpsFromRows(rows, actions, shown);
       const byId = new Map(actions.map((a) => [a.id, a]));
       const changed = opts.dryRun

@@ -25,7 +25,7 @@ Exempel:
     )
     .action(async (opts: { year: number; format: 'md' | 'html'; out?: string; force?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { openReview, assessYear, selectServices } = await import('../review.js');
+      const { openReview, assessYear, yearRegister } = await import('../review.js');
       const { yearsIn } = await import('../store/answers.js');
       const { buildActions } = await import('../plan/actions.js');
       const { readObservations } = await import('../store/observations.js');
@@ -33,16 +33,15 @@ Exempel:
       const { reportDocument } = await import('../report/document.js');
       const { reportHtml, reportMarkdown } = await import('../report/render.js');
       const review = await openReview(ctx.ws);
-      const services = selectServices(review, undefined);
-      const plan = await buildActions(review, opts.year, { services });
+      const plan = await buildActions(review, opts.year, {});
       const previousYear = yearsIn(ctx.ws).includes(opts.year - 1) ? opts.year - 1 : undefined;
       const model = buildReport({
         catalog: review.catalog,
-        organisation: review.register.organisation.name,
+        organisation: yearRegister(review, opts.year).organisation.name,
         year: opts.year,
         current: plan.assessed,
         previousYear,
-        previous: previousYear === undefined ? [] : await assessYear(review, previousYear, services),
+        previous: previousYear === undefined ? [] : await assessYear(review, previousYear),
         actions: plan.actions,
         observations: readObservations(ctx.ws, opts.year).observations,
       });

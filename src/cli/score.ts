@@ -32,8 +32,8 @@ Exempel:
       const { scoreJson, renderScore } = await import('../ui/score.js');
       const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
-      const services = selectServices(review, opts.service);
-      const results = await scoreYear(review, opts.year, services, opts.checklist);
+      const services = selectServices(review, opts.year, opts.service);
+      const results = await scoreYear(review, opts.year, { service: opts.service, checklist: opts.checklist });
       if (ctx.json) ctx.printJson(scoreJson(opts.year, results));
       else ctx.print(renderScore(review.catalog, services, opts.year, results, ctx.lang));
     });

@@ -10,11 +10,11 @@ export function defineShow(program: Command): void {
     .addHelpText('after', '\nExempel:\n  efterlev show --year 2025 --service formansportalen\n  efterlev show --year 2025 --service organisation --json')
     .action(async (opts: { year: number; service: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { openReview } = await import('../review.js');
+      const { openReview, yearRegister } = await import('../review.js');
       const { findService } = await import('../store/register.js');
       const { checklistsFor, readAnswerFile } = await import('../store/answers.js');
       const review = await openReview(ctx.ws);
-      const service = findService(review.register, opts.service);
+      const service = findService(yearRegister(review, opts.year), opts.service);
       const file = readAnswerFile(ctx.ws, review.catalog, opts.year, service.id);
       if (ctx.json) {
         ctx.printJson({ year: opts.year, service: service.id, answers: file?.answers ?? {}, history: file?.history ?? [] });

@@ -4,7 +4,7 @@ import { locate } from '../io/json-file.js';
 import type { AnswerChange } from '../store/answers.js';
 import { resolveAnswer } from '../store/input.js';
 import { allServices } from '../store/register.js';
-import type { ServiceRegister } from '../store/schema.js';
+import type { YearRegister } from '../store/register.js';
 import type { ImportRow } from './read.js';
 
 export interface ImportPlan {
@@ -15,7 +15,7 @@ export interface ImportPlan {
 }
 
 /** Validates every row before anything is written; any bad row refuses the whole file. */
-export function planImport(rows: readonly ImportRow[], text: string, shown: string, catalog: Catalog, register: ServiceRegister): ImportPlan {
+export function planImport(rows: readonly ImportRow[], text: string, shown: string, catalog: Catalog, register: YearRegister): ImportPlan {
   const services = new Map(allServices(register).map((s) => [s.id, s]));
   const problems: Problem[] = [];
   const changes = new Map<string, AnswerChange[]>();

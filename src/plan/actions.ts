@@ -3,9 +3,8 @@ import type { LocalizedText, Question, Severity } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { Assessor, reviewDateOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
 import { addMonths } from '../engine/dates.js';
-import { assessYear, type Assessed, type Review } from '../review.js';
+import { assessYear, type Assessed, type Review, type Selection } from '../review.js';
 import { yearsIn } from '../store/answers.js';
-import { allServices, type RegisteredService } from '../store/register.js';
 import { ORGANISATION_ID } from '../store/schema.js';
 import { priorityOf, whyOf, type Priority } from './priority.js';
 import type { ActionStatus, FollowUp } from './schema.js';
@@ -89,8 +88,7 @@ export async function focusControls(review: Review, year: number): Promise<strin
   const configured = review.register.organisation.focusControls;
   if (configured !== undefined) return configured;
   if (!yearsIn(review.ws).includes(year - 1)) return [];
-  const organisation = allServices(review.register).find((s) => s.id === ORGANISATION_ID)!;
-  const [last] = await assessYear(review, year - 1, [organisation]);
+  const [last] = await assessYear(review, year - 1, { service: ORGANISATION_ID });
   return (last?.result.checklists ?? [])
     .flatMap((c) => c.controls)
     .filter((k) => k.score !== null)
@@ -99,21 +97,17 @@ export async function focusControls(review: Review, year: number): Promise<strin
     .map((k) => k.control);
 }
 
-export interface ActionFilter {
-  services: readonly RegisteredService[];
-  checklist?: string | undefined;
-}
 
 /**
  * For each gap found this year: the first year of the unbroken run of years in which it has been
  * found, walking back year by year while some run continues.
  */
-export async function firstSeenOf(review: Review, year: number, filter: ActionFilter, current: readonly Assessed[], assessor: Assessor): Promise<Map<string, number>> {
+export async function firstSeenOf(review: Review, year: number, filter: Selection, current: readonly Assessed[], assessor: Assessor): Promise<Map<string, number>> {
   const years = yearsIn(review.ws);
   const firstSeen = new Map([...gapIds(current)].map((id) => [id, year]));
   let open = new Set(firstSeen.keys());
   for (let y = year - 1; open.size > 0 && years.includes(y); y--) {
-    const found = gapIds(await assessYear(review, y, filter.services, filter.checklist, assessor));
+    const found = gapIds(await assessYear(review, y, filter, assessor));
     open = new Set([...open].filter((id) => found.has(id)));
     for (const id of open) firstSeen.set(id, y);
   }
@@ -127,9 +121,9 @@ export interface Handlingsplan {
 }
 
 /** The handlingsplan of a year: one action per gap, prioritised, with effect and follow-up. */
-export async function buildActions(review: Review, year: number, filter: ActionFilter): Promise<Handlingsplan> {
+export async function buildActions(review: Review, year: number, filter: Selection): Promise<Handlingsplan> {
   const assessor = new Assessor(review.catalog);
-  const current = await assessYear(review, year, filter.services, filter.checklist, assessor);
+  const current = await assessYear(review, year, filter, assessor);
   const plan = readPlan(review.ws, year);
   const earlierYears = yearsIn(review.ws).filter((y) => y < year).sort((a, b) => b - a);
   const earlierPlans = earlierYears.map((y) => readPlan(review.ws, y));
@@ -151,6 +145,7 @@ export async function buildActions(review: Review, year: number, filter: ActionF
             severity: gap.severity,
             legal: gap.rule.questions.some((q) => review.catalog.questions.get(q)?.question.legal === true),
             classification: service.profile.classification,
+            classified: service.profile.known.classification,
             recurringSince: since < year ? since : undefined,
             focus: service.id === ORGANISATION_ID && focus.has(control.control),
           };

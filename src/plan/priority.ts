@@ -9,8 +9,10 @@ export interface PriorityFactors {
   severity: Severity;
   /** A question the rule tests is a legal requirement. */
   legal: boolean;
-  /** The service's information classification. */
+  /** The service's information classification (an unclassified service counts as level 3). */
   classification: ServiceProfile['classification'];
+  /** False while the service is not classified: the why says so instead of naming a level. */
+  classified?: boolean | undefined;
   /** The year since which the gap has been found every year, when before this year. */
   recurringSince?: number | undefined;
   /** The control is one of the DSO's focus control points. */
@@ -51,7 +53,7 @@ export function whyOf(f: PriorityFactors): string {
   return [
     f.severity,
     f.legal ? 'lagkrav' : undefined,
-    f.classification.max >= 3 ? highestAspect(f.classification) : undefined,
+    f.classified === false ? 'ej klassad' : f.classification.max >= 3 ? highestAspect(f.classification) : undefined,
     f.recurringSince !== undefined ? `återkommande sedan ${f.recurringSince}` : undefined,
     f.focus ? 'fokusområde' : undefined,
   ]

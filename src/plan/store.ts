@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { now as clockNow } from '../clock.js';
 import { parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { sortedRecord, stringify } from '../store/canonical.js';
@@ -54,7 +55,7 @@ export function applyFollowUps(plan: PlanFile, changes: ReadonlyMap<string, Foll
 }
 
 /** Sets the follow-up of actions under the plan file's lock. Returns the ids that changed. */
-export function saveFollowUps(ws: Workspace, year: number, changes: ReadonlyMap<string, FollowUpChange>, by: string, now = new Date()): Promise<string[]> {
+export function saveFollowUps(ws: Workspace, year: number, changes: ReadonlyMap<string, FollowUpChange>, by: string, now = clockNow()): Promise<string[]> {
   const path = planFilePath(ws, year);
   return transact(ws, [path], async (tx) => {
     const db = await openDocument(tx, path, (text) => parsePlan(text, path, year), canonicalPlan, { year, actions: {}, history: [] });

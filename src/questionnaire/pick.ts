@@ -2,8 +2,8 @@ import { confirm, input, select } from '@inquirer/prompts';
 import type { Catalog } from '../catalog/load.js';
 import { appliesTo } from '../catalog/profile.js';
 import { checklistsFor, readAnswerFile } from '../store/answers.js';
-import { addService, allServices, type RegisteredService } from '../store/register.js';
-import { Service, type ServiceRegister } from '../store/schema.js';
+import { addService, allServices, type RegisteredService, type YearRegister } from '../store/register.js';
+import { Service } from '../store/schema.js';
 import { theme } from './prompts.js';
 import type { Workspace } from '../store/workspace.js';
 import { parseClassification } from '../store/classification.js';
@@ -17,7 +17,7 @@ export interface ServiceProgress {
 }
 
 /** How far each service has come this year: answered of applicable, and who answered last. */
-export function progressOf(ws: Workspace, catalog: Catalog, register: ServiceRegister, year: number): ServiceProgress[] {
+export function progressOf(ws: Workspace, catalog: Catalog, register: YearRegister, year: number): ServiceProgress[] {
   return allServices(register).map((service) => {
     const answers = readAnswerFile(ws, catalog, year, service.id)?.answers ?? {};
     const applicable = checklistsFor(catalog, service.id)
@@ -50,7 +50,7 @@ export async function pickService(progress: readonly ServiceProgress[], year: nu
 const required = (label: string) => (s: string) => (s.trim() === '' ? `${label} behövs` : true);
 
 /** Registers an unknown service by asking for its register fields; only in a terminal. */
-export async function registerInteractively(ws: Workspace, id: string): Promise<Service | undefined> {
+export async function registerInteractively(ws: Workspace, id: string, by: string): Promise<Service | undefined> {
   if (!(await confirm({ message: `Tjänsten '${id}' finns inte i registret. Registrera den nu?`, default: false }))) return undefined;
   const name = await input({ message: 'Namn:', validate: required('Ett namn') });
   const owner = await input({ message: 'Ansvarig (tjänsteägare, valfritt):' });
@@ -59,7 +59,7 @@ export async function registerInteractively(ws: Workspace, id: string): Promise<
   const sensitiveData = personalData && (await confirm({ message: 'Känsliga personuppgifter (art. 9)?', default: false }));
   const thirdCountry = personalData && (await confirm({ message: 'Överförs personuppgifter till tredje land?', default: false }));
   const classification = await input({
-    message: 'Informationsklassning (KLASSA), t.ex. K3R2T3S2:',
+    message: 'Informationsklassning (KLASSA 4.0), t.ex. K3R2T3S2, eller "ej klassad":',
     validate: (s) => {
       try {
         parseClassification(s);
@@ -79,6 +79,6 @@ export async function registerInteractively(ws: Workspace, id: string): Promise<
     thirdCountry,
     classification: parseClassification(classification),
   });
-  await addService(ws, service);
+  await addService(ws, service, by);
   return service;
 }

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { now as clockNow } from '../clock.js';
 import type { Catalog } from '../catalog/load.js';
 import type { Checklist } from '../catalog/schema.js';
 import { valueProblem, type AnswerValue } from '../catalog/values.js';
@@ -9,8 +9,9 @@ import { shownPath } from '../io/paths.js';
 import { compareIds, sortedRecord, stringify } from './canonical.js';
 import { openDocument } from './adapter.js';
 import { transact } from './transaction.js';
+import { ensureSnapshot, snapshotPath } from './register.js';
 import { AnswerFile, ORGANISATION_ID, type Answer } from './schema.js';
-import { MAX_YEAR, MIN_YEAR } from './year.js';
+import { yearsWithAnswers } from './years.js';
 import type { Workspace } from './workspace.js';
 
 export function answerFilePath(ws: Workspace, year: number, service: string): string {
@@ -30,14 +31,7 @@ export function checklistsFor(catalog: Catalog, service: string): Checklist[] {
 }
 
 /** Years that have an answers/<year>/ folder, ascending. */
-export function yearsIn(ws: Workspace): number[] {
-  if (!existsSync(ws.answersDir)) return [];
-  return readdirSync(ws.answersDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && /^\d{4}$/.test(d.name))
-    .map((d) => Number(d.name))
-    .filter((y) => y >= MIN_YEAR && y <= MAX_YEAR)
-    .sort((a, b) => a - b);
-}
+export const yearsIn = yearsWithAnswers;
 
 /** Cross-checks an answer file against the catalogue and the place it is stored. */
 function answerFileProblems(file: AnswerFile, shown: string, catalog: Catalog, year: number, service: string): Problem[] {
@@ -180,10 +174,12 @@ export async function saveAnswersOfServices(
   year: number,
   changesByService: ReadonlyMap<string, readonly AnswerChange[]>,
   by: string,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<Map<string, ChangeOutcome[]>> {
   const paths = new Map([...changesByService.keys()].map((service) => [service, answerFilePath(ws, year, service)]));
-  return transact(ws, [...paths.values()], async (tx) => {
+  // The year's first answer takes the register snapshot the year is judged by, in the same unit.
+  return transact(ws, [...paths.values(), ws.registerFile, snapshotPath(ws, year)], async (tx) => {
+    ensureSnapshot(tx, ws, year, now.toISOString());
     const results = new Map<string, ChangeOutcome[]>();
     for (const [service, changes] of changesByService) {
       const path = paths.get(service)!;
@@ -204,7 +200,7 @@ export async function saveAnswers(
   service: string,
   changes: readonly AnswerChange[],
   by: string,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<ChangeOutcome[]> {
   return (await saveAnswersOfServices(ws, catalog, year, new Map([[service, changes]]), by, now)).get(service)!;
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { now as clockNow } from '../clock.js';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
 import { parseJsonText, readTextFile } from '../io/json-file.js';
@@ -40,7 +41,7 @@ export function readObservations(ws: Workspace, year: number): ObservationFile {
   }
 }
 
-export function addObservation(ws: Workspace, year: number, text: string, by: string, now = new Date()): Promise<Observation> {
+export function addObservation(ws: Workspace, year: number, text: string, by: string, now = clockNow()): Promise<Observation> {
   const path = observationsPath(ws, year);
   return transact(ws, [path], async (tx) => {
     const db = await openDocument(tx, path, (t) => parseObservations(t, path, year), (d) => stringify(ObservationFile.parse(d)), { year, observations: [] });

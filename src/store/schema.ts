@@ -8,39 +8,91 @@ export const ServiceId = z
   .string()
   .regex(SERVICE_ID, 'Tjänste-id skrivs med a–z, 0–9 och bindestreck (högst 63 tecken), t.ex. office365');
 
-const Level = z.number().int().min(1).max(4);
+/** KLASSA 4.0 levels: 0 (ingen eller försumbar skada) to 4 (synnerligen allvarlig skada). */
+const Level = z.number().int().min(0).max(4);
 export const Classification = z.strictObject({ K: Level, R: Level, T: Level, S: Level });
 export type Classification = z.infer<typeof Classification>;
 
+/** A register yes/no that may not be known yet: `okänt` is itself a gap to fill in. */
+export const RegisterFlag = z.union([z.boolean(), z.literal('okänt')]);
+export type RegisterFlag = z.infer<typeof RegisterFlag>;
+
+/** The id is a file name on every system: Windows' reserved device names are refused too. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+export const Retirement = z.strictObject({
+  at: z.iso.datetime({ offset: true }),
+  by: z.string().min(1),
+  reason: z.string().trim().min(1),
+});
+
 export const Service = z
   .strictObject({
-    id: ServiceId.refine((id) => id !== ORGANISATION_ID, `'${ORGANISATION_ID}' är reserverat för organisationens svar`),
+    id: ServiceId.refine((id) => id !== ORGANISATION_ID, `'${ORGANISATION_ID}' är reserverat för organisationens svar`).refine(
+      (id) => !WINDOWS_RESERVED.test(id),
+      'reserverat filnamn i Windows (con, prn, aux, nul, com1–9, lpt1–9) kan inte vara ett tjänste-id',
+    ),
     name: z.string().trim().min(1),
     owner: z.string().trim().min(1).optional(),
+    /** Verksamhetsområde, e.g. HR, Ekonomi, Kommunikation: how the board's reports group services. */
+    area: z.string().trim().min(1).optional(),
+    /** The external supplier's name, `okänt`, or absent when the service has none. */
     supplier: z.string().trim().min(1).optional(),
-    personalData: z.boolean(),
-    sensitiveData: z.boolean(),
-    thirdCountry: z.boolean(),
-    classification: Classification,
+    personalData: RegisterFlag,
+    sensitiveData: RegisterFlag,
+    thirdCountry: RegisterFlag,
+    /** null: not classified yet (ej klassad), treated as level 3 for priority. */
+    classification: Classification.nullable(),
+    /** A retired service leaves the coming years' reviews; its past years keep it. */
+    retired: Retirement.optional(),
   })
-  .refine((s) => s.personalData || !s.sensitiveData, {
+  .refine((s) => s.personalData !== false || s.sensitiveData === false, {
     path: ['sensitiveData'],
-    message: 'Känsliga personuppgifter kräver att tjänsten behandlar personuppgifter (personalData: true)',
+    message: 'Känsliga personuppgifter kräver att tjänsten behandlar personuppgifter (personalData: true eller okänt)',
+  })
+  .refine((s) => s.personalData !== false || s.thirdCountry === false, {
+    path: ['thirdCountry'],
+    message: 'Överföring av personuppgifter till tredje land kräver att tjänsten behandlar personuppgifter',
   });
 export type Service = z.infer<typeof Service>;
 
+/** An earlier state of a service, kept when it is changed, retired or removed. */
+export const RegisterChange = z.strictObject({
+  service: z.string().min(1),
+  /** The service as it stood before the change; null when it was added. */
+  before: z.lazy(() => Service).nullable(),
+  by: z.string().min(1),
+  at: z.iso.datetime({ offset: true }),
+});
+export type RegisterChange = z.infer<typeof RegisterChange>;
+
+const Organisation = z.strictObject({
+  name: z.string().trim().min(1),
+  owner: z.string().trim().min(1).optional(),
+  focusControls: z
+    .array(z.string().regex(/^[A-Z][A-Z0-9]*$/))
+    .optional()
+    .describe('Dataskyddsombudets fokuskontrollpunkter, t.ex. ["KP1", "KP4", "KP5"]; utan: förra årets tre lägsta'),
+});
+
 export const ServiceRegister = z.strictObject({
-  organisation: z.strictObject({
-    name: z.string().trim().min(1),
-    owner: z.string().trim().min(1).optional(),
-    focusControls: z
-      .array(z.string().regex(/^[A-Z][A-Z0-9]*$/))
-      .optional()
-      .describe('Dataskyddsombudets fokuskontrollpunkter, t.ex. ["KP1", "KP4", "KP5"]; utan: förra årets tre lägsta'),
-  }),
+  organisation: Organisation,
   services: z.array(Service),
+  history: z.array(RegisterChange).default([]),
 });
 export type ServiceRegister = z.infer<typeof ServiceRegister>;
+
+/**
+ * The register as a year was judged by: taken when the year's first answer is saved, kept in
+ * step with the register while the year is open, frozen after. answers/register/<year>.json.
+ */
+export const RegisterSnapshot = z.strictObject({
+  year: z.number().int(),
+  takenAt: z.iso.datetime({ offset: true }),
+  organisation: Organisation,
+  services: z.array(Service),
+});
+export type RegisterSnapshot = z.infer<typeof RegisterSnapshot>;
 
 export const AnswerValue = z.union([z.string(), z.number()]);
 export type AnswerValue = z.infer<typeof AnswerValue>;

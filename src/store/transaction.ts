@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { now as clockNow } from '../clock.js';
 import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { InvalidInputError, StoppedError } from '../errors.js';
@@ -228,7 +229,7 @@ function writeJournal(ws: Workspace, prepared: readonly PreparedFile[], reads: R
   const journal: Journal = {
     id,
     pid: process.pid,
-    at: new Date().toISOString(),
+    at: clockNow().toISOString(),
     entries: prepared.map((p) => {
       const before = reads.get(p.target)?.identity;
       return { target: relative(ws.root, p.target), temp: relative(ws.root, p.temp), before: before === undefined ? null : serialize(before), after: serialize(p.identity) };

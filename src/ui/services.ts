@@ -1,16 +1,56 @@
-import type { ServiceRegister } from '../store/schema.js';
+import type { RegisterChange, Service } from '../store/schema.js';
+import { formatClassification, formatFlag } from '../store/classification.js';
+import { serviceDiff } from '../store/service-fields.js';
 import { t, type Lang } from './i18n.js';
 import { table } from './score.js';
 import { bold, dim } from './style.js';
 
-export function renderServiceList(register: ServiceRegister, lang: Lang): string {
-  const rows = table([t('id', lang), t('name', lang), t('owner', lang), t('supplier', lang), t('personalData', lang), t('classification', lang)]);
-  for (const s of register.services) {
-    const personal = s.personalData
-      ? [t('yes', lang), s.sensitiveData ? t('sensitive', lang) : '', s.thirdCountry ? t('thirdCountry', lang) : ''].filter(Boolean).join(', ')
-      : t('no', lang);
-    const c = s.classification;
-    rows.push([s.id, s.name, s.owner ?? dim('–'), s.supplier ?? dim('–'), personal, `K${c.K}R${c.R}T${c.T}S${c.S}`]);
+const unknown = (s: string) => dim(s);
+
+function personal(s: Service, lang: Lang): string {
+  if (s.personalData === false) return t('no', lang);
+  const parts = [s.personalData === 'okänt' ? unknown('okänt') : t('yes', lang)];
+  if (s.sensitiveData === true) parts.push(t('sensitive', lang));
+  else if (s.sensitiveData === 'okänt') parts.push(unknown(lang === 'sv' ? 'känsliga okänt' : 'sensitive unknown'));
+  if (s.thirdCountry === true) parts.push(t('thirdCountry', lang));
+  else if (s.thirdCountry === 'okänt') parts.push(unknown(lang === 'sv' ? 'tredje land okänt' : 'third country unknown'));
+  return parts.join(', ');
+}
+
+export function renderServiceList(organisation: string, services: readonly Service[], lang: Lang): string {
+  const rows = table([t('id', lang), t('name', lang), t('owner', lang), lang === 'sv' ? 'Område' : 'Area', t('supplier', lang), t('personalData', lang), t('classification', lang)]);
+  for (const s of services) {
+    rows.push([
+      s.id + (s.retired ? dim(lang === 'sv' ? ' (avvecklad)' : ' (retired)') : ''),
+      s.name,
+      s.owner ?? dim('–'),
+      s.area ?? dim('–'),
+      s.supplier === 'okänt' ? unknown('okänt') : s.supplier ?? dim('–'),
+      personal(s, lang),
+      s.classification === null ? unknown(lang === 'sv' ? 'ej klassad' : 'not classified') : formatClassification(s.classification),
+    ]);
   }
-  return `${bold(register.organisation.name)}: ${register.services.length} ${lang === 'sv' ? 'tjänster' : 'services'}\n${rows.toString()}`;
+  return `${bold(organisation)}: ${services.length} ${lang === 'sv' ? 'tjänster' : 'services'}\n${rows.toString()}`;
+}
+
+export function renderServiceDetail(s: Service, history: readonly RegisterChange[], lang: Lang): string {
+  const sv = lang === 'sv';
+  const out = [
+    `${bold(s.name)} ${dim(`(${s.id})`)}${s.retired ? ` · ${sv ? 'avvecklad' : 'retired'} ${s.retired.at.slice(0, 10)}: ${s.retired.reason}` : ''}`,
+    `  ${t('owner', lang)}: ${s.owner ?? '–'}`,
+    `  ${sv ? 'Område' : 'Area'}: ${s.area ?? '–'}`,
+    `  ${t('supplier', lang)}: ${s.supplier ?? (sv ? 'ingen' : 'none')}`,
+    `  ${sv ? 'Personuppgifter' : 'Personal data'}: ${formatFlag(s.personalData)}, ${sv ? 'känsliga' : 'sensitive'}: ${formatFlag(s.sensitiveData)}, ${sv ? 'tredje land' : 'third country'}: ${formatFlag(s.thirdCountry)}`,
+    `  ${t('classification', lang)}: ${formatClassification(s.classification)}`,
+  ];
+  if (history.length > 0) {
+    out.push('', bold(sv ? 'Historik' : 'History'));
+    const versions = [...history.map((h) => h.before), s];
+    history.forEach((h, i) => {
+      const next = versions[i + 1]!;
+      const what = h.before === null ? (sv ? 'registrerad' : 'registered') : serviceDiff(h.before, next).join('; ') || (next.retired && !h.before.retired ? (sv ? 'avvecklad' : 'retired') : sv ? 'oförändrad' : 'unchanged');
+      out.push(`  ${h.at.slice(0, 16).replace('T', ' ')} ${h.by}: ${what}`);
+    });
+  }
+  return out.join('\n');
 }
