@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidInputError, type Problem } from '../src/errors.js';
 import { MAX_JSON_DEPTH, loadJsonFile, parseJson } from '../src/io/json-file.js';
-import { AnswerFile } from '../src/store/schema.js';
+import { AnswerFile, ServiceId } from '../src/store/schema.js';
 import { ROOT, removeDir, tempDir } from './helpers.js';
 
 function problemsOf(text: string): Problem[] {
@@ -83,5 +83,17 @@ describe('parseJson', () => {
     } finally {
       removeDir(dir);
     }
+  });
+});
+
+describe('service ids', () => {
+  it.each(['con', 'prn', 'aux', 'nul', 'com1', 'com9', 'lpt1', 'lpt9', 'com0', 'lpt0'])('refuses the Windows device name %s', (id) => {
+    const parsed = ServiceId.safeParse(id);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe(`'${id}' är ett reserverat namn i Windows och kan inte bli ett filnamn`);
+  });
+
+  it.each(['console', 'com10', 'lpt', 'aux-1', 'nul2x', 'con-tjanst', 'prn1'])('accepts %s', (id) => {
+    expect(ServiceId.safeParse(id).success).toBe(true);
   });
 });

@@ -4,9 +4,12 @@ import { z } from 'zod';
 export const ORGANISATION_ID = 'organisation';
 
 export const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** Device names Windows will not have as a file name, whatever the extension: a service id becomes one. */
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 export const ServiceId = z
   .string()
-  .regex(SERVICE_ID, 'Tjänste-id skrivs med a–z, 0–9 och bindestreck (högst 63 tecken), t.ex. office365');
+  .regex(SERVICE_ID, 'Tjänste-id skrivs med a–z, 0–9 och bindestreck (högst 63 tecken), t.ex. office365')
+  .refine((id) => !WINDOWS_DEVICE_NAME.test(id), { error: (issue) => `'${String(issue.input)}' är ett reserverat namn i Windows och kan inte bli ett filnamn` });
 
 const Level = z.number().int().min(1).max(4);
 export const Classification = z.strictObject({ K: Level, R: Level, T: Level, S: Level });
