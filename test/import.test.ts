@@ -44,7 +44,7 @@ describe('efterlev import', () => {
     expect(webb.answers['ACC.1']).toMatchObject({ value: 'ja', comment: 'Granskning gjord; se "protokoll"', evidence: 'Dnr 2025-4', by: 'importen' });
     expect(webb.answers['LOG.3']?.value).toBe(3);
     expect(webb.history).toEqual([expect.objectContaining({ question: 'ACC.1', value: 'nej' })]);
-    expect(stored(2025, 'intern').answers['ACC.2']?.comment).toBe('Två rader\r\ni kommentaren');
+    expect(stored(2025, 'intern').answers['ACC.2']?.comment).toBe('Två rader\ni kommentaren');
     expect(stored(2025, 'organisation').answers['ORG.1']?.value).toBe('ja');
   });
 
@@ -95,6 +95,10 @@ describe('efterlev import', () => {
       'service;question;value;comment\nwebb;ACC.1;kanske;"en\ntvå\ntre"\nwebb;ACC.2;kanske;\r\nwebb;LOG.1;ja;"a\r\nb"\nwebb;LOG.2;sällan;\n',
       ['(rad 2): "kanske" är inte ett tillåtet svar på ACC.1', '(rad 5): "kanske" är inte ett tillåtet svar på ACC.2', '(rad 8): "sällan" är inte ett tillåtet svar på LOG.2'],
     ],
+    ['a control character in a cell', 'service;question;value;kommentar\nwebb;ACC.1;ja;ok\nwebb;ACC.2;ja;"Klart\u001b]0;x\u0007"\n', ['(rad 3): kolumnen kommentar innehåller ett styrtecken (U+001B) på plats 6']],
+    ['a lone CR in a cell', 'service;question;value;comment\nwebb;ACC.1;ja;"rad 1\rrad 2"\n', ['(rad 2): kolumnen comment innehåller ett styrtecken (U+000D) på plats 6']],
+    ['a control character in a value', 'service;question;value\nwebb;ACC.1;\u009bja\n', ['(rad 2): kolumnen value innehåller ett styrtecken (U+009B) på plats 1']],
+    ['a JSON comment with a control character', '{ "service": "webb", "answers": { "ACC.1": { "value": "ja", "comment": "x\\u001b[2J" } } }', ['#/answers/ACC.1/comment (rad 1): innehåller ett styrtecken (U+001B) på plats 2']],
     ['a JSON file with a duplicate key', '{ "service": "webb",\n  "answers": { "ACC.1": { "value": "ja" } },\n  "answers": {} }', ["#/answers (rad 3, kolumn 3): nyckeln 'answers' finns redan på rad 2"]],
   ])('refuses %s: exit 2, nothing written', async (_name, content, messages) => {
     const path = file('fel.csv', content);

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseClassification } from '../store/classification.js';
-import { contextOf } from './context.js';
+import { contextOf, parseText } from './context.js';
 
 interface AddOptions {
   name: string;
@@ -20,9 +20,9 @@ export function defineService(program: Command): void {
     .command('add')
     .description('registrera en tjänst')
     .argument('<id>', 'kort id för tjänsten (a–z, 0–9, -), blir filnamn för svaren')
-    .requiredOption('--name <namn>', 'tjänstens namn')
-    .option('--owner <namn>', 'ansvarig (tjänsteägare)')
-    .option('--supplier <namn>', 'extern leverantör')
+    .requiredOption('--name <namn>', 'tjänstens namn', parseText('--name'))
+    .option('--owner <namn>', 'ansvarig (tjänsteägare)', parseText('--owner'))
+    .option('--supplier <namn>', 'extern leverantör', parseText('--supplier'))
     .option('--personal-data', 'tjänsten behandlar personuppgifter')
     .option('--sensitive', 'känsliga personuppgifter (art. 9), innebär --personal-data')
     .option('--third-country', 'personuppgifter överförs till tredje land')

@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { InvalidInputError, type Problem } from '../errors.js';
+import { freeText } from '../io/free-text.js';
 import { locate, mayHaveUnsafeKeys, parseJson, readTextFile, unsafeKeyProblems, zodProblems } from '../io/json-file.js';
+import { describeControlCharacter, normaliseLineBreaks } from '../io/text.js';
 
 /** One answer to import, with where it stands in the file for error messages. */
 export interface ImportRow {
@@ -92,10 +94,15 @@ export function readCsv(text: string, shown: string): ImportRow[] {
       { file: shown, line: 1, message: `kolumnerna ${missing.join(', ')} saknas i rubrikraden (service, question, value och gärna comment, evidence)` },
     ]);
   }
-  return body.map(({ record, line }) => {
+  const problems: Problem[] = [];
+  const rows = body.map(({ record, line }) => {
     const row: Record<string, string> = {};
     columns.forEach((c, i) => {
-      if (c !== undefined && record[i] !== undefined) row[c] = record[i]!.normalize('NFC');
+      if (c === undefined || record[i] === undefined) return;
+      const cell = normaliseLineBreaks(record[i]!).normalize('NFC');
+      const control = describeControlCharacter(cell);
+      if (control !== undefined) problems.push({ file: shown, line, message: `kolumnen ${head.record[i]!.trim()} ${control}` });
+      row[c] = cell;
     });
     return {
       service: row['service'] ?? '',
@@ -106,12 +113,14 @@ export function readCsv(text: string, shown: string): ImportRow[] {
       line,
     };
   });
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return rows;
 }
 
 const JsonAnswer = z.object({
-  value: z.union([z.string(), z.number()]),
-  comment: z.string().optional(),
-  evidence: z.string().optional(),
+  value: z.union([freeText(), z.number()]),
+  comment: freeText().optional(),
+  evidence: freeText().optional(),
 });
 const JsonService = z.object({
   year: z.number().int().optional(),

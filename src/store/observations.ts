@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
+import { freeText } from '../io/free-text.js';
 import { InvalidInputError } from '../errors.js';
 import { loadJsonFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
@@ -12,8 +13,8 @@ import type { Workspace } from './workspace.js';
 
 /** A special observation (särskild iakttagelse) for the year's report. */
 export const Observation = z.strictObject({
-  text: z.string().trim().min(1),
-  by: z.string().min(1),
+  text: freeText().trim().min(1),
+  by: freeText().min(1),
   at: z.iso.datetime({ offset: true }),
 });
 export type Observation = z.infer<typeof Observation>;

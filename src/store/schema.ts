@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../io/free-text.js';
 
 /** The reserved service id under which the organisation-level (DSO) answers are stored. */
 export const ORGANISATION_ID = 'organisation';
@@ -18,9 +19,9 @@ export type Classification = z.infer<typeof Classification>;
 export const Service = z
   .strictObject({
     id: ServiceId.refine((id) => id !== ORGANISATION_ID, `'${ORGANISATION_ID}' är reserverat för organisationens svar`),
-    name: z.string().trim().min(1),
-    owner: z.string().trim().min(1).optional(),
-    supplier: z.string().trim().min(1).optional(),
+    name: freeText().trim().min(1),
+    owner: freeText().trim().min(1).optional(),
+    supplier: freeText().trim().min(1).optional(),
     personalData: z.boolean(),
     sensitiveData: z.boolean(),
     thirdCountry: z.boolean(),
@@ -34,8 +35,8 @@ export type Service = z.infer<typeof Service>;
 
 export const ServiceRegister = z.strictObject({
   organisation: z.strictObject({
-    name: z.string().trim().min(1),
-    owner: z.string().trim().min(1).optional(),
+    name: freeText().trim().min(1),
+    owner: freeText().trim().min(1).optional(),
     focusControls: z
       .array(z.string().regex(/^[A-Z][A-Z0-9]*$/))
       .optional()
@@ -45,14 +46,14 @@ export const ServiceRegister = z.strictObject({
 });
 export type ServiceRegister = z.infer<typeof ServiceRegister>;
 
-export const AnswerValue = z.union([z.string(), z.number()]);
+export const AnswerValue = z.union([freeText(), z.number()]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 export const Answer = z.strictObject({
   value: AnswerValue,
-  comment: z.string().optional(),
-  evidence: z.string().optional(),
-  by: z.string().min(1),
+  comment: freeText().optional(),
+  evidence: freeText().optional(),
+  by: freeText().min(1),
   at: z.iso.datetime({ offset: true }),
 });
 export type Answer = z.infer<typeof Answer>;
