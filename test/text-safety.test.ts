@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { marked } from 'marked';
+import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { describeControlCharacter, terminalSafe } from '../src/io/text.js';
+import { mdCell, mdText } from '../src/export/markdown-text.js';
 import { ROOT, copyExampleWorkspace, readJson, removeDir, run, snapshot, tempDir, writeJson } from './helpers.js';
 
 /** Any control character a terminal could act on; TAB and LF are text. NO_COLOR means no SGR either. */
@@ -48,7 +51,63 @@ describe('control characters in stored text', () => {
   });
 });
 
+const PAYLOADS = {
+  script: '<script>alert(1)</script>',
+  img: '<img src=x onerror=alert(1)>',
+  link: '[klicka här](javascript:alert(1))',
+  image: '![bild](javascript:alert(2))',
+  autolink: '<javascript:alert(3)>',
+  bare: 'https://evil.example/x www.evil.example',
+  reference: '[ref]\n\n[ref]: javascript:alert(4)',
+  emphasis: '**fet** _kursiv_ *stjärna* ~~struken~~ `kod`',
+  pipe: 'vänster \\| höger | mitten',
+  heading: 'rad ett\n# Rubrik\n- punkt',
+  entity: '&lt;script&gt; &amp; Ek & Berg',
+  html: '<a href="javascript:alert(5)">x</a> <div onclick="alert(6)">',
+};
+const ALL = Object.values(PAYLOADS).join(' ');
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The lines of a rendered element's HTML, split where the Markdown had <br>, as text. */
+const lines = (el: HTMLElement): string[] => el.innerHTML.split('<br>').map((part) => parseHtml(part).text);
+
+/** Markdown as a GFM renderer turns it into HTML, parsed for inspection. */
+function rendered(markdown: string): HTMLElement {
+  return parseHtml(marked.parse(markdown, { async: false, gfm: true }));
+}
+
+/** What no stored text may turn into: scripts, event handlers, links of any kind, raw HTML elements, markup. */
+function expectInert(doc: HTMLElement): void {
+  expect(doc.querySelectorAll('script, img, a, iframe, div, code, pre, del, blockquote, h3, h4, h5, h6')).toHaveLength(0);
+  for (const el of doc.querySelectorAll('*')) {
+    expect(Object.keys(el.attributes).filter((a) => /^on/i.test(a)), el.outerHTML).toEqual([]);
+    expect(el.getAttribute('href') ?? '', el.outerHTML).not.toMatch(/javascript:/i);
+  }
+}
+
+describe('Markdown escaping of stored text', () => {
+  it.each(Object.entries(PAYLOADS))('%s renders as the same text, inert, in a paragraph and a table cell', (_name, payload) => {
+    const paragraph = rendered(mdText(payload));
+    expectInert(paragraph);
+    expect(paragraph.querySelectorAll('strong, em, h1, h2, ul, ol, li, table')).toHaveLength(0);
+    expect(paragraph.querySelectorAll('p')).toHaveLength(1);
+    expect(lines(paragraph.querySelector('p')!)).toEqual(payload.split('\n'));
+
+    const table = rendered(`| a | b | c |\n|---|---|---|\n| ${mdCell('vänster')} | ${mdCell(payload)} | ${mdCell('höger')} |\n`);
+    expectInert(table);
+    const cells = table.querySelectorAll('tbody td');
+    expect(cells.map((c) => c.text)).toEqual(['vänster', expect.any(String), 'höger']);
+    expect(lines(cells[1]!)).toEqual(payload.split('\n'));
+  });
+
+  it('leaves ordinary text readable', () => {
+    expect(mdText('KP3.2: Biträdesavtal med Visma Enterprise AB (uppdateras 2025-12-01).')).toBe('KP3.2: Biträdesavtal med Visma Enterprise AB (uppdateras 2025-12-01).');
+    expect(mdText('webb:LOG-kanslig_utan_granskning')).toBe('webb:LOG-kanslig_utan_granskning');
+    expect(mdCell('två\r\nrader')).toBe('två<br>rader');
+    expect(mdCell('')).toBe(' ');
+  });
+});
 
 describe('stored text on the way to a terminal, end to end', () => {
   let ws: string;
@@ -211,5 +270,63 @@ describe('control characters typed on the command line', () => {
     const n = await run(['plan', 'set', ACTION, '--year', '2025', '--note', 'x\r\ny'], { cwd: ws });
     expect(n.code, n.stderr).toBe(0);
     expect(readJson<{ actions: Record<string, { note?: string }> }>(join(ws, 'answers', 'plan', '2025.json')).actions[ACTION]?.note).toBe('x\ny');
+  });
+});
+
+describe('stored text in the Markdown outputs, end to end', () => {
+  let ws: string;
+  beforeEach(() => {
+    ws = copyExampleWorkspace();
+  });
+  afterEach(() => removeDir(ws));
+
+  it('export --format md and report --format md render payloads as text, never as HTML or links', async () => {
+    const register = readJson<{ organisation: { name: string }; services: { id: string; name: string; owner?: string }[] }>(join(ws, 'answers', 'services.json'));
+    register.organisation.name = `Staden ${PAYLOADS.img}`;
+    for (const s of register.services) {
+      s.name = `${s.name} ${PAYLOADS.script}`;
+      s.owner = `Ägare ${PAYLOADS.link} ${PAYLOADS.pipe}`;
+    }
+    writeJson(join(ws, 'answers', 'services.json'), register);
+    const org = readJson<{ answers: Record<string, { value: string; comment?: string }> }>(join(ws, 'answers', '2025', 'organisation.json'));
+    for (const a of Object.values(org.answers)) if (a.value !== 'ja') a.comment = `Kommentar ${ALL}`;
+    writeJson(join(ws, 'answers', '2025', 'organisation.json'), org);
+    const plan = readJson<{ actions: Record<string, { note?: string; owner?: string; motivation?: string; acceptedBy?: string }> }>(join(ws, 'answers', 'plan', '2025.json'));
+    for (const f of Object.values(plan.actions)) {
+      f.note = `Anteckning ${ALL}`;
+      f.owner = `Ansvarig ${PAYLOADS.html} ${PAYLOADS.autolink}`;
+      if (f.motivation !== undefined) f.motivation = `Motivering ${ALL}`;
+      if (f.acceptedBy !== undefined) f.acceptedBy = `Chefen ${PAYLOADS.image} ${PAYLOADS.emphasis}`;
+    }
+    writeJson(join(ws, 'answers', 'plan', '2025.json'), plan);
+    const observations = readJson<{ observations: { text: string }[] }>(join(ws, 'answers', 'observations', '2025.json'));
+    observations.observations[0]!.text = `Iakttagelse ${ALL}`;
+    writeJson(join(ws, 'answers', 'observations', '2025.json'), observations);
+
+    const exported = await run(['export', '--year', '2025', '--format', 'md'], { cwd: ws });
+    const report = await run(['report', '--year', '2025', '--format', 'md'], { cwd: ws });
+    for (const [name, r] of [['export', exported], ['report', report]] as const) {
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      const doc = rendered(r.stdout);
+      expectInert(doc);
+      // Our own markup only: the notice in bold, the report's subtitle in italics.
+      expect(doc.querySelectorAll('strong').map((s) => s.text)).toEqual([expect.stringMatching(/^KONFIDENTIELLT/)]);
+      expect(doc.querySelectorAll('em')).toHaveLength(name === 'report' ? 1 : 0);
+      for (const table of doc.querySelectorAll('table')) {
+        const width = table.querySelectorAll('thead th').length;
+        for (const row of table.querySelectorAll('tbody tr')) expect(row.querySelectorAll('td'), row.outerHTML).toHaveLength(width);
+      }
+      expect(doc.text).toContain(`Staden ${PAYLOADS.img}`);
+    }
+    expect(rendered(exported.stdout).text).toContain(`Ansvarig ${PAYLOADS.html} ${PAYLOADS.autolink}`);
+    const reportText = rendered(report.stdout).text;
+    expect(reportText).toContain(`Iakttagelse ${ALL}`.split(' [ref]')[0]);
+    expect(reportText).toContain(PAYLOADS.link);
+    expect(reportText).toContain(`Motivering ${PAYLOADS.script}`);
+
+    const html = await run(['report', '--year', '2025', '--format', 'html'], { cwd: ws });
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('Iakttagelse &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; [klicka här](javascript:alert(1))');
+    expect(html.stdout).not.toMatch(/&amp;lt;script&amp;gt;alert|\\\[|\\\*|<br>/);
   });
 });
