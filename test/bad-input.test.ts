@@ -12,6 +12,8 @@ interface Case {
   args?: string[];
   patch?: { file: string; pointer: string; value?: unknown; delete?: boolean };
   generate?: { file: string; megabytes: number };
+  /** A file nested `depth` levels deep: open × depth, middle, close × depth (no close: never closed). */
+  nest?: { file: string; open: string; middle?: string; close?: string; depth: number };
 }
 
 /** A small good workspace: the test catalogue, one service, one answer file. */
@@ -59,6 +61,7 @@ describe('bad input is refused clearly and changes nothing', () => {
         const chunk = '{ "x": "' + 'a'.repeat(1024 * 1024 - 12) + '" }\n';
         writeFileSync(join(ws, c.generate.file), chunk.repeat(c.generate.megabytes));
       }
+      if (c.nest) writeFileSync(join(ws, c.nest.file), c.nest.open.repeat(c.nest.depth) + (c.nest.middle ?? '') + (c.nest.close ?? '').repeat(c.nest.depth));
       const before = snapshot(ws);
       const commands = c.args ? [c.args] : [['validate'], ['score', '--year', '2025'], ['answer', '--year', '2025', '--service', 'webb', 'LOG.1=ja']];
       for (const args of commands) {

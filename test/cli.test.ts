@@ -58,6 +58,8 @@ describe('a workspace from scratch', () => {
     [['service', 'add', '../../x', '--name', 'X'], 'Tjänste-id'],
     [['service', 'add', 'a/b', '--name', 'X'], 'Tjänste-id'],
     [['service', 'add', 'organisation', '--name', 'X'], 'reserverat'],
+    [['service', 'add', 'con', '--name', 'X'], "id: 'con' är ett reserverat namn i Windows och kan inte bli ett filnamn"],
+    [['service', 'add', 'lpt1', '--name', 'X'], "id: 'lpt1' är ett reserverat namn i Windows"],
     [['service', 'add', 'webb', '--name', 'X'], 'finns redan'],
     [['service', 'add', 'ny', '--name', 'X', '--classification', 'K5'], 'Ogiltig klassning'],
   ])('service add %j is refused without changing anything', async (args, message) => {

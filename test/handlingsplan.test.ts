@@ -248,8 +248,21 @@ describe('efterlev export and the round trip through the spreadsheet', () => {
     expect(list.find((x) => x.id === 'webb:ACC-aterkommande')).toMatchObject({ note: tricky, owner: '@ops' });
   });
 
+  it('stores a line break Excel wrote as CR LF in an edited CSV cell as LF', async () => {
+    const out = join(ws, 'hp4.csv');
+    await cli('export', '--year', '2025', '--format', 'csv', '--out', out);
+    writeFileSync(out, readFileSync(out, 'utf8').replace('rad två\n', 'rad två\r\n'));
+    expect(readFileSync(out, 'utf8')).toContain('rad två\r\n');
+    const r = await cli('plan', 'import', out, '--year', '2025');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((await actions()).find((x) => x.id === 'webb:ACC-aterkommande')?.note).toBe(tricky);
+  });
+
   it.each([
     ['an unknown id', (t: string) => t.replace('intern:ACC-nej;', 'intern:OKAND;'), "okänd åtgärd 'intern:OKAND'"],
+    ['a control character in a note', (t: string) => t.replace('Se ""avtal""', 'Se ""avtal""\u001b]0;x\u0007'), 'kolumnen Anteckning innehåller ett styrtecken (U+001B) på plats 11'],
+    ['a lone CR in an owner', (t: string) => t.replace(";'@ops;", ';"\'@o\rps";'), 'kolumnen Ansvarig innehåller ett styrtecken (U+000D) på plats 3'],
     ['an invalid status', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)Pågår/, '$1Kanske'), "ogiltig status 'Kanske'"],
     ['an invalid date', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)2026-02-28/, '$12026-13-01'), "ogiltigt datum '2026-13-01'"],
   ])('refuses a plan import with %s, naming the row, changing nothing', async (_name, edit, message) => {
@@ -259,7 +272,7 @@ describe('efterlev export and the round trip through the spreadsheet', () => {
     const before = snapshot(join(ws, 'answers'));
     const r = await cli('plan', 'import', out, '--year', '2025');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`hp3\\.csv \\(rad \\d+\\): ${message.replace(/[()]/g, '\\$&')}`));
+    expect(r.stderr).toMatch(new RegExp(`hp3\\.csv \\(rad \\d+\\): ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(snapshot(join(ws, 'answers'))).toEqual(before);
   });
 

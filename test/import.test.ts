@@ -44,7 +44,7 @@ describe('efterlev import', () => {
     expect(webb.answers['ACC.1']).toMatchObject({ value: 'ja', comment: 'Granskning gjord; se "protokoll"', evidence: 'Dnr 2025-4', by: 'importen' });
     expect(webb.answers['LOG.3']?.value).toBe(3);
     expect(webb.history).toEqual([expect.objectContaining({ question: 'ACC.1', value: 'nej' })]);
-    expect(stored(2025, 'intern').answers['ACC.2']?.comment).toBe('Två rader\r\ni kommentaren');
+    expect(stored(2025, 'intern').answers['ACC.2']?.comment).toBe('Två rader\ni kommentaren');
     expect(stored(2025, 'organisation').answers['ORG.1']?.value).toBe('ja');
   });
 
@@ -90,6 +90,16 @@ describe('efterlev import', () => {
     ['a JSON answer of the wrong type', '{ "service": "webb", "answers": { "ACC.1": { "value": true } } }', ['#/answers/ACC.1/value (rad 1)']],
     ['a JSON year that does not match', '{ "year": 2024, "service": "webb", "answers": { "ACC.1": { "value": "ja" } } }', ['#/year (rad 1): året 2024 stämmer inte med --year 2025']],
     ['a __proto__ key', '{ "service": "webb", "answers": { "__proto__": { "value": "ja" } } }', ["nyckeln '__proto__' är inte tillåten"]],
+    [
+      'bad rows after and inside quoted line breaks, each with the line where it starts',
+      'service;question;value;comment\nwebb;ACC.1;kanske;"en\ntvå\ntre"\nwebb;ACC.2;kanske;\r\nwebb;LOG.1;ja;"a\r\nb"\nwebb;LOG.2;sällan;\n',
+      ['(rad 2): "kanske" är inte ett tillåtet svar på ACC.1', '(rad 5): "kanske" är inte ett tillåtet svar på ACC.2', '(rad 8): "sällan" är inte ett tillåtet svar på LOG.2'],
+    ],
+    ['a control character in a cell', 'service;question;value;kommentar\nwebb;ACC.1;ja;ok\nwebb;ACC.2;ja;"Klart\u001b]0;x\u0007"\n', ['(rad 3): kolumnen kommentar innehåller ett styrtecken (U+001B) på plats 6']],
+    ['a lone CR in a cell', 'service;question;value;comment\nwebb;ACC.1;ja;"rad 1\rrad 2"\n', ['(rad 2): kolumnen comment innehåller ett styrtecken (U+000D) på plats 6']],
+    ['a control character in a value', 'service;question;value\nwebb;ACC.1;\u009bja\n', ['(rad 2): kolumnen value innehåller ett styrtecken (U+009B) på plats 1']],
+    ['a JSON comment with a control character', '{ "service": "webb", "answers": { "ACC.1": { "value": "ja", "comment": "x\\u001b[2J" } } }', ['#/answers/ACC.1/comment (rad 1): innehåller ett styrtecken (U+001B) på plats 2']],
+    ['a JSON file with a duplicate key', '{ "service": "webb",\n  "answers": { "ACC.1": { "value": "ja" } },\n  "answers": {} }', ["#/answers (rad 3, kolumn 3): nyckeln 'answers' finns redan på rad 2"]],
   ])('refuses %s: exit 2, nothing written', async (_name, content, messages) => {
     const path = file('fel.csv', content);
     const before = snapshot(join(ws, 'answers'));
@@ -97,6 +107,19 @@ describe('efterlev import', () => {
     expect(r.code).toBe(2);
     for (const m of messages) expect(r.stderr).toContain(m);
     expect(snapshot(join(ws, 'answers'))).toEqual(before);
+  });
+
+  it('skips the empty rows Excel writes, with semicolons or commas', async () => {
+    for (const [name, content] of <[string, string][]>[
+      ['tomma-semikolon.csv', 'service;question;value;comment;evidence\r\nwebb;LOG.1;delvis;;\r\n;;;;\r\n;;;;\r\n'],
+      ['tomma-komma.csv', 'service,question,value,comment,evidence\n,,,,\nwebb,LOG.2,aldrig,,\n , ,,,\n'],
+    ]) {
+      const r = await cli('import', '--year', '2025', file(name, content), '--dry-run', '--json');
+      expect(r.stderr, name).toBe('');
+      expect(r.code, name).toBe(0);
+      const services = JSON.parse(r.stdout).services as { added: unknown[]; changed: unknown[]; unchanged: number }[];
+      expect(services.map((s) => s.added.length + s.changed.length + s.unchanged), name).toEqual([1]);
+    }
   });
 
   it('refuses a file that does not exist', async () => {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { freeText } from '../io/free-text.js';
 import { RULE_FACTS, RULE_OPERATORS } from './vocabulary.js';
 
 /** Swedish first, English beside it: every user-facing catalogue text comes in both. */
 export const LocalizedText = z.strictObject({
-  sv: z.string().trim().min(1),
-  en: z.string().trim().min(1),
+  sv: freeText().trim().min(1),
+  en: freeText().trim().min(1),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
@@ -38,7 +39,7 @@ const questionBase = {
   help: LocalizedText,
   weight: z.number().positive().max(10).default(1).describe('Vikt i kontrollens poäng (standard 1)'),
   legal: z.boolean().describe('true när frågan gäller ett lagkrav'),
-  references: z.array(z.string().trim().min(1)).min(1),
+  references: z.array(freeText().trim().min(1)).min(1),
   appliesWhen: z
     .array(Applicability)
     .min(1)
@@ -82,7 +83,7 @@ export const Checklist = z.strictObject({
   id: z.string().regex(CHECKLIST_ID),
   name: LocalizedText,
   scope: z.enum(['organisation', 'service']),
-  version: z.string().min(1),
+  version: freeText().min(1),
   controls: z.array(Control).min(1),
 });
 export type Checklist = z.infer<typeof Checklist>;
@@ -144,12 +145,12 @@ export const GapParams = z.strictObject({
   severity: z.enum(SEVERITIES),
   finding: LocalizedText,
   action: LocalizedText,
-  reference: z.string().trim().min(1),
+  reference: freeText().trim().min(1),
   deadlineMonths: z.number().int().min(1).max(60).describe('Föreslagen tid att åtgärda, i månader från granskningen'),
 });
 export type GapParams = z.infer<typeof GapParams>;
 
-const AnswerValue = z.union([z.string(), z.number()]);
+const AnswerValue = z.union([freeText(), z.number()]);
 
 const ExampleFlag = z.union([z.boolean(), z.literal('okänt')]);
 const ExampleLevel = z.number().int().min(0).max(4).optional();

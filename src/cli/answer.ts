@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { contextOf, defaultReviewer, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
 
 interface AnswerOptions {
   year: number;
@@ -17,9 +17,9 @@ export function defineAnswer(program: Command): void {
     .argument('<svar...>', 't.ex. LOG.1=ja KON.3=2025-03-14 DRI.4=7')
     .requiredOption('--year <år>', YEAR_HELP, parseYear)
     .requiredOption('--service <id>', `tjänstens id, eller organisation för dataskyddsombudets kontrollpunkter`)
-    .option('--comment <text>', 'kommentar till svaren')
-    .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk')
-    .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)')
+    .option('--comment <text>', 'kommentar till svaren', parseText('--comment'))
+    .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk', parseText('--evidence'))
+    .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)', parseText('--reviewer'))
     .addHelpText(
       'after',
       `

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InterruptedError, UsageError } from '../errors.js';
-import { contextOf, defaultReviewer, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
 
 interface AssessOptions {
   year: number;
@@ -19,7 +19,7 @@ export function defineAssess(program: Command): void {
     .option('--service <id>', 'tjänsten (utan: välj i en lista med varje tjänsts framsteg)')
     .option('--checklist <id>', 'bara en checklista')
     .option('--control <id>', 'bara en kontroll, t.ex. LOG eller KP3')
-    .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)')
+    .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)', parseText('--reviewer'))
     .option('--all', 'gå igenom alla frågor igen, med nuvarande svar som förval')
     .addHelpText(
       'after',

@@ -1,5 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { describeControlCharacter, normaliseLineBreaks, terminalSafe } from '../io/text.js';
 import { resolveWorkspace, type Workspace } from '../store/workspace.js';
 import type { Lang } from '../ui/i18n.js';
 import { setColor } from '../ui/style.js';
@@ -30,9 +32,10 @@ export function contextOf(cmd: Command): Context {
     ws: resolveWorkspace(opts.dir),
     lang: opts.lang,
     json: opts.json === true,
-    print: (line) => process.stdout.write(line.endsWith('\n') ? line : line + '\n'),
-    printJson: (value) => process.stdout.write(JSON.stringify(value, null, 2) + '\n'),
-    warn: (line) => process.stderr.write(line + '\n'),
+    print: (line) => process.stdout.write(terminalSafe(line.endsWith('\n') ? line : line + '\n')),
+    // JSON.stringify escapes C0 but not DEL, C1 or bidi controls; their \u escapes mean the same JSON.
+    printJson: (value) => process.stdout.write(terminalSafe(JSON.stringify(value, null, 2) + '\n')),
+    warn: (line) => process.stderr.write(terminalSafe(line + '\n')),
   };
 }
 
@@ -48,3 +51,16 @@ export function defaultReviewer(): string {
 export const parseYear = (raw: string): number => checkYear(raw);
 
 export const YEAR_HELP = 'granskningsåret, t.ex. 2025';
+
+/**
+ * commander argument parser for free text (`--comment`, `--owner`, an observation): a CR LF as
+ * typed or pasted becomes LF; a control character is refused with the option and its place.
+ */
+export function parseText(name: string): (raw: string) => string {
+  return (raw) => {
+    const text = normaliseLineBreaks(raw);
+    const problem = describeControlCharacter(text);
+    if (problem !== undefined) throw new UsageError(`${name} ${problem}.`, 'Ta bort styrtecknet (ofta följer det med inklistrad text) och försök igen.');
+    return text;
+  };
+}

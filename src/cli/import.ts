@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
 
 interface ImportOptions {
   year: number;
@@ -13,7 +13,7 @@ export function defineImport(program: Command): void {
     .description('läs in många svar på en gång från CSV eller JSON')
     .argument('<fil>', 'CSV (service, question, value, comment, evidence) eller JSON som show --json skriver')
     .requiredOption('--year <år>', YEAR_HELP, parseYear)
-    .option('--reviewer <namn>', 'vem svaren registreras av (annars inloggad användare)')
+    .option('--reviewer <namn>', 'vem svaren registreras av (annars inloggad användare)', parseText('--reviewer'))
     .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
     .addHelpText(
       'after',

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { contextOf } from './context.js';
+import { contextOf, parseText } from './context.js';
 
 export function defineInit(program: Command): void {
   program
     .command('init')
     .description('skapa en tom arbetsyta här (answers/services.json)')
-    .option('--name <organisation>', 'organisationens namn', 'Organisationen')
+    .option('--name <organisation>', 'organisationens namn', parseText('--name'), 'Organisationen')
     .addHelpText('after', '\nExempel:\n  efterlev init --name "Exempelstaden – Intraservice"\n  efterlev --dir /srv/efterlev init')
     .action(async (opts: { name: string }, cmd: Command) => {
       const ctx = contextOf(cmd);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { InterruptedError, InvalidInputError, StoppedError, UsageError, formatProblem } from '../errors.js';
+import { terminalSafe } from '../io/text.js';
 import { PACKAGE_ROOT } from '../store/workspace.js';
 import { defineActions } from './actions.js';
 import { defineAnswer } from './answer.js';
@@ -76,7 +77,7 @@ export function buildProgram(): Command {
     .option('--no-color', 'utan färger (även NO_COLOR)')
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ outputError: (str, write) => write(swedishError(str)) })
+    .configureOutput({ outputError: (str, write) => write(terminalSafe(swedishError(str))) })
     .configureHelp({
       styleTitle: (title) => HELP_TITLES[title] ?? title,
       commandUsage: (cmd) => englishHelp.commandUsage(cmd).replace('[options]', '[flaggor]').replace('[command]', '[kommando]'),
@@ -107,7 +108,7 @@ Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
 }
 
 function report(message: string): void {
-  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
+  process.stderr.write(terminalSafe(message.endsWith('\n') ? message : message + '\n'));
 }
 
 /** Runs the CLI; returns the exit code. Never throws. */

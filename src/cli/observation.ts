@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
 
 export function defineObservation(program: Command): void {
   const observation = program.command('observation').description('särskilda iakttagelser till årsrapporten');
@@ -7,9 +7,9 @@ export function defineObservation(program: Command): void {
   observation
     .command('add')
     .description('lägg till en särskild iakttagelse')
-    .argument('<text>', 'iakttagelsen')
+    .argument('<text>', 'iakttagelsen', parseText('iakttagelsen'))
     .requiredOption('--year <år>', YEAR_HELP, parseYear)
-    .option('--reviewer <namn>', 'vem som skriver (annars inloggad användare)')
+    .option('--reviewer <namn>', 'vem som skriver (annars inloggad användare)', parseText('--reviewer'))
     .addHelpText('after', '\nExempel:\n  efterlev observation add --year 2025 "Cyberattacken mot Visma Recruits underleverantör visar att underbiträden behöver följas upp i avtalen."')
     .action(async (text: string, opts: { year: number; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
 
 interface SetOptions {
   year: number;
@@ -21,12 +21,12 @@ export function definePlan(program: Command): void {
     .argument('<id>', 'åtgärdens id, som efterlev actions visar (tjänst:regel)')
     .requiredOption('--year <år>', YEAR_HELP, parseYear)
     .option('--status <status>', 'ej_påbörjad, pågår, klar eller accepterad_risk')
-    .option('--owner <namn>', 'ansvarig för åtgärden')
+    .option('--owner <namn>', 'ansvarig för åtgärden', parseText('--owner'))
     .option('--due <ÅÅÅÅ-MM-DD>', 'klart senast')
-    .option('--note <text>', 'anteckning')
-    .option('--motivation <text>', 'motivering, krävs för accepterad_risk')
-    .option('--accepted-by <namn>', 'vem som accepterade risken, krävs för accepterad_risk')
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)')
+    .option('--note <text>', 'anteckning', parseText('--note'))
+    .option('--motivation <text>', 'motivering, krävs för accepterad_risk', parseText('--motivation'))
+    .option('--accepted-by <namn>', 'vem som accepterade risken, krävs för accepterad_risk', parseText('--accepted-by'))
+    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
     .addHelpText(
       'after',
       `
@@ -83,7 +83,7 @@ Exempel:
     .description('läs tillbaka status, ansvarig, datum och anteckningar ur en exporterad handlingsplan')
     .argument('<fil>', 'handlingsplanen som XLSX eller CSV (från efterlev export)')
     .requiredOption('--year <år>', YEAR_HELP, parseYear)
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)')
+    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
     .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
     .addHelpText(
       'after',
@@ -102,10 +102,11 @@ Exempel:
       const { buildActions } = await import('../plan/actions.js');
       const { readEditedCsv, readEditedXlsx, followUpsFromRows, describeFollowUp } = await import('../plan/import.js');
       const { applyFollowUps, readPlan, saveFollowUps } = await import('../plan/store.js');
+      const { checkEditedText } = await import('../plan/edited-text.js');
       const { inputFile } = await import('../io/paths.js');
 
       const { path, shown } = inputFile(file);
-      const rows = path.toLowerCase().endsWith('.xlsx') ? await readEditedXlsx(path, shown) : readEditedCsv(path, shown);
+      const rows = checkEditedText(path.toLowerCase().endsWith('.xlsx') ? await readEditedXlsx(path, shown) : readEditedCsv(path, shown), shown);
       const review = await openReview(ctx.ws);
       const { actions } = await buildActions(review, opts.year, {});
       const changes = followUpsFromRows(rows, actions, shown);

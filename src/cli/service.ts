@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { ServiceFields } from '../store/service-fields.js';
-import { contextOf, defaultReviewer } from './context.js';
+import { contextOf, defaultReviewer, parseText } from './context.js';
 
 interface FieldOptions {
   name?: string;
@@ -24,14 +24,14 @@ konfidentialitet, riktighet, tillgänglighet och spårbarhet (K3R2T3S2), eller "
 
 function fieldOptions(cmd: Command): Command {
   return cmd
-    .option('--owner <namn>', 'ansvarig (tjänsteägare)')
-    .option('--area <område>', 'verksamhetsområde, t.ex. HR, Ekonomi, Kommunikation')
-    .option('--supplier <namn>', 'extern leverantör, "okänt" eller "ingen"')
+    .option('--owner <namn>', 'ansvarig (tjänsteägare)', parseText('--owner'))
+    .option('--area <område>', 'verksamhetsområde, t.ex. HR, Ekonomi, Kommunikation', parseText('--area'))
+    .option('--supplier <namn>', 'extern leverantör, "okänt" eller "ingen"', parseText('--supplier'))
     .option('--personal-data [ja|nej|okänt]', 'tjänsten behandlar personuppgifter')
     .option('--sensitive [ja|nej|okänt]', 'känsliga personuppgifter (art. 9); ja innebär personuppgifter')
     .option('--third-country [ja|nej|okänt]', 'personuppgifter överförs till tredje land')
     .option('--classification <KRTS>', 'informationsklassning enligt KLASSA 4.0, t.ex. K3R2T3S2, eller "ej klassad"')
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)');
+    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'));
 }
 
 const toFields = (o: FieldOptions): ServiceFields => ({
@@ -53,7 +53,7 @@ export function defineService(program: Command): void {
       .command('add')
       .description('registrera en tjänst')
       .argument('<id>', 'kort id för tjänsten (a–z, 0–9, -), blir filnamn för svaren')
-      .requiredOption('--name <namn>', 'tjänstens namn'),
+      .requiredOption('--name <namn>', 'tjänstens namn', parseText('--name')),
   )
     .addHelpText(
       'after',
@@ -86,7 +86,7 @@ Exempel:
       .command('set')
       .description('ändra en tjänst i registret; det tidigare sparas i historiken')
       .argument('<id>', 'tjänstens id')
-      .option('--name <namn>', 'nytt namn'),
+      .option('--name <namn>', 'nytt namn', parseText('--name')),
   )
     .addHelpText(
       'after',
@@ -123,8 +123,8 @@ Exempel:
     .command('retire')
     .description('avveckla en tjänst: den lämnar kommande års granskning men behåller sina tidigare år')
     .argument('<id>', 'tjänstens id')
-    .requiredOption('--reason <text>', 'varför, t.ex. "ersatt av nytt ekonomisystem 2026"')
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)')
+    .requiredOption('--reason <text>', 'varför, t.ex. "ersatt av nytt ekonomisystem 2026"', parseText('--reason'))
+    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
     .addHelpText('after', '\nExempel:\n  efterlev service retire ubw-agresso --reason "Ersatt av ny ekonomiplattform hösten 2026"')
     .action(async (id: string, opts: { reason: string; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);

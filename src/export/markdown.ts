@@ -3,19 +3,19 @@ import type { Lang } from '../ui/i18n.js';
 import { text } from '../ui/i18n.js';
 import { STATUS_LABEL } from '../ui/actions.js';
 import { SUMMARY_HEADERS, summaryCells, type Cell, type SummaryRow } from './columns.js';
+import { mdCell, mdText } from './markdown-text.js';
 
-const cell = (c: Cell): string =>
-  (c === null ? '–' : typeof c === 'number' ? String(c) : String(c)).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const cell = (c: Cell): string => mdCell(c === null ? '–' : String(c));
 
 function mdTable(head: string[], rows: Cell[][]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  return [`| ${head.map(mdCell).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 }
 
 /** The handlingsplan for pasting into a report. */
 export function handlingsplanMarkdown(year: number, notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang): string {
   const sv = lang === 'sv';
   return [
-    `**${notice}**`,
+    `**${mdText(notice)}**`,
     '',
     `# ${sv ? 'Handlingsplan' : 'Action plan'} ${year}`,
     '',

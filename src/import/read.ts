@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { InvalidInputError, type Problem } from '../errors.js';
+import { freeText } from '../io/free-text.js';
 import { locate, mayHaveUnsafeKeys, parseJson, readTextFile, unsafeKeyProblems, zodProblems } from '../io/json-file.js';
+import { describeControlCharacter, normaliseLineBreaks } from '../io/text.js';
 
 /** One answer to import, with where it stands in the file for error messages. */
 export interface ImportRow {
@@ -37,15 +39,53 @@ function delimiterOf(text: string): ',' | ';' {
   return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ';' : ',';
 }
 
+/** A line break as an editor counts it: LF, CR LF or a lone CR. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * The line each record starts on. csv-parse's `info.lines` is where a record ends (and counts
+ * a CR LF inside quotes twice); each record's raw text is found in the file instead.
+ */
+function startLines(text: string, raws: readonly string[]): number[] {
+  let cursor = 0;
+  let line = 1;
+  return raws.map((raw) => {
+    const found = text.indexOf(raw, cursor);
+    const at = found === -1 ? cursor : found;
+    line += lineBreaks(text, cursor, at);
+    const start = line;
+    line += lineBreaks(text, at, at + raw.length);
+    cursor = at + raw.length;
+    return start;
+  });
+}
+
 export function readCsv(text: string, shown: string): ImportRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  let parsed: { record: string[]; raw: string }[];
   try {
-    records = parse(text, { delimiter: delimiterOf(text), bom: true, skip_empty_lines: true, info: true, relax_column_count: false, trim: true }) as unknown as typeof records;
+    parsed = parse(text, {
+      delimiter: delimiterOf(text),
+      bom: true,
+      skip_empty_lines: true,
+      // The rows Excel leaves after the data (`;;;;`) are blank, not answers.
+      skip_records_with_empty_values: true,
+      raw: true,
+      relax_column_count: false,
+      trim: true,
+    }) as unknown as typeof parsed;
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     throw new InvalidInputError([{ file: shown, ...(line ? { line } : {}), message: `ogiltig CSV: ${(err as Error).message}` }]);
   }
-  const [head, ...body] = records;
+  const lines = startLines(text, parsed.map((p) => p.raw));
+  const [head, ...body] = parsed.map((p, i) => ({ record: p.record, line: lines[i]! }));
   if (head === undefined) throw new InvalidInputError([{ file: shown, message: 'filen är tom' }]);
   const columns = head.record.map((h) => COLUMN_NAMES[h.trim().toLowerCase()]);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
@@ -54,10 +94,15 @@ export function readCsv(text: string, shown: string): ImportRow[] {
       { file: shown, line: 1, message: `kolumnerna ${missing.join(', ')} saknas i rubrikraden (service, question, value och gärna comment, evidence)` },
     ]);
   }
-  return body.map(({ record, info }) => {
+  const problems: Problem[] = [];
+  const rows = body.map(({ record, line }) => {
     const row: Record<string, string> = {};
     columns.forEach((c, i) => {
-      if (c !== undefined && record[i] !== undefined) row[c] = record[i]!.normalize('NFC');
+      if (c === undefined || record[i] === undefined) return;
+      const cell = normaliseLineBreaks(record[i]!).normalize('NFC');
+      const control = describeControlCharacter(cell);
+      if (control !== undefined) problems.push({ file: shown, line, message: `kolumnen ${head.record[i]!.trim()} ${control}` });
+      row[c] = cell;
     });
     return {
       service: row['service'] ?? '',
@@ -65,15 +110,17 @@ export function readCsv(text: string, shown: string): ImportRow[] {
       value: row['value'] ?? '',
       comment: row['comment'] || undefined,
       evidence: row['evidence'] || undefined,
-      line: info.lines,
+      line,
     };
   });
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return rows;
 }
 
 const JsonAnswer = z.object({
-  value: z.union([z.string(), z.number()]),
-  comment: z.string().optional(),
-  evidence: z.string().optional(),
+  value: z.union([freeText(), z.number()]),
+  comment: freeText().optional(),
+  evidence: freeText().optional(),
 });
 const JsonService = z.object({
   year: z.number().int().optional(),

@@ -57,23 +57,156 @@ const PARSE_ERROR_SV: Record<string, string> = {
   InvalidCharacter: 'ogiltigt tecken i sträng',
 };
 
-/** Parses JSON text; on failure the problem names the line and column of the first error. */
-export function parseJson(text: string, shown: string): unknown {
-  if (text.trim() === '') throw new InvalidInputError([{ file: shown, message: 'filen är tom' }]);
+/**
+ * Deeper nesting is refused: no efterlev file comes near it, and the recursive walks after
+ * parsing (jsonc-parser's tree, the unsafe-key walk, zod) must never overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The first syntax error, at its line and column. */
+function syntaxProblem(text: string, shown: string, err: Error): Problem {
+  const errors: ParseError[] = [];
   try {
-    return JSON.parse(text);
-  } catch (err) {
-    const errors: ParseError[] = [];
     parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors[0];
-    if (first === undefined) {
-      throw new InvalidInputError([{ file: shown, message: `ogiltig JSON: ${(err as Error).message}` }]);
-    }
-    const code = printParseErrorCode(first.error);
-    throw new InvalidInputError([
-      { file: shown, ...lineAndColumn(text, first.offset), message: `ogiltig JSON: ${PARSE_ERROR_SV[code] ?? code}` },
-    ]);
+  } catch {
+    // Only the message is lost: the depth scan before this keeps real input shallow enough.
   }
+  const first = errors[0];
+  if (first === undefined) return { file: shown, message: `ogiltig JSON: ${err.message}` };
+  const code = printParseErrorCode(first.error);
+  return { file: shown, ...lineAndColumn(text, first.offset), message: `ogiltig JSON: ${PARSE_ERROR_SV[code] ?? code}` };
+}
+
+/**
+ * Parses JSON text strictly: a syntax error is named at its line and column; a key given twice
+ * in one object (JSON.parse keeps the last silently) and nesting deeper than MAX_JSON_DEPTH are
+ * refused with their pointer and line.
+ */
+export function parseJson(text: string, shown: string): unknown {
+  if (!/\S/.test(text)) throw new InvalidInputError([{ file: shown, message: 'filen är tom' }]);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const { tooDeep } = scanStructure(text, shown);
+    throw new InvalidInputError([tooDeep ?? syntaxProblem(text, shown, err as Error)]);
+  }
+  // Cheap check first (every command reads every answer file); the scan only when it cannot tell.
+  if (keysOf(value) !== keyMarks(text)) {
+    const { duplicates, tooDeep } = scanStructure(text, shown);
+    if (tooDeep !== undefined || duplicates.length > 0) throw new InvalidInputError(tooDeep ? [tooDeep] : duplicates);
+  }
+  return value;
+}
+
+/** How many keys a parsed document has, or -1 when it nests deeper than MAX_JSON_DEPTH. */
+function keysOf(root: unknown): number {
+  let keys = 0;
+  const values: object[] = [];
+  const depths: number[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (value !== null && typeof value === 'object') values.push(value), depths.push(depth);
+  };
+  visit(root, 1);
+  while (values.length > 0) {
+    const value = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > MAX_JSON_DEPTH) return -1;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visit(value[i], depth + 1);
+    } else {
+      for (const key in value) {
+        keys++;
+        visit((value as Record<string, unknown>)[key], depth + 1);
+      }
+    }
+  }
+  return keys;
+}
+
+const KEY_END = /"[ \t\n\r]*:/g;
+
+/**
+ * At least as many as the keys written in a JSON text: every key ends in `"` and `:` (a `\":` in
+ * a string counts too). When it equals the parsed document's keys, JSON.parse dropped none.
+ */
+function keyMarks(text: string): number {
+  let marks = 0;
+  KEY_END.lastIndex = 0;
+  while (KEY_END.test(text)) marks++;
+  return marks;
+}
+
+/** Where the string that opens at `start` closes (its closing quote), or the end of the text. */
+function stringEnd(text: string, start: number): number {
+  for (let from = start + 1; ; ) {
+    const quote = text.indexOf('"', from);
+    if (quote === -1) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    from = quote + 1;
+  }
+}
+
+function decodeKey(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
+}
+
+interface Frame {
+  /** Keys seen so far and where, for an object; undefined for an array. */
+  keys: Map<string, number> | undefined;
+  expectKey: boolean;
+  key: string;
+  index: number;
+}
+
+const MAX_DUPLICATES = 20;
+
+/**
+ * Walks a JSON text without recursion, finding keys given twice and nesting deeper than the
+ * limit, each with its pointer, line and column. Tolerates broken JSON (only the depth is then
+ * of use), so that a syntax error deep down is reported without a stack overflow.
+ */
+function scanStructure(text: string, shown: string): { duplicates: Problem[]; tooDeep?: Problem } {
+  const frames: Frame[] = [];
+  const duplicates: Problem[] = [];
+  const here = () => frames.map((f) => (f.keys ? f.key : f.index));
+  const at = (offset: number) => lineAndColumn(text, offset);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const top = frames[frames.length - 1];
+    if (c === 34) {
+      const end = stringEnd(text, i);
+      if (top?.keys !== undefined && top.expectKey) {
+        const key = decodeKey(text.slice(i + 1, end));
+        const first = top.keys.get(key);
+        top.key = key;
+        top.expectKey = false;
+        if (first === undefined) top.keys.set(key, i);
+        else if (duplicates.length < MAX_DUPLICATES) {
+          duplicates.push({ file: shown, pointer: toPointer(here()), ...at(i), message: `nyckeln '${key}' finns redan på rad ${at(first).line}` });
+        }
+      }
+      i = end;
+    } else if (c === 123 || c === 91) {
+      if (frames.length === MAX_JSON_DEPTH) {
+        return { duplicates, tooDeep: { file: shown, pointer: toPointer(here()), ...at(i), message: `för djupt nästlad, mer än ${MAX_JSON_DEPTH} nivåer` } };
+      }
+      frames.push({ keys: c === 123 ? new Map() : undefined, expectKey: c === 123, key: '', index: 0 });
+    } else if (c === 125 || c === 93) {
+      frames.pop();
+    } else if (c === 44 && top !== undefined) {
+      if (top.keys) top.expectKey = true;
+      else top.index++;
+    }
+  }
+  return { duplicates };
 }
 
 export function toPointer(path: readonly PropertyKey[]): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../io/free-text.js';
 
 export const ACTION_STATUSES = ['ej_påbörjad', 'pågår', 'klar', 'accepterad_risk'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -9,12 +10,12 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const FollowUp = z
   .strictObject({
     status: z.enum(ACTION_STATUSES),
-    owner: z.string().trim().min(1).optional(),
+    owner: freeText().trim().min(1).optional(),
     due: z.string().regex(ISO_DAY).optional(),
-    note: z.string().optional(),
-    motivation: z.string().trim().min(1).optional(),
-    acceptedBy: z.string().trim().min(1).optional(),
-    by: z.string().min(1),
+    note: freeText().optional(),
+    motivation: freeText().trim().min(1).optional(),
+    acceptedBy: freeText().trim().min(1).optional(),
+    by: freeText().min(1),
     at: z.iso.datetime({ offset: true }),
   })
   .refine((f) => f.status !== 'accepterad_risk' || (f.motivation !== undefined && f.acceptedBy !== undefined), {
@@ -25,8 +26,8 @@ export type FollowUp = z.infer<typeof FollowUp>;
 
 export const PlanFile = z.strictObject({
   year: z.number().int(),
-  actions: z.record(z.string(), FollowUp),
-  history: z.array(z.strictObject({ action: z.string().min(1), entry: FollowUp })),
+  actions: z.record(freeText(), FollowUp),
+  history: z.array(z.strictObject({ action: freeText().min(1), entry: FollowUp })),
 });
 export type PlanFile = z.infer<typeof PlanFile>;
 

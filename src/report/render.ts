@@ -1,31 +1,31 @@
 import type { AssessedStatus, Status } from '../engine/score.js';
 import type { Lang } from '../ui/i18n.js';
 import { t } from '../ui/i18n.js';
+import { mdCell, mdText } from '../export/markdown-text.js';
 import type { Block, BarSeries } from './document.js';
 
-const mdCell = (c: string): string => c.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>') || ' ';
-
+/** The report as Markdown. The blocks' text is escaped here, not in the model, so the HTML report escapes it once, its own way. */
 export function reportMarkdown(blocks: readonly Block[]): string {
   const out: string[] = [];
   for (const b of blocks) {
     switch (b.kind) {
       case 'notice':
-        out.push(`**${b.text}**`, '');
+        out.push(`**${mdText(b.text)}**`, '');
         break;
       case 'title':
-        out.push(`# ${b.text}`, '');
+        out.push(`# ${mdText(b.text)}`, '');
         break;
       case 'subtitle':
-        out.push(`*${b.text}*`, '');
+        out.push(`*${mdText(b.text)}*`, '');
         break;
       case 'h2':
-        out.push(`## ${b.text}`, '');
+        out.push(`## ${mdText(b.text)}`, '');
         break;
       case 'p':
-        out.push(b.text, '');
+        out.push(mdText(b.text), '');
         break;
       case 'list':
-        out.push(...b.items.map((i) => `- ${i.replace(/\r?\n/g, ' ')}`), '');
+        out.push(...b.items.map((i) => `- ${mdText(i)}`), '');
         break;
       case 'table':
         out.push(`| ${b.head.map(mdCell).join(' | ')} |`, `|${b.head.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`), '');

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/load.js';
 import { appliesTo } from '../catalog/profile.js';
 import { parseAnswerInput, valueProblem, type AnswerValue } from '../catalog/values.js';
+import { describeControlCharacter, normaliseLineBreaks } from '../io/text.js';
 import { checklistsFor } from './answers.js';
 import type { RegisteredService } from './register.js';
 
@@ -18,12 +19,14 @@ export function resolveAnswer(catalog: Catalog, service: RegisteredService, ques
     return { ok: false, error: `'${id}': okänd fråga för ${service.id}` };
   }
   let value: AnswerValue;
+  const control = typeof raw === 'string' ? describeControlCharacter(normaliseLineBreaks(raw)) : undefined;
+  if (control !== undefined) return { ok: false, error: `svaret på ${id} ${control}` };
   if (typeof raw === 'number') {
     const problem = valueProblem(ref.question, raw);
     if (problem !== undefined) return { ok: false, error: problem };
     value = raw;
   } else {
-    const parsed = parseAnswerInput(ref.question, raw);
+    const parsed = parseAnswerInput(ref.question, normaliseLineBreaks(raw));
     if ('error' in parsed) return { ok: false, error: parsed.error };
     value = parsed.value;
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { now as clockNow } from '../clock.js';
 import { z } from 'zod';
+import { freeText } from '../io/free-text.js';
 import { InvalidInputError } from '../errors.js';
 import { parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
@@ -11,8 +12,8 @@ import type { Workspace } from './workspace.js';
 
 /** A special observation (särskild iakttagelse) for the year's report. */
 export const Observation = z.strictObject({
-  text: z.string().trim().min(1),
-  by: z.string().min(1),
+  text: freeText().trim().min(1),
+  by: freeText().min(1),
   at: z.iso.datetime({ offset: true }),
 });
 export type Observation = z.infer<typeof Observation>;

@@ -1,12 +1,16 @@
 import { z } from 'zod';
+import { freeText } from '../io/free-text.js';
 
 /** The reserved service id under which the organisation-level (DSO) answers are stored. */
 export const ORGANISATION_ID = 'organisation';
 
 export const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** Device names Windows will not have as a file name, whatever the extension: a service id becomes one. */
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 export const ServiceId = z
   .string()
-  .regex(SERVICE_ID, 'Tjänste-id skrivs med a–z, 0–9 och bindestreck (högst 63 tecken), t.ex. office365');
+  .regex(SERVICE_ID, 'Tjänste-id skrivs med a–z, 0–9 och bindestreck (högst 63 tecken), t.ex. office365')
+  .refine((id) => !WINDOWS_DEVICE_NAME.test(id), { error: (issue) => `'${String(issue.input)}' är ett reserverat namn i Windows och kan inte bli ett filnamn` });
 
 /** KLASSA 4.0 levels: 0 (ingen eller försumbar skada) to 4 (synnerligen allvarlig skada). */
 const Level = z.number().int().min(0).max(4);
@@ -17,27 +21,21 @@ export type Classification = z.infer<typeof Classification>;
 export const RegisterFlag = z.union([z.boolean(), z.literal('okänt')]);
 export type RegisterFlag = z.infer<typeof RegisterFlag>;
 
-/** The id is a file name on every system: Windows' reserved device names are refused too. */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
-
 export const Retirement = z.strictObject({
   at: z.iso.datetime({ offset: true }),
-  by: z.string().min(1),
-  reason: z.string().trim().min(1),
+  by: freeText().min(1),
+  reason: freeText().trim().min(1),
 });
 
 export const Service = z
   .strictObject({
-    id: ServiceId.refine((id) => id !== ORGANISATION_ID, `'${ORGANISATION_ID}' är reserverat för organisationens svar`).refine(
-      (id) => !WINDOWS_RESERVED.test(id),
-      'reserverat filnamn i Windows (con, prn, aux, nul, com1–9, lpt1–9) kan inte vara ett tjänste-id',
-    ),
-    name: z.string().trim().min(1),
-    owner: z.string().trim().min(1).optional(),
+    id: ServiceId.refine((id) => id !== ORGANISATION_ID, `'${ORGANISATION_ID}' är reserverat för organisationens svar`),
+    name: freeText().trim().min(1),
+    owner: freeText().trim().min(1).optional(),
     /** Verksamhetsområde, e.g. HR, Ekonomi, Kommunikation: how the board's reports group services. */
-    area: z.string().trim().min(1).optional(),
+    area: freeText().trim().min(1).optional(),
     /** The external supplier's name, `okänt`, or absent when the service has none. */
-    supplier: z.string().trim().min(1).optional(),
+    supplier: freeText().trim().min(1).optional(),
     personalData: RegisterFlag,
     sensitiveData: RegisterFlag,
     thirdCountry: RegisterFlag,
@@ -61,14 +59,14 @@ export const RegisterChange = z.strictObject({
   service: z.string().min(1),
   /** The service as it stood before the change; null when it was added. */
   before: z.lazy(() => Service).nullable(),
-  by: z.string().min(1),
+  by: freeText().min(1),
   at: z.iso.datetime({ offset: true }),
 });
 export type RegisterChange = z.infer<typeof RegisterChange>;
 
 const Organisation = z.strictObject({
-  name: z.string().trim().min(1),
-  owner: z.string().trim().min(1).optional(),
+  name: freeText().trim().min(1),
+  owner: freeText().trim().min(1).optional(),
   focusControls: z
     .array(z.string().regex(/^[A-Z][A-Z0-9]*$/))
     .optional()
@@ -94,14 +92,14 @@ export const RegisterSnapshot = z.strictObject({
 });
 export type RegisterSnapshot = z.infer<typeof RegisterSnapshot>;
 
-export const AnswerValue = z.union([z.string(), z.number()]);
+export const AnswerValue = z.union([freeText(), z.number()]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 export const Answer = z.strictObject({
   value: AnswerValue,
-  comment: z.string().optional(),
-  evidence: z.string().optional(),
-  by: z.string().min(1),
+  comment: freeText().optional(),
+  evidence: freeText().optional(),
+  by: freeText().min(1),
   at: z.iso.datetime({ offset: true }),
 });
 export type Answer = z.infer<typeof Answer>;
