@@ -259,6 +259,25 @@ describe('bounded input', () => {
     expect((await cli(['score', '--year', '2025'])).code).toBe(0);
   });
 
+  it('refuses a comment, evidence, note or observation longer than the store keeps, naming the field and place', async () => {
+    const before = snapshot(join(ws, 'answers'));
+    const long = 'x'.repeat(5001);
+    const a = await cli(['answer', '--year', '2025', '--service', 'telefoni', 'LOG.1=ja', '--comment', long]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('--comment: kommentaren är för lång (5001 tecken, högst 5000)');
+    const e = await cli(['answer', '--year', '2025', '--service', 'telefoni', 'LOG.1=ja', '--evidence', 'y'.repeat(1001)]);
+    expect(e.stderr).toContain('--evidence: underlaget är för långt');
+    const path = join(outside, 'lang.csv');
+    writeFileSync(path, `service;question;value;comment\ntelefoni;LOG.1;ja;kort\ntelefoni;LOG.2;ja;${long}\n`);
+    const i = await cli(['import', '--year', '2025', path]);
+    expect(i.code).toBe(2);
+    expect(i.stderr).toMatch(/lang\.csv \(rad 3\): LOG\.2: kommentaren är för lång/);
+    const o = await cli(['observation', 'add', '--year', '2025', 'z'.repeat(10_001)]);
+    expect(o.code).toBe(2);
+    expect(o.stderr).toContain('iakttagelsen är för lång');
+    expect(snapshot(join(ws, 'answers'))).toEqual(before);
+  });
+
   it('never writes an answer file the tool would refuse to read later', async () => {
     const itsak = readJson<{ controls: { questions: { id: string; type: string }[] }[] }>(join(ROOT, 'checklists', 'itsak.json'));
     const questions = itsak.controls.flatMap((c) => c.questions).filter((q) => q.type === 'status').map((q) => q.id);

@@ -17,8 +17,8 @@ export function defineAnswer(program: Command): void {
     .argument('<svar...>', 't.ex. LOG.1=ja KON.3=2025-03-14 DRI.4=7')
     .requiredOption('--year <år>', YEAR_HELP, parseYear)
     .requiredOption('--service <id>', `tjänstens id, eller organisation för dataskyddsombudets kontrollpunkter`)
-    .option('--comment <text>', 'kommentar till svaren', parseText('--comment'))
-    .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk', parseText('--evidence'))
+    .option('--comment <text>', 'kommentar till svaren', parseText('--comment', 'comment'))
+    .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk', parseText('--evidence', 'evidence'))
     .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)', parseText('--reviewer'))
     .addHelpText(
       'after',

@@ -6,6 +6,7 @@ import { resolveWorkspace, type Workspace } from '../store/workspace.js';
 import type { Lang } from '../ui/i18n.js';
 import { setColor } from '../ui/style.js';
 import { checkYear } from '../store/year.js';
+import { MAX_TEXT, lengthProblem } from '../store/limits.js';
 
 interface GlobalOptions {
   dir?: string;
@@ -56,11 +57,13 @@ export const YEAR_HELP = 'granskningsåret, t.ex. 2025';
  * commander argument parser for free text (`--comment`, `--owner`, an observation): a CR LF as
  * typed or pasted becomes LF; a control character is refused with the option and its place.
  */
-export function parseText(name: string): (raw: string) => string {
+export function parseText(name: string, limit: keyof typeof MAX_TEXT = 'name'): (raw: string) => string {
   return (raw) => {
     const text = normaliseLineBreaks(raw);
     const problem = describeControlCharacter(text);
     if (problem !== undefined) throw new UsageError(`${name} ${problem}.`, 'Ta bort styrtecknet (ofta följer det med inklistrad text) och försök igen.');
+    const tooLong = lengthProblem(limit, text);
+    if (tooLong !== undefined) throw new UsageError(`${name}: ${tooLong}.`);
     return text;
   };
 }

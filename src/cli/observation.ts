@@ -7,7 +7,7 @@ export function defineObservation(program: Command): void {
   observation
     .command('add')
     .description('lägg till en särskild iakttagelse')
-    .argument('<text>', 'iakttagelsen', parseText('iakttagelsen'))
+    .argument('<text>', 'iakttagelsen', parseText('iakttagelsen', 'observation'))
     .requiredOption('--year <år>', YEAR_HELP, parseYear)
     .option('--reviewer <namn>', 'vem som skriver (annars inloggad användare)', parseText('--reviewer'))
     .addHelpText('after', '\nExempel:\n  efterlev observation add --year 2025 "Cyberattacken mot Visma Recruits underleverantör visar att underbiträden behöver följas upp i avtalen."')

@@ -23,8 +23,8 @@ export function definePlan(program: Command): void {
     .option('--status <status>', 'ej_påbörjad, pågår, klar eller accepterad_risk')
     .option('--owner <namn>', 'ansvarig för åtgärden', parseText('--owner'))
     .option('--due <ÅÅÅÅ-MM-DD>', 'klart senast')
-    .option('--note <text>', 'anteckning', parseText('--note'))
-    .option('--motivation <text>', 'motivering, krävs för accepterad_risk', parseText('--motivation'))
+    .option('--note <text>', 'anteckning', parseText('--note', 'note'))
+    .option('--motivation <text>', 'motivering, krävs för accepterad_risk', parseText('--motivation', 'motivation'))
     .option('--accepted-by <namn>', 'vem som accepterade risken, krävs för accepterad_risk', parseText('--accepted-by'))
     .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
     .addHelpText(

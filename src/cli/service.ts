@@ -123,7 +123,7 @@ Exempel:
     .command('retire')
     .description('avveckla en tjänst: den lämnar kommande års granskning men behåller sina tidigare år')
     .argument('<id>', 'tjänstens id')
-    .requiredOption('--reason <text>', 'varför, t.ex. "ersatt av nytt ekonomisystem 2026"', parseText('--reason'))
+    .requiredOption('--reason <text>', 'varför, t.ex. "ersatt av nytt ekonomisystem 2026"', parseText('--reason', 'motivation'))
     .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
     .addHelpText('after', '\nExempel:\n  efterlev service retire ubw-agresso --reason "Ersatt av ny ekonomiplattform hösten 2026"')
     .action(async (id: string, opts: { reason: string; reviewer?: string }, cmd: Command) => {

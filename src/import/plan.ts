@@ -6,6 +6,7 @@ import { resolveAnswer } from '../store/input.js';
 import { allServices } from '../store/register.js';
 import type { YearRegister } from '../store/register.js';
 import type { ImportRow } from './read.js';
+import { lengthProblem } from '../store/limits.js';
 
 export interface ImportPlan {
   /** Changes per service id, in the order the services first appear in the file. */
@@ -43,6 +44,11 @@ export function planImport(rows: readonly ImportRow[], text: string, shown: stri
     }
     seen.set(key, row.line ?? row.pointer ?? '');
     if (!resolved.applies) notApplicable.push({ service: service.id, question: resolved.question });
+    const tooLong = lengthProblem('comment', row.comment) ?? lengthProblem('evidence', row.evidence);
+    if (tooLong !== undefined) {
+      problems.push({ file: shown, ...where(row), message: `${resolved.question}: ${tooLong}` });
+      continue;
+    }
     changes.set(service.id, [...(changes.get(service.id) ?? []), { question: resolved.question, value: resolved.value, comment: row.comment, evidence: row.evidence }]);
   }
   if (problems.length > 0) throw new InvalidInputError(locate(text, problems));

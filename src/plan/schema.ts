@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../io/free-text.js';
+import { MAX_TEXT } from '../store/limits.js';
 
 export const ACTION_STATUSES = ['ej_påbörjad', 'pågår', 'klar', 'accepterad_risk'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -12,8 +13,8 @@ export const FollowUp = z
     status: z.enum(ACTION_STATUSES),
     owner: freeText().trim().min(1).optional(),
     due: z.string().regex(ISO_DAY).optional(),
-    note: freeText().optional(),
-    motivation: freeText().trim().min(1).optional(),
+    note: freeText().max(MAX_TEXT.note).optional(),
+    motivation: freeText().trim().min(1).max(MAX_TEXT.motivation).optional(),
     acceptedBy: freeText().trim().min(1).optional(),
     by: freeText().min(1),
     at: z.iso.datetime({ offset: true }),

@@ -3,7 +3,8 @@ import { now as clockNow } from '../clock.js';
 import type { Catalog } from '../catalog/load.js';
 import type { Checklist } from '../catalog/schema.js';
 import { valueProblem, type AnswerValue } from '../catalog/values.js';
-import { InvalidInputError, type Problem } from '../errors.js';
+import { InvalidInputError, UsageError, type Problem } from '../errors.js';
+import { lengthProblem } from './limits.js';
 import { locate, parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { compareIds, sortedRecord, stringify } from './canonical.js';
@@ -122,6 +123,8 @@ export function applyChanges(file: AnswerFile, changes: readonly AnswerChange[],
       outcomes.push({ question: given.question, kind: 'conflict', value: given.value, stored: before });
       continue;
     }
+    const tooLong = lengthProblem('comment', given.comment) ?? lengthProblem('evidence', given.evidence);
+    if (tooLong !== undefined) throw new UsageError(`${given.question}: ${tooLong}; ingenting sparades.`);
     // A comment or evidence not given again stays with an unchanged value, not with a new one.
     const kept = before !== undefined && before.value === given.value;
     // Text pasted from macOS arrives decomposed (a + ¨): store it composed, as tables and diffs expect.

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { now as clockNow } from '../clock.js';
 import { z } from 'zod';
 import { freeText } from '../io/free-text.js';
+import { MAX_TEXT } from './limits.js';
 import { InvalidInputError } from '../errors.js';
 import { parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
@@ -12,7 +13,7 @@ import type { Workspace } from './workspace.js';
 
 /** A special observation (särskild iakttagelse) for the year's report. */
 export const Observation = z.strictObject({
-  text: freeText().trim().min(1),
+  text: freeText().trim().min(1).max(MAX_TEXT.observation),
   by: freeText().min(1),
   at: z.iso.datetime({ offset: true }),
 });

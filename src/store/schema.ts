@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../io/free-text.js';
+import { MAX_TEXT } from './limits.js';
 
 /** The reserved service id under which the organisation-level (DSO) answers are stored. */
 export const ORGANISATION_ID = 'organisation';
@@ -97,8 +98,8 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
 
 export const Answer = z.strictObject({
   value: AnswerValue,
-  comment: freeText().optional(),
-  evidence: freeText().optional(),
+  comment: freeText().max(MAX_TEXT.comment).optional(),
+  evidence: freeText().max(MAX_TEXT.evidence).optional(),
   by: freeText().min(1),
   at: z.iso.datetime({ offset: true }),
 });
