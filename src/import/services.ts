@@ -143,6 +143,7 @@ export function planServiceImport(rows: readonly ServiceRow[], register: Service
   const problems: Problem[] = [];
   const byName = new Map(register.services.map((s) => [s.name.normalize('NFC').toLowerCase(), s.id]));
   const used = new Map<string, number>();
+  const names = new Map<string, number>();
   const plan: ServiceImportPlan = { services: [], added: [], changed: [], unchanged: 0 };
   if (rows.length === 0) problems.push({ file: shown, message: 'inga tjänster att läsa in' });
   for (const row of rows) {
@@ -153,9 +154,16 @@ export function planServiceImport(rows: readonly ServiceRow[], register: Service
         problems.push({ file: shown, line: row.line, message: 'raden saknar både id och namn' });
         continue;
       }
+      const same = names.get(name.toLowerCase());
+      if (same !== undefined) {
+        problems.push({ file: shown, line: row.line, message: `namnet '${name}' finns redan på rad ${same}; ge raderna var sitt id` });
+        continue;
+      }
+      names.set(name.toLowerCase(), row.line);
       id = byName.get(name.toLowerCase()) ?? idFromName(name);
+      // Two different names that make the same id: the later one gets a number, in file order.
       let candidate = id;
-      for (let n = 2; used.has(candidate) && !byName.has(name.toLowerCase()); n++) candidate = `${id}-${n}`;
+      for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
       id = candidate;
     }
     if (!SERVICE_ID.test(id)) {

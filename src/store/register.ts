@@ -76,15 +76,19 @@ function activeIn(services: readonly Service[], year: number): Service[] {
 export interface YearRegister {
   organisation: ServiceRegister['organisation'];
   services: Service[];
+  /** Services retired by that year: not reviewed, but named when someone asks for them. */
+  retired?: Service[] | undefined;
   /** Whether the year has its own snapshot, or is read from today's register. */
   snapshot: boolean;
 }
 
 /** The register a year is judged by: its snapshot, else today's register as it applies to that year. */
 export function registerOfYear(ws: Workspace, register: ServiceRegister, year: number): YearRegister {
+  const active = activeIn(register.services, year);
+  const retired = register.services.filter((s) => !active.includes(s));
   const snapshot = readSnapshot(ws, year);
-  if (snapshot !== undefined) return { organisation: snapshot.organisation, services: snapshot.services, snapshot: true };
-  return { organisation: register.organisation, services: activeIn(register.services, year), snapshot: false };
+  if (snapshot !== undefined) return { organisation: snapshot.organisation, services: snapshot.services, retired, snapshot: true };
+  return { organisation: register.organisation, services: active, retired, snapshot: false };
 }
 
 function snapshotOf(register: ServiceRegister, year: number, takenAt: string): RegisterSnapshot {
@@ -132,10 +136,10 @@ export function allServices(register: { organisation: ServiceRegister['organisat
   ];
 }
 
-export function findService(register: { organisation: ServiceRegister['organisation']; services: readonly Service[] }, id: string): RegisteredService {
+export function findService(register: { organisation: ServiceRegister['organisation']; services: readonly Service[]; retired?: readonly Service[] | undefined }, id: string): RegisteredService {
   const found = allServices(register).find((s) => s.id === id);
   if (found === undefined) {
-    const retired = register.services.find((s) => s.id === id && s.retired !== undefined);
+    const retired = [...register.services, ...(register.retired ?? [])].find((s) => s.id === id && s.retired !== undefined);
     if (retired) throw new UsageError(`Tjänsten '${id}' är avvecklad (${retired.retired!.at.slice(0, 10)}: ${retired.retired!.reason}).`, 'Dess tidigare år finns kvar; nya svar tas inte emot.');
     throw new UsageError(
       `Okänd tjänst '${id}'.`,
