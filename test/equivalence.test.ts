@@ -41,6 +41,18 @@ const profile = fc.record({ personalData: fc.boolean(), sensitiveData: fc.boolea
   known: p.known,
 }));
 
+const count = fc.integer({ min: 0, max: 8 });
+const incidentFacts = fc.record({
+  covered: fc.boolean(),
+  count: fc.record({ major_incident: count, personuppgiftsincident: count, informationssakerhetsincident: count, betydande_incident: count }),
+  maxImyDelayHours: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
+  lateImyWithoutReason: count,
+  breachesWithoutDecision: count,
+  lateEarlyWarnings: count,
+  lateNotifications: count,
+  missingFinalReports: count,
+});
+
 async function assertSameGaps(catalog: Catalog, runs: number, seed: number): Promise<number> {
   let fired = 0;
   for (const checklist of catalog.checklists) {
@@ -54,6 +66,7 @@ async function assertSameGaps(catalog: Catalog, runs: number, seed: number): Pro
       service: profile,
       year: fc.constant(2025),
       reviewDate: day,
+      incidents: incidentFacts,
     });
     await fc.assert(
       fc.asyncProperty(input, async (i) => {

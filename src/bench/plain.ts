@@ -8,6 +8,7 @@ import type { RuleInput } from '../engine/input.js';
 import { answerPoints } from '../engine/score.js';
 import { reviewDateOf } from '../engine/assess.js';
 import { checklistsFor } from '../store/answers.js';
+import { EMPTY_INCIDENT_FACTS } from '../incidents/facts.js';
 
 /** The simplest evaluator there is: the rule JSON walked directly, every time. The benchmark's yardstick. */
 function fact(name: string, params: Record<string, unknown> | undefined, path: string | undefined, input: RuleInput): unknown {
@@ -16,7 +17,7 @@ function fact(name: string, params: Record<string, unknown> | undefined, path: s
     const q = params!['question'] as string;
     return Object.hasOwn(values, q) ? values[q] : null;
   }
-  if (name === 'service') return path!.slice(2).split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], input.service);
+  if (name === 'service' || name === 'incidents') return path!.slice(2).split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], name === 'service' ? input.service : input.incidents);
   if (name === 'year') return input.year;
   return monthsBefore(input.reviewDate, (params?.['monthsBack'] as number | undefined) ?? 0);
 }
@@ -67,7 +68,7 @@ export function plainScore(catalog: Catalog, inputs: readonly AssessmentInput[])
         }
         checksum += weights === 0 ? 0 : sum / weights;
       }
-      const ruleInput: RuleInput = { answers, previous, service: input.profile, year: input.year, reviewDate: reviewDateOf(input.year, input.answers) };
+      const ruleInput: RuleInput = { answers, previous, service: input.profile, year: input.year, reviewDate: reviewDateOf(input.year, input.answers), incidents: EMPTY_INCIDENT_FACTS };
       for (const r of catalog.rulesByChecklist.get(checklist.id) ?? []) if (holds(r.rule.conditions, ruleInput)) checksum += 1;
     }
   }

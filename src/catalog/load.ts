@@ -10,6 +10,7 @@ import {
   MAX_MONTHS_BACK,
   MEMBERSHIP_OPERATORS,
   NUMERIC_OPERATORS,
+  INCIDENT_PATHS,
   SERVICE_PATHS,
   type RuleFact,
   type RuleOperator,
@@ -259,7 +260,7 @@ class RuleChecker {
         if (!allowed.includes(key)) this.problem(`${at}/params/${key}`, `okänd parameter '${key}' för fact '${fact}'`);
       }
     };
-    if (fact !== 'service' && node.path !== undefined) this.problem(`${at}/path`, `path används bara med fact 'service'`);
+    if (fact !== 'service' && fact !== 'incidents' && node.path !== undefined) this.problem(`${at}/path`, `path används bara med fact 'service' och 'incidents'`);
 
     switch (fact) {
       case 'answer':
@@ -278,6 +279,17 @@ class RuleChecker {
         }
         if (kind === 'boolean') this.expect(at, operator, node.value, ['equal', 'notEqual'], (v) => typeof v === 'boolean', 'true eller false');
         else this.expect(at, operator, node.value, ['equal', 'notEqual', ...NUMERIC_OPERATORS], (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4, 'en nivå 0–4');
+        return;
+      }
+      case 'incidents': {
+        extraParams([]);
+        const kind = node.path === undefined ? undefined : INCIDENT_PATHS[node.path];
+        if (kind === undefined) {
+          this.problem(`${at}/path`, `path ska vara en av ${Object.keys(INCIDENT_PATHS).join(', ')}`);
+          return;
+        }
+        if (kind === 'boolean') this.expect(at, operator, node.value, ['equal', 'notEqual'], (v) => typeof v === 'boolean', 'true eller false');
+        else this.expect(at, operator, node.value, ['equal', 'notEqual', ...NUMERIC_OPERATORS], (v) => typeof v === 'number' && Number.isFinite(v), 'ett tal');
         return;
       }
       case 'year':

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { freeText } from '../io/free-text.js';
 import { RULE_FACTS, RULE_OPERATORS } from './vocabulary.js';
+import { INCIDENT_KINDS } from '../incidents/schema.js';
 
 /** Swedish first, English beside it: every user-facing catalogue text comes in both. */
 export const LocalizedText = z.strictObject({
@@ -63,6 +64,10 @@ export const Question = z.discriminatedUnion('type', [
     max: z.number().optional(),
     integer: z.boolean().default(false),
     unit: LocalizedText.optional(),
+    fromIncidents: z
+      .enum(INCIDENT_KINDS)
+      .optional()
+      .describe('Räknas ur incidentregistret när det täcker de senaste tolv månaderna, i stället för att frågas'),
   }),
   z.strictObject({ ...questionBase, type: z.literal('date') }),
   z.strictObject({ ...questionBase, type: z.literal('text') }),
@@ -165,8 +170,24 @@ export const ServiceFacts = z.strictObject({
 });
 
 /** An example situation for a rule, as in eslint's rule tests: kept beside the rule, run by the test suite. */
+const Count = z.number().int().min(0);
+/** The incident register as a rule example sees it: counts and the reporting chain's misses. */
+export const IncidentCaseFacts = z.strictObject({
+  covered: z.boolean().optional(),
+  count: z
+    .strictObject({ major_incident: Count.optional(), personuppgiftsincident: Count.optional(), informationssakerhetsincident: Count.optional(), betydande_incident: Count.optional() })
+    .optional(),
+  maxImyDelayHours: z.number().min(0).nullable().optional(),
+  lateImyWithoutReason: Count.optional(),
+  breachesWithoutDecision: Count.optional(),
+  lateEarlyWarnings: Count.optional(),
+  lateNotifications: Count.optional(),
+  missingFinalReports: Count.optional(),
+});
+
 export const RuleCase = z.strictObject({
   service: ServiceFacts.optional(),
+  incidents: IncidentCaseFacts.optional().describe('Incidentregistret i exemplet; utan: inga incidenter, registret täcker perioden'),
   answers: z.record(z.string(), AnswerValue),
   previous: z.record(z.string(), AnswerValue).optional(),
 });

@@ -2,7 +2,7 @@
  * The rule language: the facts and operators a rule file may use. The engine implements exactly
  * these; the catalogue loader refuses anything else, so a typo fails at load time, not at run().
  */
-export const RULE_FACTS = ['answer', 'previous', 'service', 'year', 'reviewDate'] as const;
+export const RULE_FACTS = ['answer', 'previous', 'service', 'year', 'reviewDate', 'incidents'] as const;
 export type RuleFact = (typeof RULE_FACTS)[number];
 
 export const COMPARISON_OPERATORS = ['equal', 'notEqual'] as const;
@@ -31,6 +31,24 @@ export const SERVICE_PATHS: Record<string, 'boolean' | 'level'> = {
   '$.classification.T': 'level',
   '$.classification.S': 'level',
   '$.classification.max': 'level',
+};
+
+/**
+ * Paths into the `incidents` fact: the incident register for the service (for the organisation:
+ * every service) over the twelve months up to the review date.
+ */
+export const INCIDENT_PATHS: Record<string, 'boolean' | 'number'> = {
+  '$.covered': 'boolean',
+  '$.count.major_incident': 'number',
+  '$.count.personuppgiftsincident': 'number',
+  '$.count.informationssakerhetsincident': 'number',
+  '$.count.betydande_incident': 'number',
+  '$.maxImyDelayHours': 'number',
+  '$.lateImyWithoutReason': 'number',
+  '$.breachesWithoutDecision': 'number',
+  '$.lateEarlyWarnings': 'number',
+  '$.lateNotifications': 'number',
+  '$.missingFinalReports': 'number',
 };
 
 export const MAX_MONTHS_BACK = 120;

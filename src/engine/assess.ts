@@ -6,6 +6,8 @@ import { CompiledRules } from './compile.js';
 import type { RuleInput } from './input.js';
 import { answerPoints, meanScore, statusOf, weightedScore, type Status, type Weighted } from './score.js';
 import { answerGaps, registerSaysApplies } from './answer-gaps.js';
+import { EMPTY_INCIDENT_FACTS, incidentFacts, type IncidentFacts } from '../incidents/facts.js';
+import type { Incident } from '../incidents/schema.js';
 
 export interface Gap {
   rule: CatalogRule;
@@ -64,6 +66,11 @@ export interface AssessmentInput {
   year: number;
   answers: Readonly<Record<string, { value: AnswerValue; at?: string }>>;
   previous: Readonly<Record<string, { value: AnswerValue }>>;
+  /**
+   * The service's incidents (the organisation's: all) and the years the register has a file for;
+   * or, for a rule's example, the facts themselves.
+   */
+  incidents?: { list: readonly Incident[]; years: ReadonlySet<number> } | { facts: IncidentFacts } | undefined;
 }
 
 /** The review date: the day of the latest answer that year, at most 31 December; else 31 December. */
@@ -118,17 +125,37 @@ export function scoreAnswers(checklist: Checklist, profile: ServiceProfile, answ
   return { controls, total: weightedScore(all) };
 }
 
-/** What the rules see of a service: its answers to the questions that apply, this year and last. */
+const factsCache = new WeakMap<object, { reviewDate: string; facts: IncidentFacts }>();
+
+/** The incident register's facts for a service at its review date (computed once per input). */
+export function incidentFactsOf(input: AssessmentInput): IncidentFacts {
+  const reviewDate = reviewDateOf(input.year, input.answers);
+  if (input.incidents === undefined) return EMPTY_INCIDENT_FACTS;
+  if ('facts' in input.incidents) return input.incidents.facts;
+  const cached = factsCache.get(input.incidents);
+  if (cached?.reviewDate === reviewDate) return cached.facts;
+  const facts = incidentFacts(input.incidents.list, reviewDate, input.incidents.years);
+  factsCache.set(input.incidents, { reviewDate, facts });
+  return facts;
+}
+
+/**
+ * What the rules see of a service: its answers to the questions that apply, this year and last.
+ * A count question the incident register can answer (`fromIncidents`) is answered from it when
+ * the register covers the twelve months: the register, not a number typed from memory.
+ */
 export function ruleInputOf(input: AssessmentInput, applicable: readonly Question[]): RuleInput {
   const answers: Record<string, AnswerValue> = {};
   const previous: Record<string, AnswerValue> = {};
+  const incidents = incidentFactsOf(input);
   for (const q of applicable) {
     const a = input.answers[q.id];
-    if (a !== undefined) answers[q.id] = a.value;
+    if (q.type === 'number' && q.fromIncidents !== undefined && incidents.covered) answers[q.id] = incidents.count[q.fromIncidents];
+    else if (a !== undefined) answers[q.id] = a.value;
     const p = input.previous[q.id];
     if (p !== undefined) previous[q.id] = p.value;
   }
-  return { answers, previous, service: input.profile, year: input.year, reviewDate: reviewDateOf(input.year, input.answers) };
+  return { answers, previous, service: input.profile, year: input.year, reviewDate: reviewDateOf(input.year, input.answers), incidents };
 }
 
 /** Evaluates one checklist's rules for one service: the rules that fire, by name. */

@@ -44,10 +44,11 @@ function factGetter(fact: string, params: Record<string, unknown> | undefined, p
       const months = (params?.['monthsBack'] as number | undefined) ?? 0;
       return (input) => monthsBefore(input.reviewDate, months);
     }
-    case 'service': {
+    case 'service':
+    case 'incidents': {
       const keys = (path ?? '$').slice(2).split('.');
       return (input) => {
-        let current: unknown = input.service;
+        let current: unknown = fact === 'service' ? input.service : input.incidents;
         for (const key of keys) {
           if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
           current = (current as Record<string, unknown>)[key];

@@ -3,6 +3,13 @@ import { EXAMPLE_PROFILE, profileOf } from '../catalog/profile.js';
 import type { Problem } from '../errors.js';
 import { Assessor, type ServiceResult } from './assess.js';
 import { ReferenceRules } from './reference.js';
+import { EMPTY_INCIDENT_FACTS, type IncidentFacts } from '../incidents/facts.js';
+import type { RuleCase } from '../catalog/schema.js';
+
+/** An example's incident register: none unless it says so, and covering the period. */
+export function exampleIncidentFacts(given: RuleCase['incidents']): IncidentFacts {
+  return { ...EMPTY_INCIDENT_FACTS, covered: true, ...given, count: { ...EMPTY_INCIDENT_FACTS.count, ...given?.count } };
+}
 
 /** Rule examples run as of this review day (docs/authoring.md). */
 export const EXAMPLE_YEAR = 2025;
@@ -29,6 +36,7 @@ export async function ruleExampleProblems(catalog: Catalog): Promise<Problem[]> 
             year: EXAMPLE_YEAR,
             answers: Object.fromEntries(Object.entries(example.answers).map(([q, value]) => [q, { value, at }])),
             previous: Object.fromEntries(Object.entries(example.previous ?? {}).map(([q, value]) => [q, { value }])),
+            incidents: { facts: exampleIncidentFacts(example.incidents) },
           };
           const fired = (r: ServiceResult) => r.checklists.some((c) => c.controls.some((k) => k.gaps.some((g) => g.rule.rule.name === rule.rule.name)));
           const byCompiled = fired(await compiled.assess(input, [checklist]));

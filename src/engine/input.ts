@@ -1,5 +1,6 @@
 import type { ServiceProfile } from '../catalog/profile.js';
 import type { AnswerValue } from '../catalog/values.js';
+import type { IncidentFacts } from '../incidents/facts.js';
 
 /** Everything a rule may look at for one service and year (the facts of docs/authoring.md). */
 export interface RuleInput {
@@ -9,4 +10,5 @@ export interface RuleInput {
   year: number;
   /** YYYY-MM-DD */
   reviewDate: string;
+  incidents: IncidentFacts;
 }

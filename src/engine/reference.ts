@@ -63,6 +63,7 @@ export class ReferenceRules {
         thisYear: input.answers,
         lastYear: input.previous,
         service: input.service,
+        incidents: input.incidents,
         year: input.year,
         reviewDay: input.reviewDate,
       }),
