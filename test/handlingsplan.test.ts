@@ -249,17 +249,17 @@ describe('efterlev export and the round trip through the spreadsheet', () => {
   });
 
   it.each([
-    ['an unknown id', (t: string) => t.replace('intern:ACC-nej;', 'intern:OKAND;'), "okänd åtgärd 'intern:OKAND'"],
-    ['an invalid status', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)Pågår/, '$1Kanske'), "ogiltig status 'Kanske'"],
-    ['an invalid date', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)2026-02-28/, '$12026-13-01'), "ogiltigt datum '2026-13-01'"],
-  ])('refuses a plan import with %s, naming the row, changing nothing', async (_name, edit, message) => {
+    ['an unknown id', (t: string) => t.replace('intern:ACC-nej;', 'intern:OKAND;'), "kolumn 1 (Id)): okänd åtgärd 'intern:OKAND'"],
+    ['an invalid status', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)Pågår/, '$1Kanske'), "kolumn 14 (Status)): ogiltig status 'Kanske'"],
+    ['an invalid date', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)2026-02-28/, '$12026-13-01'), "kolumn 13 (Klart senast)): ogiltigt datum '2026-13-01'"],
+  ])('refuses a plan import with %s, naming the row and column, changing nothing', async (_name, edit, message) => {
     const out = join(ws, 'hp3.csv');
     await cli('export', '--year', '2025', '--format', 'csv', '--out', out, '--force');
     writeFileSync(out, edit(readFileSync(out, 'utf8')));
     const before = snapshot(join(ws, 'answers'));
     const r = await cli('plan', 'import', out, '--year', '2025');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`hp3\\.csv \\(rad \\d+\\): ${message.replace(/[()]/g, '\\$&')}`));
+    expect(r.stderr).toMatch(new RegExp(`hp3\\.csv \\(rad \\d+, ${message.replace(/[()]/g, '\\$&')}`));
     expect(snapshot(join(ws, 'answers'))).toEqual(before);
   });
 
