@@ -17,6 +17,13 @@ const number = (n: number): string => n.toLocaleString('sv-SE');
 
 export const isFilled = (cell: TableCell | undefined): boolean => cell !== undefined && cell !== '';
 
+/** The column's letters as Excel and LibreOffice show them: 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 /** A problem when content stands beyond the rows or columns plan import reads. */
 export function boundsProblem(shown: string, line: number, lastColumn: number): Problem | undefined {
   if (lastColumn > TABLE_LIMITS.columns) {
@@ -24,7 +31,8 @@ export function boundsProblem(shown: string, line: number, lastColumn: number): 
       file: shown,
       line,
       column: lastColumn,
-      message: `innehåll i kolumn ${lastColumn}: plan import läser högst ${TABLE_LIMITS.columns} kolumner. Ta bort innehållet längst till höger och spara igen.`,
+      columnName: columnLetters(lastColumn),
+      message: `plan import läser högst ${TABLE_LIMITS.columns} kolumner (till och med ${columnLetters(TABLE_LIMITS.columns)}). Ta bort innehållet längst till höger och spara igen.`,
     };
   }
   if (line > TABLE_LIMITS.rows) {
