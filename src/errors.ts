@@ -6,12 +6,14 @@ export interface Problem {
   pointer?: string;
   line?: number;
   column?: number;
+  /** The column's heading, for a spreadsheet: "kolumn 20 (Anteckning)". */
+  columnName?: string;
   message: string;
 }
 
 export function formatProblem(p: Problem): string {
-  const where = [p.pointer !== undefined ? `#${p.pointer}` : '', p.line !== undefined ? ` (rad ${p.line}${p.column !== undefined ? `, kolumn ${p.column}` : ''})` : '']
-    .join('');
+  const column = p.column === undefined ? '' : `, kolumn ${p.column}${p.columnName ? ` (${p.columnName})` : ''}`;
+  const where = [p.pointer !== undefined ? `#${p.pointer}` : '', p.line !== undefined ? ` (rad ${p.line}${column})` : ''].join('');
   return `${p.file}${where}: ${p.message}`;
 }
 

@@ -260,19 +260,22 @@ describe('efterlev export and the round trip through the spreadsheet', () => {
   });
 
   it.each([
-    ['an unknown id', (t: string) => t.replace('intern:ACC-nej;', 'intern:OKAND;'), "okänd åtgärd 'intern:OKAND'"],
-    ['a control character in a note', (t: string) => t.replace('Se ""avtal""', 'Se ""avtal""\u001b]0;x\u0007'), 'kolumnen Anteckning innehåller ett styrtecken (U+001B) på plats 11'],
-    ['a lone CR in an owner', (t: string) => t.replace(";'@ops;", ';"\'@o\rps";'), 'kolumnen Ansvarig innehåller ett styrtecken (U+000D) på plats 3'],
-    ['an invalid status', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)Pågår/, '$1Kanske'), "ogiltig status 'Kanske'"],
-    ['an invalid date', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)2026-02-28/, '$12026-13-01'), "ogiltigt datum '2026-13-01'"],
-  ])('refuses a plan import with %s, naming the row, changing nothing', async (_name, edit, message) => {
+    ['an unknown id', (t: string) => t.replace('intern:ACC-nej;', 'intern:OKAND;'), "kolumn 1 (Id)): okänd åtgärd 'intern:OKAND'"],
+    ['a control character in a note', (t: string) => t.replace('Se ""avtal""', 'Se ""avtal""\u001b]0;x\u0007'), 'kolumn 20 (Anteckning)): innehåller ett styrtecken (U+001B) på plats 11'],
+    ['a lone CR in an owner', (t: string) => t.replace(";'@ops;", ';"\'@o\rps";'), 'kolumn 12 (Ansvarig)): innehåller ett styrtecken (U+000D) på plats 4'],
+    ['an invalid status', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)Pågår/, '$1Kanske'), "kolumn 14 (Status)): ogiltig status 'Kanske'"],
+    ['an invalid date', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)2026-02-28/, '$12026-13-01'), "kolumn 13 (Klart senast)): ogiltigt datum '2026-13-01'"],
+  ])('refuses a plan import with %s, naming the row and column, changing nothing', async (_name, edit, message) => {
+    await cli('plan', 'set', 'webb:ACC-aterkommande', '--year', '2025', '--owner', '@ops');
     const out = join(ws, 'hp3.csv');
     await cli('export', '--year', '2025', '--format', 'csv', '--out', out, '--force');
-    writeFileSync(out, edit(readFileSync(out, 'utf8')));
+    const exported = readFileSync(out, 'utf8');
+    expect(edit(exported), 'the edit must change the exported file').not.toBe(exported);
+    writeFileSync(out, edit(exported));
     const before = snapshot(join(ws, 'answers'));
     const r = await cli('plan', 'import', out, '--year', '2025');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`hp3\\.csv \\(rad \\d+\\): ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(r.stderr).toMatch(new RegExp(`hp3\\.csv \\(rad \\d+, ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(snapshot(join(ws, 'answers'))).toEqual(before);
   });
 

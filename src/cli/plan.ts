@@ -89,8 +89,11 @@ Exempel:
       'after',
       `
 Raderna matchas på Id. Kolumnerna Status, Ansvarig, Klart senast, Anteckning, Motivering och
-Accepterad av läses; allt annat i filen räknas fram på nytt. Allt eller inget: okända id:n,
-ogiltiga statusar eller datum rapporteras med radnummer och ingenting ändras.
+Accepterad av läses och måste finnas kvar; allt annat i filen räknas fram på nytt. En cell som är
+som den exporterades lämnar det sparade orört, en tömd cell tar bort det sparade värdet (utskriften
+visar varje värde som tas bort). Tomma rader hoppas över. Formler och felvärden läses inte: skriv
+in värdet. Allt eller inget: okända id:n, ogiltiga statusar eller datum, formler och saknade
+kolumner rapporteras med rad och kolumn, och ingenting ändras.
 
 Exempel:
   efterlev plan import handlingsplan-2025.xlsx --year 2025
@@ -100,25 +103,30 @@ Exempel:
       const ctx = contextOf(cmd);
       const { openReview } = await import('../review.js');
       const { buildActions } = await import('../plan/actions.js');
-      const { readEditedCsv, readEditedXlsx, followUpsFromRows, describeFollowUp } = await import('../plan/import.js');
+      const { readEditedCsv, readEditedXlsx, followUpsFromRows, describeFollowUp, describeEdits } = await import('../plan/import.js');
       const { applyFollowUps, readPlan, saveFollowUps } = await import('../plan/store.js');
-      const { checkEditedText } = await import('../plan/edited-text.js');
       const { inputFile } = await import('../io/paths.js');
 
       const { path, shown } = inputFile(file);
-      const rows = checkEditedText(path.toLowerCase().endsWith('.xlsx') ? await readEditedXlsx(path, shown) : readEditedCsv(path, shown), shown);
+      const table = path.toLowerCase().endsWith('.xlsx') ? await readEditedXlsx(path, shown) : readEditedCsv(path, shown);
       const review = await openReview(ctx.ws);
       const { actions } = await buildActions(review, opts.year, {});
-      const changes = followUpsFromRows(rows, actions, shown);
+      const { changes, removed } = followUpsFromRows(table, actions, shown);
       const byId = new Map(actions.map((a) => [a.id, a]));
       const changed = opts.dryRun
         ? applyFollowUps(readPlan(ctx.ws, opts.year), changes, '', '')
         : await saveFollowUps(ctx.ws, opts.year, changes, opts.reviewer ?? defaultReviewer());
+      const removals = removed.filter((r) => changed.includes(r.id));
       if (ctx.json) {
-        ctx.printJson({ year: opts.year, dryRun: opts.dryRun === true, rows: rows.length, changed });
+        ctx.printJson({ year: opts.year, dryRun: opts.dryRun === true, rows: table.rows.length, changed, removed: removals });
         return;
       }
-      for (const id of changed) ctx.print(`${id}: ${describeFollowUp(byId.get(id)?.followUp)} → ${describeFollowUp(changes.get(id))}`);
-      ctx.print(`${rows.length} rader lästa, ${changed.length} åtgärder ${opts.dryRun ? 'skulle ändras (provkörning, inget skrivet)' : 'ändrade'}.`);
+      for (const id of changed) {
+        const before = byId.get(id)?.followUp;
+        ctx.print(`${id}: ${describeFollowUp(before)} → ${describeFollowUp(changes.get(id))}`);
+        for (const edit of describeEdits(before, changes.get(id)!)) ctx.print(`  ${edit}`);
+      }
+      const gone = removals.length === 0 ? '' : `, ${removals.length} ${removals.length === 1 ? 'värde' : 'värden'} ${opts.dryRun ? 'skulle tas bort' : 'borttagna'}`;
+      ctx.print(`${table.rows.length} rader lästa, ${changed.length} åtgärder ${opts.dryRun ? `skulle ändras${gone} (provkörning, inget skrivet)` : `ändrade${gone}`}.`);
     });
 }
