@@ -53,14 +53,15 @@ describe('efterlev assess in a terminal', () => {
     await again.expect('Fråga 4 av 4 · totalt 43 % besvarat');
     await again.expect('ACC.4 Fråga ACC.4?');
     await again.type(KEY.down, KEY.enter); // last year's Nej is the default; one down is Ej tillämplig
-    await again.expect('Kommentar (valfri):');
+    await again.expect('Motivering (krävs för Ej tillämplig):'); // the register says ACC.4 applies
     await again.type(...'Gäller inte längre', KEY.enter);
     await again.expect('Underlag');
     await again.type(KEY.enter);
     await again.expect('LOG.1 Fråga LOG.1?');
     again.write(KEY.enter);
     await again.expect('LOG.2 Fråga LOG.2?');
-    await again.type(KEY.down, KEY.down, KEY.enter);
+    await again.expect('— välj ett svar —'); // never answered: nothing preselected
+    await again.type(KEY.down, KEY.down, KEY.down, KEY.enter);
     await again.expect('Kommentar (valfri):');
     await again.type(KEY.enter);
     await again.expect('Underlag');
@@ -101,7 +102,7 @@ describe('efterlev assess in a terminal', () => {
     await t.type('<', KEY.enter);
     await t.expect('ACC.1 Fråga ACC.1?');
     await t.type('n', KEY.enter);
-    await t.expect('Kommentar (valfri):');
+    await t.expect("Kommentar (valfri; Enter behåller, ⌫ tar bort): (PuB-avtal under uppdatering)"); // this year's comment is the default
     t.write(KEY.ctrlC);
     // The choice was shown as done (✔) before the comment was asked: it is saved, and the exit says how.
     await t.expect('ACC.1 sparades som Nej, utan kommentar och underlag.');

@@ -124,7 +124,7 @@ function load(file: string): void {
   else if (file === CHECKLIST || file === RULES) loadCatalog(ws.catalog);
   else {
     const { rows, text } = readImportFile(path, file, 2025);
-    planImport(rows, text, file, catalog, { ...readRegister(ws), snapshot: false });
+    planImport(rows, text, file, catalog, { ...readRegister(ws), snapshot: false }, { year: 2025 });
   }
 }
 

@@ -46,6 +46,10 @@ const questionBase = {
     .min(1)
     .optional()
     .describe('Frågan gäller bara tjänster där alla villkor håller; annars ställs den inte och räknas inte'),
+  perPeriod: z
+    .boolean()
+    .optional()
+    .describe('true när svaret gäller en period, t.ex. ett antal under de senaste 12 månaderna: förra årets svar visas som referens men förifylls aldrig'),
 };
 
 export const ChoiceOption = z.strictObject({
@@ -69,7 +73,14 @@ export const Question = z.discriminatedUnion('type', [
       .optional()
       .describe('Räknas ur incidentregistret när det täcker de senaste tolv månaderna, i stället för att frågas'),
   }),
-  z.strictObject({ ...questionBase, type: z.literal('date') }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('date'),
+    notAfterReview: z
+      .boolean()
+      .optional()
+      .describe('true när datumet gäller något som redan har hänt (senaste granskning, test, utbildning): ett datum efter granskningsdagen, i dag eller årets sista dag, vägras'),
+  }),
   z.strictObject({ ...questionBase, type: z.literal('text') }),
 ]);
 export type Question = z.infer<typeof Question>;

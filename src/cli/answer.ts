@@ -24,7 +24,9 @@ export function defineAnswer(program: Command): void {
       'after',
       `
 Värden: ja, delvis, nej, ej_tillamplig för statusfrågor; alternativets värde för flervalsfrågor;
-ett tal; ett datum ÅÅÅÅ-MM-DD; fri text. Ett ändrat svar sparas med det tidigare i historiken.
+ett tal (3,5 och 85 % går också); ett datum ÅÅÅÅ-MM-DD; fri text. Ett ändrat svar sparas med det
+tidigare i historiken. Ej tillämplig på en fråga som enligt tjänsteregistret gäller tjänsten
+behöver en motivering i --comment.
 
 Exempel:
   efterlev answer --year 2025 --service visma-recruit INC.2=delvis --comment "Rutin för PUI uppdateras"
@@ -40,6 +42,7 @@ Exempel:
       const review = await openReview(ctx.ws);
       const service = findService(yearRegister(review, opts.year), opts.service);
       const errors: string[] = [];
+      let missingMotivation = false;
       const changes = [];
       for (const pair of pairs) {
         const eq = pair.indexOf('=');
@@ -47,9 +50,10 @@ Exempel:
           errors.push(`'${pair}': skriv FRÅGA=VÄRDE, t.ex. LOG.1=ja`);
           continue;
         }
-        const resolved = resolveAnswer(review.catalog, service, pair.slice(0, eq), pair.slice(eq + 1));
+        const resolved = resolveAnswer(review.catalog, service, pair.slice(0, eq), pair.slice(eq + 1), { year: opts.year, comment: opts.comment });
         if (!resolved.ok) {
           errors.push(resolved.error);
+          missingMotivation ||= resolved.missingMotivation === true;
           continue;
         }
         if (!resolved.applies) {
@@ -57,7 +61,9 @@ Exempel:
         }
         changes.push({ question: resolved.question, value: resolved.value, comment: opts.comment, evidence: opts.evidence });
       }
-      if (errors.length > 0) throw new UsageError(`ingenting sparades:\n  ${errors.join('\n  ')}`);
+      if (errors.length > 0) {
+        throw new UsageError(`ingenting sparades:\n  ${errors.join('\n  ')}`, missingMotivation ? 'Motiveringen anges med --comment "…".' : undefined);
+      }
       const outcomes = await saveAnswers(ctx.ws, review.catalog, opts.year, service.id, changes, opts.reviewer ?? defaultReviewer());
       if (ctx.json) {
         ctx.printJson({

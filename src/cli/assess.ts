@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InterruptedError, UsageError } from '../errors.js';
 import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
@@ -25,9 +26,11 @@ export function defineAssess(program: Command): void {
       'after',
       `
 Frågorna kommer kontroll för kontroll. Förra årets svar är förvalt: Enter behåller det, med
-kommentar och underlag. Välj Hjälp för frågans hjälptext och referenser, Föregående fråga för att
-gå tillbaka och Hoppa över för att gå vidare. Varje svar sparas direkt; Ctrl-C avbryter utan att
-något bekräftat svar går förlorat, och samma kommando fortsätter vid första obesvarade fråga.
+kommentar och underlag. Antal för perioden (t.ex. incidenter de senaste 12 månaderna) fylls aldrig
+i från förra året, och ett förval som skulle ge en brist i år sägs före Enter. Välj Hjälp för
+frågans hjälptext och referenser, Föregående fråga för att gå tillbaka och Hoppa över för att gå
+vidare. Varje svar sparas direkt; Ctrl-C avbryter utan att något bekräftat svar går förlorat och
+skriver kommandot som fortsätter vid första obesvarade fråga.
 Kräver en terminal; för skript finns efterlev answer och efterlev import.
 
 Exempel:
@@ -46,7 +49,7 @@ Exempel:
       const { requireChecklist, openReview, yearRegister } = await import('../review.js');
       const { allServices, findService } = await import('../store/register.js');
       const { pickService, progressOf, registerInteractively } = await import('../questionnaire/pick.js');
-      const { runSession } = await import('../questionnaire/session.js');
+      const { resumeCommand, runSession } = await import('../questionnaire/session.js');
       const { renderSessionSummary } = await import('../ui/summary.js');
 
       let review = await openReview(ctx.ws);
@@ -65,6 +68,8 @@ Exempel:
         service = findService(yearRegister(review, opts.year), opts.service);
       }
 
+      const globals = cmd.optsWithGlobals<{ dir?: string; lang: string }>();
+      const given = (key: string) => cmd.getOptionValueSourceWithGlobals(key) === 'cli';
       const outcome = await runSession({
         ws: ctx.ws,
         catalog: review.catalog,
@@ -75,15 +80,28 @@ Exempel:
         checklist: opts.checklist,
         control: opts.control,
         lang: ctx.lang,
+        resumeCommand: resumeCommand({
+          year: opts.year,
+          service: service.id,
+          checklist: opts.checklist,
+          control: opts.control,
+          all: opts.all,
+          reviewer: opts.reviewer,
+          dir: globals.dir === undefined ? undefined : resolve(globals.dir),
+          lang: given('lang') ? globals.lang : undefined,
+        }),
         print: ctx.print,
       });
       if (!outcome.finished) throw new InterruptedError();
       const { answersOf } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
+      const { selects } = await import('../questionnaire/walk.js');
+      const selection = { checklist: opts.checklist, control: opts.control };
       const plan = await buildActions(review, opts.year, { service: service.id, checklist: opts.checklist });
       const result = plan.assessed[0]?.result;
-      const newGaps = answersOf(review, opts.year - 1, service.id) === undefined ? undefined : plan.actions.filter((a) => !a.recurring);
-      const top = splitAccepted(sortActions(plan.actions)).open.slice(0, 5);
-      if (result !== undefined) ctx.print('\n' + renderSessionSummary(review.catalog, service, opts.year, result, newGaps, top, ctx.lang));
+      const walked = plan.actions.filter((a) => selects(selection, a.checklist, a.control));
+      const newGaps = answersOf(review, opts.year - 1, service.id) === undefined ? undefined : walked.filter((a) => !a.recurring);
+      const top = splitAccepted(sortActions(walked)).open.slice(0, 5);
+      if (result !== undefined) ctx.print('\n' + renderSessionSummary(review.catalog, service, opts.year, result, newGaps, top, ctx.lang, selection));
     });
 }

@@ -40,7 +40,7 @@ Exempel:
       const { path, shown } = inputFile(file);
       const review = await openReview(ctx.ws);
       const { rows, text } = readImportFile(path, shown, opts.year);
-      const plan = planImport(rows, text, shown, review.catalog, yearRegister(review, opts.year));
+      const plan = planImport(rows, text, shown, review.catalog, yearRegister(review, opts.year), { year: opts.year });
       for (const { service, question } of plan.notApplicable) {
         ctx.warn(`varning: ${question} gäller inte ${service}; svaret sparas men räknas inte.`);
       }

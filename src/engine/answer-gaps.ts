@@ -21,7 +21,8 @@ const FIELD_TEXT: Record<string, LocalizedText> = {
   hasSupplier: { sv: 'har en extern leverantör', en: 'has an external supplier' },
 };
 
-function conditionText(q: Question, lang: 'sv' | 'en'): string {
+/** What the register says of the service that makes the question apply: "behandlar personuppgifter och …". */
+export function conditionText(q: Question, lang: 'sv' | 'en'): string {
   return (q.appliesWhen ?? [])
     .map((c) => {
       if ('equals' in c) {
@@ -39,6 +40,15 @@ export function registerSaysApplies(question: Question, profile: ServiceProfile)
   const conditions = question.appliesWhen ?? [];
   if (conditions.length === 0 || !appliesTo(question, profile)) return false;
   return conditions.every((c) => ('equals' in c ? profile.known[c.field] : profile.known.classification));
+}
+
+/**
+ * "Ej tillämplig" on a question the register says applies needs a motivation (product rule):
+ * the reason to show when one is needed for this value, undefined when it is not.
+ */
+export function motivationReason(question: Question, profile: ServiceProfile, value: AnswerValue): string | undefined {
+  if (value !== 'ej_tillamplig' || !registerSaysApplies(question, profile)) return undefined;
+  return `enligt tjänsteregistret gäller ${question.id} tjänsten (tjänsten ${conditionText(question, 'sv')})`;
 }
 
 const cache = new Map<string, CatalogRule>();

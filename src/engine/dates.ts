@@ -20,3 +20,12 @@ export function monthsBefore(isoDate: string, months: number): string {
   }
   return date;
 }
+
+/** Whole months from one date to a later one, as the rules count them: the largest n with addMonths(from, n) ≤ to. */
+export function wholeMonthsBetween(from: string, to: string): number {
+  const [y1, m1] = from.split('-').map(Number) as [number, number];
+  const [y2, m2] = to.split('-').map(Number) as [number, number];
+  let n = (y2 - y1) * 12 + (m2 - m1);
+  while (n > 0 && addMonths(from, n) > to) n--;
+  return Math.max(n, 0);
+}

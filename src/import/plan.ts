@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/load.js';
 import { InvalidInputError, type Problem } from '../errors.js';
 import { locate } from '../io/json-file.js';
 import type { AnswerChange } from '../store/answers.js';
+import type { AnswerContext } from '../catalog/values.js';
 import { resolveAnswer } from '../store/input.js';
 import { allServices } from '../store/register.js';
 import type { YearRegister } from '../store/register.js';
@@ -16,7 +17,7 @@ export interface ImportPlan {
 }
 
 /** Validates every row before anything is written; any bad row refuses the whole file. */
-export function planImport(rows: readonly ImportRow[], text: string, shown: string, catalog: Catalog, register: YearRegister): ImportPlan {
+export function planImport(rows: readonly ImportRow[], text: string, shown: string, catalog: Catalog, register: YearRegister, when: AnswerContext): ImportPlan {
   const services = new Map(allServices(register).map((s) => [s.id, s]));
   const problems: Problem[] = [];
   const changes = new Map<string, AnswerChange[]>();
@@ -31,7 +32,7 @@ export function planImport(rows: readonly ImportRow[], text: string, shown: stri
       problems.push({ file: shown, ...where(row), message: `okänd tjänst '${row.service}' (kända: ${[...services.keys()].join(', ')})` });
       continue;
     }
-    const resolved = resolveAnswer(catalog, service, row.question, row.value);
+    const resolved = resolveAnswer(catalog, service, row.question, row.value, { ...when, comment: row.comment });
     if (!resolved.ok) {
       problems.push({ file: shown, ...where(row), message: resolved.error });
       continue;

@@ -34,10 +34,16 @@ export function progressOf(ws: Workspace, catalog: Catalog, register: YearRegist
   });
 }
 
+/** Where the picker's cursor starts: the first service not yet done this year. */
+export function firstUnfinished(progress: readonly ServiceProgress[]): string | undefined {
+  return progress.find((p) => p.answered < p.applicable)?.service.id;
+}
+
 export async function pickService(progress: readonly ServiceProgress[], year: number): Promise<RegisteredService> {
   const id = await select<string>({
     message: `Vilken tjänst granskas ${year}?`,
     pageSize: 15,
+    default: firstUnfinished(progress),
     theme,
     choices: progress.map((p) => ({
       name: `${p.service.name} (${p.service.id})  ${p.answered}/${p.applicable}${p.lastAt ? ` · senast ${p.lastBy} ${p.lastAt}` : ''}`,

@@ -1,16 +1,29 @@
+import { isPerPeriod } from '../catalog/values.js';
 import { input, select, Separator } from '@inquirer/prompts';
+import type { ServiceProfile } from '../catalog/profile.js';
 import { allowedValues, parseAnswerInput, type AnswerValue } from '../catalog/values.js';
 import type { Question } from '../catalog/schema.js';
+import { motivationReason } from '../engine/answer-gaps.js';
+import { wholeMonthsBetween } from '../engine/dates.js';
+import type { Foresight } from '../engine/what-if.js';
 import type { Answer } from '../store/schema.js';
 import { statusAnswerLabel, text, type Lang } from '../ui/i18n.js';
 import { dim } from '../ui/style.js';
 
+/** Comment and evidence of an answer, as the prompts ask them. */
+export interface Details {
+  comment: string;
+  evidence: string;
+}
+
 export type StepAction =
   /**
-   * `askDetails`: a new or changed value, saved at once (the prompt shows it as done); comment and
-   * evidence are asked after it is saved and amend it.
+   * `details`: a new or changed value, saved at once (the prompt shows it as done); comment and
+   * evidence are asked after it is saved, with these defaults, and amend it. `motivation`: the
+   * value is "ej tillämplig" where the register says the question applies, so the comment is
+   * required and asked before the value is saved.
    */
-  | { kind: 'answer'; value: AnswerValue; comment?: string | undefined; evidence?: string | undefined; askDetails?: boolean }
+  | { kind: 'answer'; value: AnswerValue; comment?: string | undefined; evidence?: string | undefined; details?: Details; motivation?: string | undefined }
   | { kind: 'keep' }
   | { kind: 'back' }
   | { kind: 'skip' };
@@ -19,6 +32,8 @@ export interface AskContext {
   question: Question;
   current?: Answer | undefined;
   previous?: Answer | undefined;
+  profile: ServiceProfile;
+  year: number;
   lang: Lang;
   canGoBack: boolean;
   print(line: string): void;
@@ -36,6 +51,7 @@ const HELP = ':help';
 const BACK = ':back';
 const SKIP = ':skip';
 const EDIT = ':edit';
+const NONE = ':none';
 
 function optionLabel(question: Question, value: string, lang: Lang): string {
   if (question.type === 'choice') {
@@ -45,43 +61,109 @@ function optionLabel(question: Question, value: string, lang: Lang): string {
   return statusAnswerLabel(value, lang);
 }
 
-export function describeAnswer(question: Question, answer: Answer, lang: Lang): string {
+/** "Delvis — 'PuB-avtal under uppdatering' · underlag: Avtal dnr 2023-118": everything Enter would confirm. */
+export function describeAnswer(question: Question, answer: Pick<Answer, 'value' | 'comment' | 'evidence'>, lang: Lang): string {
   const value = typeof answer.value === 'string' ? optionLabel(question, answer.value, lang) : String(answer.value);
-  return answer.comment ? `${value} — '${answer.comment}'` : value;
+  return `${value}${answer.comment ? ` — '${answer.comment}'` : ''}${answer.evidence ? ` · underlag: ${answer.evidence}` : ''}`;
+}
+
+/** What Enter on the question picks: this year's answer, else last year's unless the answer is per period. */
+export function defaultValueOf(question: Question, current: Answer | undefined, previous: Answer | undefined): AnswerValue | undefined {
+  return current?.value ?? (isPerPeriod(question) ? undefined : previous?.value);
+}
+
+const quoteList = (items: readonly string[]): string => {
+  const quoted = items.map((s) => `'${s}'`);
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} och ${quoted.at(-1)!}`;
+};
+
+const monthsOld = (n: number): string => (n === 0 ? 'mindre än en månad' : n === 1 ? '1 månad' : `${n} månader`);
+
+/**
+ * The warning shown before Enter when the default value would raise gaps at this year's review
+ * date: a review date that has grown old, a count over a rule's limit. Undefined when it raises none.
+ */
+export function defaultWarning(question: Question, value: AnswerValue, fromLastYear: boolean, foresight: Foresight, lang: Lang): string | undefined {
+  if (foresight.rules.length === 0) return undefined;
+  const findings = foresight.rules.map((r) => text(r.rule.event.params.finding, lang).replace(/\.$/, ''));
+  const gaps = `${findings.length === 1 ? 'bristen' : 'bristerna'} ${quoteList(findings)}`;
+  const whose = fromLastYear ? 'förra årets' : 'årets';
+  if (question.type === 'date' && typeof value === 'string') {
+    return `Obs: ${whose} datum ${value} är ${monthsOld(wholeMonthsBetween(value, foresight.reviewDate))} gammalt; med det svaret uppstår ${gaps}.`;
+  }
+  return `Obs: med ${whose} värde ${value} uppstår ${gaps}.`;
 }
 
 export function helpText(question: Question, lang: Lang): string {
   return [text(question.help, lang), dim(`Referenser: ${question.references.join('; ')}${question.legal ? ' (lagkrav)' : ''}`)].join('\n');
 }
 
-export async function askCommentAndEvidence(current: Answer | undefined): Promise<{ comment: string; evidence: string }> {
-  const comment = await input({ message: 'Kommentar (valfri):', default: current?.comment ?? '' });
-  const evidence = await input({ message: 'Underlag, dokumentreferens eller länk (valfritt):', default: current?.evidence ?? '' });
-  return { comment: comment.trim(), evidence: evidence.trim() };
+/** A prompt's label, saying what Enter does when there is a default to keep. */
+const withDefault = (label: string, kept: string): string => (kept === '' ? `${label}:` : `${label.replace(/\)$/, '; Enter behåller, ⌫ tar bort)')}:`);
+
+/** The comment; with `motivation` (why one is needed) it is required. */
+export async function askComment(kept: string, motivation?: string): Promise<string> {
+  const label = motivation === undefined ? 'Kommentar (valfri)' : 'Motivering (krävs för Ej tillämplig)';
+  const comment = await input({
+    message: withDefault(label, kept),
+    default: kept,
+    ...(motivation === undefined ? {} : { validate: (s: string) => s.trim() !== '' || `Skriv en motivering: ${motivation}.` }),
+  });
+  return comment.trim();
 }
+
+export async function askEvidence(kept: string): Promise<string> {
+  return (await input({ message: withDefault('Underlag, dokumentreferens eller länk (valfritt)', kept), default: kept })).trim();
+}
+
+export async function askCommentAndEvidence(kept: Details, motivation?: string): Promise<Details> {
+  const comment = await askComment(kept.comment, motivation);
+  return { comment, evidence: await askEvidence(kept.evidence) };
+}
+
+const detailsOf = (a: Answer | undefined): Details => ({ comment: a?.comment ?? '', evidence: a?.evidence ?? '' });
 
 /** What happens with a value the reviewer picked or typed. */
 function settle(ctx: AskContext, value: AnswerValue): StepAction {
-  if (ctx.current !== undefined && ctx.current.value === value) return { kind: 'keep' };
-  if (ctx.current === undefined && ctx.previous !== undefined && ctx.previous.value === value) {
+  const { question, current, previous } = ctx;
+  if (current !== undefined && current.value === value) return { kind: 'keep' };
+  const motivation = motivationReason(question, ctx.profile, value);
+  const lastYear = !isPerPeriod(question) && previous !== undefined && previous.value === value ? previous : undefined;
+  if (lastYear !== undefined && current === undefined && (motivation === undefined || lastYear.comment?.trim())) {
     // Carry-forward: last year's answer stands, with its comment and evidence.
-    return { kind: 'answer', value, comment: ctx.previous.comment, evidence: ctx.previous.evidence };
+    return { kind: 'answer', value, comment: lastYear.comment, evidence: lastYear.evidence };
   }
-  return { kind: 'answer', value, askDetails: true };
+  // Back on last year's value, its comment and evidence come back with it; else this year's are the defaults.
+  return {
+    kind: 'answer',
+    value,
+    ...(lastYear === undefined ? {} : { comment: lastYear.comment, evidence: lastYear.evidence }),
+    details: detailsOf(lastYear ?? current),
+    motivation,
+  };
 }
+
+/** First letters that jump to an option ("j, d, n, e"), for the hint when nothing is chosen. */
+const jumpLetters = (labels: readonly string[]): string => [...new Set(labels.map((l) => l.charAt(0).toLowerCase()))].join(', ');
 
 async function askChoice(ctx: AskContext, message: string): Promise<StepAction> {
   const values = allowedValues(ctx.question) ?? [];
-  const fallback = ctx.current?.value ?? ctx.previous?.value;
+  const fallback = defaultValueOf(ctx.question, ctx.current, ctx.previous);
+  const options = values.map((v) => ({ name: optionLabel(ctx.question, v, ctx.lang), value: v }));
+  // Nothing to go by: the cursor starts on an entry that cannot be chosen, so Enter alone records nothing.
+  const preselected = typeof fallback === 'string' && values.includes(fallback);
+  const none = { name: '— välj ett svar —', value: NONE, disabled: '(inget förval)' };
+  const noneTheme = { ...theme, i18n: { disabledError: `Inget svar är valt: välj med ↑↓ eller skriv första bokstaven (${jumpLetters(options.map((o) => o.name))}).` } };
   for (;;) {
     const picked = await select<string>({
       message,
-      default: typeof fallback === 'string' ? fallback : undefined,
+      default: preselected ? fallback : undefined,
       loop: false,
-      pageSize: 12,
-      theme,
+      pageSize: 13,
+      theme: preselected ? theme : noneTheme,
       choices: [
-        ...values.map((v) => ({ name: optionLabel(ctx.question, v, ctx.lang), value: v })),
+        ...(preselected ? [] : [none]),
+        ...options,
         new Separator(),
         { name: '? Hjälp och referenser', value: HELP },
         ...(ctx.current !== undefined ? [{ name: '* Ändra kommentar och underlag', value: EDIT }] : []),
@@ -92,22 +174,34 @@ async function askChoice(ctx: AskContext, message: string): Promise<StepAction> 
     if (picked === HELP) ctx.print(helpText(ctx.question, ctx.lang));
     else if (picked === BACK) return { kind: 'back' };
     else if (picked === SKIP) return { kind: 'skip' };
-    else if (picked === EDIT && ctx.current !== undefined) return { kind: 'answer', value: ctx.current.value, ...(await askCommentAndEvidence(ctx.current)) };
-    else return settle(ctx, picked);
+    else if (picked === EDIT && ctx.current !== undefined) {
+      const motivation = motivationReason(ctx.question, ctx.profile, ctx.current.value);
+      return { kind: 'answer', value: ctx.current.value, ...(await askCommentAndEvidence(detailsOf(ctx.current), motivation)) };
+    } else if (picked !== NONE) return settle(ctx, picked);
   }
 }
 
+function formatHint(question: Question, lang: Lang): string {
+  if (question.type === 'date') return 'ÅÅÅÅ-MM-DD';
+  if (question.type === 'number') return `${question.integer ? 'ett heltal' : 'ett tal'}${question.unit ? ` [${text(question.unit, lang)}]` : ''}`;
+  return 'text';
+}
+
 async function askTyped(ctx: AskContext, message: string): Promise<StepAction> {
-  const fallback = ctx.current?.value ?? ctx.previous?.value;
-  const hint = ctx.question.type === 'date' ? 'ÅÅÅÅ-MM-DD' : ctx.question.type === 'number' ? 'ett tal' : 'text';
+  const fallback = defaultValueOf(ctx.question, ctx.current, ctx.previous);
+  const shown = fallback === undefined ? undefined : String(fallback);
+  // The hint says exactly what Enter on an empty line does.
+  const empty = shown === undefined ? 'tomt hoppar över' : `tomt behåller ${shown}`;
+  const hint = `${formatHint(ctx.question, ctx.lang)}; ? hjälp${ctx.canGoBack ? ', < föregående' : ''}, > hoppa över, ${empty}`;
+  const parse = (s: string) => parseAnswerInput(ctx.question, s, { year: ctx.year });
   for (;;) {
     const typed = await input({
-      message: `${message} ${dim(`(${hint}; ? hjälp${ctx.canGoBack ? ', < föregående' : ''}, tomt hoppar över)`)}`,
-      default: fallback === undefined ? undefined : String(fallback),
+      message: `${message} ${dim(`(${hint})`)}`,
+      default: shown,
       validate: (raw) => {
         const s = raw.trim();
-        if (s === '' || s === '?' || s === '<') return true;
-        const parsed = parseAnswerInput(ctx.question, s);
+        if (s === '' || s === '?' || s === '<' || s === '>') return true;
+        const parsed = parse(s);
         return 'error' in parsed ? parsed.error : true;
       },
     });
@@ -117,8 +211,8 @@ async function askTyped(ctx: AskContext, message: string): Promise<StepAction> {
       continue;
     }
     if (s === '<' && ctx.canGoBack) return { kind: 'back' };
-    if (s === '' || s === '<') return { kind: 'skip' };
-    const parsed = parseAnswerInput(ctx.question, s);
+    if (s === '' || s === '<' || s === '>') return { kind: 'skip' };
+    const parsed = parse(s);
     if ('error' in parsed) continue;
     return settle(ctx, parsed.value);
   }

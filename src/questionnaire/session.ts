@@ -1,3 +1,4 @@
+import { isPerPeriod } from '../catalog/values.js';
 import type { Catalog } from '../catalog/load.js';
 import { UsageError } from '../errors.js';
 import { select } from '@inquirer/prompts';
@@ -8,7 +9,8 @@ import type { RegisteredService } from '../store/register.js';
 import type { Workspace } from '../store/workspace.js';
 import { text, type Lang } from '../ui/i18n.js';
 import { bold, dim } from '../ui/style.js';
-import { askCommentAndEvidence, askStep, describeAnswer, theme } from './prompts.js';
+import { AnswerForesight } from '../engine/what-if.js';
+import { askComment, askEvidence, askStep, defaultValueOf, defaultWarning, describeAnswer, theme } from './prompts.js';
 import { progressPercent, startIndex, stepsFor, type Step, type WalkSelection } from './walk.js';
 
 export interface SessionOptions extends WalkSelection {
@@ -19,6 +21,8 @@ export interface SessionOptions extends WalkSelection {
   reviewer: string;
   all: boolean;
   lang: Lang;
+  /** The command that resumes this session, shown when it is interrupted. */
+  resumeCommand: string;
   print(line: string): void;
 }
 
@@ -39,21 +43,50 @@ function header(step: Step, opts: SessionOptions, percent: number): string {
   ].join('\n');
 }
 
-export function resumeHint(opts: Pick<SessionOptions, 'year' | 'service'>): string {
-  return `Fortsätt där du slutade: efterlev assess --year ${opts.year} --service ${opts.service.id}`;
+/** Quotes a word for a POSIX shell only when it needs it: the resume line is meant to be pasted. */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** What was given on the command line, for the resume line. */
+export interface Invocation {
+  year: number;
+  service: string;
+  checklist?: string | undefined;
+  control?: string | undefined;
+  all?: boolean | undefined;
+  reviewer?: string | undefined;
+  /** Absolute. */
+  dir?: string | undefined;
+  lang?: string | undefined;
+}
+
+/** The exact command to run again after an interruption: the same selection, workspace, reviewer and language. */
+export function resumeCommand(given: Invocation): string {
+  const words = ['efterlev', 'assess', '--year', String(given.year), '--service', given.service];
+  const option = (name: string, value: string | undefined) => (value === undefined ? [] : [name, value]);
+  words.push(
+    ...option('--checklist', given.checklist),
+    ...option('--control', given.control),
+    ...(given.all ? ['--all'] : []),
+    ...option('--reviewer', given.reviewer),
+    ...option('--dir', given.dir),
+    ...option('--lang', given.lang),
+  );
+  return words.map(shellWord).join(' ');
 }
 
 const when = (a: Answer): string => a.at.slice(0, 16).replace('T', ' ');
 
 /** Someone else answered while this reviewer was deciding: show who, when and what, and let them choose. */
 async function resolveConflict(opts: SessionOptions, step: Step, theirs: Answer | undefined, mine: AnswerValue): Promise<'theirs' | 'mine' | 'again'> {
-  const described = theirs === undefined ? 'tog bort svaret' : `svarade ${describeAnswer(step.question, theirs, opts.lang)}${theirs.evidence ? ` (underlag: ${theirs.evidence})` : ''}`;
+  const described = theirs === undefined ? 'tog bort svaret' : `svarade ${describeAnswer(step.question, theirs, opts.lang)}`;
   opts.print(
     [
       '',
       bold(`${step.question.id}: någon annan hann före medan du svarade.`),
       `  ${theirs?.by ?? 'okänd'}${theirs ? `, ${when(theirs)}` : ''}: ${described}`,
-      `  Ditt svar: ${describeAnswer(step.question, { value: mine, by: opts.reviewer, at: '' }, opts.lang)}`,
+      `  Ditt svar: ${describeAnswer(step.question, { value: mine }, opts.lang)}`,
     ].join('\n'),
   );
   return select<'theirs' | 'mine' | 'again'>({
@@ -91,8 +124,12 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
   }
   let saved = 0;
   /** The answer just saved and still waiting for its comment and evidence. */
-  let pending: { question: string; answer: Answer } | undefined;
-  const history: number[] = [];
+  let pending: { step: Step; answer: Answer } | undefined;
+  /** A value chosen but not saved: "ej tillämplig" waiting for its required motivation. */
+  let unsaved: { step: Step; value: AnswerValue } | undefined;
+  // A resumed session can go back over the questions answered before it, as if it had never stopped.
+  const history: number[] = Array.from({ length: index }, (_, i) => i);
+  const foresight = new AnswerForesight(opts.catalog);
   // Ctrl-C between prompts (while saving) must not kill the process mid-save: finish the save, then stop.
   let interrupted = false;
   const onSigint = () => {
@@ -104,54 +141,81 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
     return outcome!;
   };
   const stopped = (): SessionOutcome => {
-    const detail = pending ? ` ${pending.question} sparades som ${describeAnswer(steps.find((s) => s.question.id === pending!.question)!.question, pending.answer, opts.lang)}, utan kommentar och underlag.` : '';
-    opts.print(`\nAvbrutet. ${saved} svar sparades under passet; inget bekräftat svar har gått förlorat.${detail}\n${resumeHint(opts)}`);
+    let detail = '';
+    if (pending !== undefined) {
+      const { question } = pending.step;
+      const bare = !pending.answer.comment && !pending.answer.evidence;
+      detail = ` ${question.id} sparades som ${describeAnswer(question, pending.answer, opts.lang)}${bare ? ', utan kommentar och underlag' : ''}.`;
+    } else if (unsaved !== undefined) {
+      detail = ` ${unsaved.step.question.id} sparades inte: ${describeAnswer(unsaved.step.question, { value: unsaved.value }, opts.lang)} behöver en motivering.`;
+    }
+    opts.print(`\nAvbrutet. ${saved} svar sparades under passet; inget bekräftat svar har gått förlorat.${detail}\nFortsätt där du slutade: ${opts.resumeCommand}`);
     return { saved, finished: false };
   };
   try {
     while (index < steps.length) {
       if (interrupted) return stopped();
       const step = steps[index]!;
+      const { question } = step;
       answers = read();
-      const current = answers[step.question.id];
-      const last = previous[step.question.id];
+      const current = answers[question.id];
+      const last = previous[question.id];
       opts.print(header(step, opts, progressPercent(steps, new Set(Object.keys(answers)))));
-      if (last !== undefined) opts.print(dim(`Förra året: ${describeAnswer(step.question, last, opts.lang)}`));
-      if (current !== undefined) opts.print(dim(`I år: ${describeAnswer(step.question, current, opts.lang)} (${current.by}, ${current.at.slice(0, 10)})`));
+      if (last !== undefined) {
+        opts.print(dim(`Förra året: ${describeAnswer(question, last, opts.lang)}${isPerPeriod(question) ? ' (gäller förra perioden, fylls inte i)' : ''}`));
+      }
+      if (current !== undefined) opts.print(dim(`I år: ${describeAnswer(question, current, opts.lang)} (${current.by}, ${current.at.slice(0, 10)})`));
+      const candidate = defaultValueOf(question, current, last);
+      if (candidate !== undefined && (question.type === 'date' || question.type === 'number')) {
+        const input = { service: opts.service.id, profile: opts.service.profile, year: opts.year, answers, previous };
+        const warning = defaultWarning(question, candidate, current === undefined, foresight.gapsIf(input, step.checklist, question, candidate), opts.lang);
+        if (warning !== undefined) opts.print(warning);
+      }
 
-      const action = await askStep({ question: step.question, current, previous: last, lang: opts.lang, canGoBack: history.length > 0, print: opts.print });
+      const action = await askStep({ question, current, previous: last, profile: opts.service.profile, year: opts.year, lang: opts.lang, canGoBack: history.length > 0, print: opts.print });
       if (action.kind === 'back') {
         index = history.pop() ?? index;
         continue;
       }
-      if (action.kind === 'keep' && !sameAnswer(read()[step.question.id], current)) {
-        opts.print(dim(`${step.question.id} ändrades av någon annan medan du svarade; frågan visas igen med det nya svaret.`));
+      if (action.kind === 'keep' && !sameAnswer(read()[question.id], current)) {
+        opts.print(dim(`${question.id} ändrades av någon annan medan du svarade; frågan visas igen med det nya svaret.`));
         continue;
       }
       if (action.kind === 'answer') {
-        let outcome = await save({ question: step.question.id, value: action.value, comment: action.comment ?? '', evidence: action.evidence ?? '', expected: current ?? null });
+        let comment = action.comment ?? '';
+        if (action.motivation !== undefined) {
+          unsaved = { step, value: action.value };
+          comment = await askComment(action.details?.comment ?? comment, action.motivation);
+          unsaved = undefined;
+        }
+        const evidence = action.evidence ?? '';
+        let outcome = await save({ question: question.id, value: action.value, comment, evidence, expected: current ?? null });
         if (outcome.kind === 'conflict') {
           const choice = await resolveConflict(opts, step, outcome.stored, action.value);
           if (choice === 'again') continue;
           if (choice === 'mine') {
-            outcome = await save({ question: step.question.id, value: action.value, comment: action.comment ?? '', evidence: action.evidence ?? '', expected: outcome.stored ?? null });
+            outcome = await save({ question: question.id, value: action.value, comment, evidence, expected: outcome.stored ?? null });
             if (outcome.kind === 'conflict') continue; // changed yet again: show it
           }
         }
         if (outcome.kind === 'added' || outcome.kind === 'changed') {
           saved++;
-          if (action.askDetails) {
-            pending = { question: step.question.id, answer: outcome.answer };
+          if (action.details !== undefined) {
+            pending = { step, answer: outcome.answer };
             if (interrupted) return stopped();
-            const details = await askCommentAndEvidence(undefined);
-            if (details.comment !== '' || details.evidence !== '') {
-              const amended = await save({ question: step.question.id, value: action.value, ...details, expected: outcome.answer, amend: true });
+            const details = {
+              comment: action.motivation !== undefined ? comment : await askComment(action.details.comment),
+              evidence: await askEvidence(action.details.evidence),
+            };
+            const stored = outcome.answer;
+            pending = undefined;
+            if (details.comment !== (stored.comment ?? '') || details.evidence !== (stored.evidence ?? '')) {
+              const amended = await save({ question: question.id, value: action.value, ...details, expected: stored, amend: true });
               if (amended.kind === 'conflict') {
-                opts.print(dim(`${step.question.id} ändrades av någon annan innan kommentaren sparades; kommentaren sparades inte.`));
+                opts.print(dim(`${question.id} ändrades av någon annan innan kommentaren sparades; kommentaren sparades inte.`));
                 continue;
               }
             }
-            pending = undefined;
           }
         }
       }

@@ -19,12 +19,16 @@ export interface WalkSelection {
   control?: string | undefined;
 }
 
+/** Whether the selection (`--checklist`, `--control`) takes in a checklist's control. */
+export function selects(selection: WalkSelection, checklist: string, control: string): boolean {
+  return (selection.checklist === undefined || checklist === selection.checklist) && (selection.control === undefined || control === selection.control.toUpperCase());
+}
+
 /** The applicable questions of the selected checklists and controls, control by control. */
 export function stepsFor(checklists: readonly Checklist[], profile: ServiceProfile, selection: WalkSelection = {}): Step[] {
   const controls = checklists
-    .filter((c) => selection.checklist === undefined || c.id === selection.checklist)
     .flatMap((checklist) => checklist.controls.map((control) => ({ checklist, control })))
-    .filter(({ control }) => selection.control === undefined || control.id === selection.control.toUpperCase())
+    .filter(({ checklist, control }) => selects(selection, checklist.id, control.id))
     .map(({ checklist, control }) => ({ checklist, control, questions: control.questions.filter((q) => appliesTo(q, profile)) }))
     .filter((c) => c.questions.length > 0);
   return controls.flatMap(({ checklist, control, questions }, ci) =>

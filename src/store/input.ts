@@ -1,18 +1,27 @@
 import type { Catalog } from '../catalog/load.js';
 import { appliesTo } from '../catalog/profile.js';
-import { parseAnswerInput, valueProblem, type AnswerValue } from '../catalog/values.js';
+import { parseAnswerInput, valueProblem, type AnswerContext, type AnswerValue } from '../catalog/values.js';
+import { motivationReason } from '../engine/answer-gaps.js';
 import { describeControlCharacter, normaliseLineBreaks } from '../io/text.js';
 import { checklistsFor } from './answers.js';
 import type { RegisteredService } from './register.js';
 
-export type ResolvedAnswer = { ok: true; question: string; value: AnswerValue; applies: boolean } | { ok: false; error: string };
+export type ResolvedAnswer =
+  | { ok: true; question: string; value: AnswerValue; applies: boolean }
+  | { ok: false; error: string; missingMotivation?: true };
+
+/** An answer as given from outside: its value, and the comment given with it. */
+export interface GivenAnswer extends AnswerContext {
+  comment?: string | undefined;
+}
 
 /**
  * Checks one answer given from outside (command line, CSV, JSON) against the service's
  * catalogue: the question must exist for it and the value be one the question allows.
  * Text is parsed as a user types it (`Delvis`, `3,5`); a JSON number is taken as it is.
+ * "Ej tillämplig" where the register says the question applies is refused without a comment.
  */
-export function resolveAnswer(catalog: Catalog, service: RegisteredService, questionId: string, raw: string | number): ResolvedAnswer {
+export function resolveAnswer(catalog: Catalog, service: RegisteredService, questionId: string, raw: string | number, given: GivenAnswer): ResolvedAnswer {
   const id = questionId.trim().toUpperCase();
   const ref = catalog.questions.get(id);
   if (ref === undefined || !checklistsFor(catalog, service.id).some((c) => c.id === ref.checklist.id)) {
@@ -26,9 +35,13 @@ export function resolveAnswer(catalog: Catalog, service: RegisteredService, ques
     if (problem !== undefined) return { ok: false, error: problem };
     value = raw;
   } else {
-    const parsed = parseAnswerInput(ref.question, normaliseLineBreaks(raw));
+    const parsed = parseAnswerInput(ref.question, normaliseLineBreaks(raw), given);
     if ('error' in parsed) return { ok: false, error: parsed.error };
     value = parsed.value;
+  }
+  const reason = motivationReason(ref.question, service.profile, value);
+  if (reason !== undefined && !given.comment?.trim()) {
+    return { ok: false, error: `${id} = ej_tillamplig behöver en motivering: ${reason}. Skriv varför i kommentaren.`, missingMotivation: true };
   }
   return { ok: true, question: id, value, applies: appliesTo(ref.question, service.profile) };
 }

@@ -1,13 +1,25 @@
 import type { Catalog } from '../catalog/load.js';
 import type { ServiceResult } from '../engine/assess.js';
 import type { Action } from '../plan/actions.js';
+import { selects, type WalkSelection } from '../questionnaire/walk.js';
 import type { RegisteredService } from '../store/register.js';
 import { priorityLabel } from './actions.js';
 import { text, type Lang } from './i18n.js';
 import { renderScore } from './score.js';
 import { bold, dim, severityLabel } from './style.js';
 
-/** The end of an assess session: the service's scores, what is new since last year, what to fix first. */
+/** The result with only the controls a session walked (`--checklist`, `--control`); checklist totals stay as they are. */
+export function selectedResult(result: ServiceResult, selection: WalkSelection): ServiceResult {
+  const checklists = result.checklists
+    .map((c) => ({ ...c, controls: c.controls.filter((k) => selects(selection, c.checklist, k.control)) }))
+    .filter((c) => c.controls.length > 0);
+  return { ...result, checklists };
+}
+
+/**
+ * The end of an assess session: the scores of the controls just answered, what is new there since
+ * last year, what to fix first. `newGaps` and `top` are expected to be of the selection already.
+ */
 export function renderSessionSummary(
   catalog: Catalog,
   service: RegisteredService,
@@ -16,8 +28,13 @@ export function renderSessionSummary(
   newGaps: readonly Action[] | undefined,
   top: readonly Action[],
   lang: Lang,
+  selection: WalkSelection = {},
 ): string {
-  const out = [renderScore(catalog, [service], year, [result], lang)];
+  const out = [renderScore(catalog, [service], year, [selectedResult(result, selection)], lang)];
+  if (selection.checklist !== undefined || selection.control !== undefined) {
+    const only = selection.control !== undefined ? `kontrollen ${selection.control.toUpperCase()}` : `checklistan ${selection.checklist}`;
+    out.push(dim(`Visar bara ${only}; hela tjänsten: efterlev score --year ${year} --service ${service.id}`), '');
+  }
   if (newGaps !== undefined) {
     out.push(bold(`Nya brister sedan ${year - 1}: ${newGaps.length}`));
     for (const a of newGaps) out.push(`  ${severityLabel(a.severity, lang)}  ${a.control}: ${text(a.finding, lang)}`);
