@@ -146,6 +146,27 @@ describe('a writer paused inside its lock', () => {
   }, 120_000);
 });
 
+describe('plan import and plan set at the same time', () => {
+  it('a follow-up set while an import was working is never overwritten: the import stops, writing nothing', async () => {
+    const id = 'personec-p:LOG-kanslig-utan-loggranskning';
+    const out = join(outside, 'hp.csv');
+    expect((await cli(['export', '--year', '2025', '--format', 'csv', '--out', out])).code).toBe(0);
+    writeFileSync(out, readFileSync(out, 'utf8').replace(/(personec-p:LOG-kanslig-utan-loggranskning;[^\r]*?);Pågår;/, '$1;Klar;'));
+    const importing = spawnCli(['plan', 'import', out, '--year', '2025'], { EFTERLEV_TEST_STOP_AT: 'before-lock' });
+    await stopped(importing.child.pid!);
+    const set = await cli(['plan', 'set', id, '--year', '2025', '--note', 'Ändrad av Anna under importen', '--reviewer', 'anna']);
+    expect(set.code, set.stderr).toBe(0);
+    importing.child.kill('SIGCONT');
+    const r = await importing.done;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Uppföljningen ändrades av någon annan medan kommandot arbetade');
+    expect(r.stderr).toContain(`${id} (anna,`);
+    noStackTrace(r.stderr);
+    const plan = readJson<{ actions: Record<string, { note?: string; status: string }> }>(join(ws, 'answers', 'plan', '2025.json'));
+    expect(plan.actions[id]).toMatchObject({ note: 'Ändrad av Anna under importen', status: 'pågår' });
+  });
+});
+
 describe('odd locks', () => {
   const lockDir = () => `${answerFile(2025, 'telefoni')}.lock`;
   const plantLock = (owner: object, mtime?: Date) => {

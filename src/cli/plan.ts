@@ -73,7 +73,7 @@ Exempel:
       if (change.status === 'accepterad_risk' && (!change.motivation || !change.acceptedBy)) {
         throw new UsageError('En accepterad risk behöver --motivation och --accepted-by.');
       }
-      const changed = await saveFollowUps(ctx.ws, opts.year, new Map([[id, change]]), opts.reviewer ?? defaultReviewer());
+      const changed = await saveFollowUps(ctx.ws, opts.year, new Map([[id, change]]), opts.reviewer ?? defaultReviewer(), { expected: new Map([[id, before]]) });
       if (ctx.json) ctx.printJson({ year: opts.year, id, changed: changed.length > 0, followUp: change });
       else ctx.print(changed.length > 0 ? `${id}: ${describeFollowUp(before)} → ${describeFollowUp(change)}` : `${id}: oförändrad.`);
     });
@@ -115,7 +115,7 @@ Exempel:
       const byId = new Map(actions.map((a) => [a.id, a]));
       const changed = opts.dryRun
         ? applyFollowUps(readPlan(ctx.ws, opts.year), changes, '', '')
-        : await saveFollowUps(ctx.ws, opts.year, changes, opts.reviewer ?? defaultReviewer());
+        : await saveFollowUps(ctx.ws, opts.year, changes, opts.reviewer ?? defaultReviewer(), { expected: new Map([...changes.keys()].map((id) => [id, byId.get(id)?.followUp])) });
       const removals = removed.filter((r) => changed.includes(r.id));
       if (ctx.json) {
         ctx.printJson({ year: opts.year, dryRun: opts.dryRun === true, rows: table.rows.length, changed, removed: removals });

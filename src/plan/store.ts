@@ -6,7 +6,7 @@ import { sortedRecord, stringify } from '../store/canonical.js';
 import { openDocument } from '../store/adapter.js';
 import { transact } from '../store/transaction.js';
 import type { Workspace } from '../store/workspace.js';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, StoppedError } from '../errors.js';
 import { PlanFile, type FollowUp } from './schema.js';
 
 /** The handlingsplan's follow-up lives beside the answers, one file a year: answers/plan/<year>.json. */
@@ -54,11 +54,30 @@ export function applyFollowUps(plan: PlanFile, changes: ReadonlyMap<string, Foll
   return changed;
 }
 
-/** Sets the follow-up of actions under the plan file's lock. Returns the ids that changed. */
-export function saveFollowUps(ws: Workspace, year: number, changes: ReadonlyMap<string, FollowUpChange>, by: string, now = clockNow()): Promise<string[]> {
+const sameEntry = (a: FollowUp | undefined, b: FollowUp | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : a.by === b.by && a.at === b.at && sameFollowUp(a, b);
+
+/**
+ * Sets the follow-up of actions under the plan file's lock. Returns the ids that changed.
+ * `expected`: the follow-ups the changes were worked out from; when one is another by now (set by
+ * someone else meanwhile), nothing is written and the command stops, so no edit is lost.
+ */
+export function saveFollowUps(
+  ws: Workspace,
+  year: number,
+  changes: ReadonlyMap<string, FollowUpChange>,
+  by: string,
+  options: { expected?: ReadonlyMap<string, FollowUp | undefined>; now?: Date } = {},
+): Promise<string[]> {
   const path = planFilePath(ws, year);
+  const now = options.now ?? clockNow();
   return transact(ws, [path], async (tx) => {
     const db = await openDocument(tx, path, (text) => parsePlan(text, path, year), canonicalPlan, { year, actions: {}, history: [] });
+    const moved = [...changes.keys()].filter((id) => options.expected?.has(id) && !sameEntry(db.data.actions[id], options.expected.get(id)));
+    if (moved.length > 0) {
+      const who = moved.map((id) => `${id} (${db.data.actions[id]?.by ?? 'okänd'}, ${db.data.actions[id]?.at.slice(0, 16).replace('T', ' ') ?? 'borttagen'})`);
+      throw new StoppedError(`Uppföljningen ändrades av någon annan medan kommandot arbetade: ${who.join(', ')}. Ingenting ändrades.`, 'Kör kommandot igen: det utgår då från det senaste.');
+    }
     const changed = applyFollowUps(db.data, changes, by, now.toISOString());
     if (changed.length > 0) await db.write();
     return changed;

@@ -218,7 +218,7 @@ export async function recoverInterrupted(ws: Workspace, touching?: { paths: Read
 const MAX_ATTEMPTS = 5;
 
 /** Test hook: stop the process at a named point of a commit, so tests can pause or kill it there. */
-function testPoint(name: 'after-read' | 'renaming'): void {
+function testPoint(name: 'before-lock' | 'after-read' | 'renaming'): void {
   const at = process.env['EFTERLEV_TEST_STOP_AT'];
   if (at === name) process.kill(process.pid, 'SIGSTOP');
   if (at === `kill-${name}`) process.kill(process.pid, 'SIGKILL');
@@ -249,6 +249,7 @@ function writeJournal(ws: Workspace, prepared: readonly PreparedFile[], reads: R
  */
 export async function transact<T>(ws: Workspace, paths: readonly string[], work: (tx: Transaction) => T | Promise<T>): Promise<T> {
   const files = [...new Set(paths)].sort();
+  testPoint('before-lock');
   for (const path of files) ensureFolders(ws, path);
   const locks = new Map<string, HeldLock>();
   try {
