@@ -3,7 +3,9 @@ import { UsageError } from './errors.js';
 import { Assessor, type AssessmentInput, type ServiceResult } from './engine/assess.js';
 import { checklistsFor, readAnswerFile } from './store/answers.js';
 import { allServices, findService, readRegister, registerOfYear, type RegisteredService, type YearRegister } from './store/register.js';
-import type { AnswerFile, ServiceRegister } from './store/schema.js';
+import { ORGANISATION_ID, type AnswerFile, type ServiceRegister } from './store/schema.js';
+import { allIncidents, incidentYears } from './incidents/store.js';
+import type { Incident } from './incidents/schema.js';
 import { openWorkspace, type Workspace } from './store/workspace.js';
 import type { Checklist } from './catalog/schema.js';
 
@@ -18,12 +20,14 @@ export interface Review {
   assessedYears: Map<string, Promise<Assessed[]>>;
   /** The register each year is judged by, read once per command. */
   yearRegisters: Map<number, YearRegister>;
+  /** The incident register, read once per command. */
+  incidents: { list: Incident[]; years: Set<number>; byService: Map<string, { list: Incident[]; years: Set<number> }> } | undefined;
 }
 
 export async function openReview(ws: Workspace): Promise<Review> {
   await openWorkspace(ws);
   const catalog = loadCatalog(ws.catalog);
-  return { ws, catalog, register: readRegister(ws), answerFiles: new Map(), assessedYears: new Map(), yearRegisters: new Map() };
+  return { ws, catalog, register: readRegister(ws), answerFiles: new Map(), assessedYears: new Map(), yearRegisters: new Map(), incidents: undefined };
 }
 
 /** Refuses a --checklist that the catalogue does not have. */
@@ -40,6 +44,20 @@ export function answersOf(review: Review, year: number, service: string): Answer
   return review.answerFiles.get(key);
 }
 
+/** A service's incidents (the organisation: every service's) with the years the register covers. */
+export function incidentsOf(review: Review, service: string): { list: Incident[]; years: Set<number> } {
+  if (review.incidents === undefined) {
+    const years = new Set(incidentYears(review.ws));
+    const list = allIncidents(review.ws);
+    review.incidents = { list, years, byService: new Map() };
+  }
+  const all = review.incidents;
+  if (service === ORGANISATION_ID) return all;
+  let mine = all.byService.get(service);
+  if (mine === undefined) all.byService.set(service, (mine = { list: all.list.filter((i) => i.service === service), years: all.years }));
+  return mine;
+}
+
 export function assessmentInput(review: Review, service: RegisteredService, year: number): AssessmentInput {
   return {
     service: service.id,
@@ -47,6 +65,7 @@ export function assessmentInput(review: Review, service: RegisteredService, year
     year,
     answers: answersOf(review, year, service.id)?.answers ?? {},
     previous: answersOf(review, year - 1, service.id)?.answers ?? {},
+    incidents: incidentsOf(review, service.id),
   };
 }
 

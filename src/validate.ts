@@ -11,6 +11,7 @@ import { allServices, readRegister, readSnapshot } from './store/register.js';
 import { SERVICE_ID, type ServiceRegister } from './store/schema.js';
 import type { Workspace } from './store/workspace.js';
 import { workspaceFileProblems } from './store/guard.js';
+import { incidentFilePath, incidentYears, readIncidents } from './incidents/store.js';
 
 export interface ValidationReport {
   problems: Problem[];
@@ -20,6 +21,7 @@ export interface ValidationReport {
   services: number;
   answerFiles: number;
   planFiles: number;
+  incidentFiles: number;
 }
 
 function collect<T>(problems: Problem[], load: () => T): T | undefined {
@@ -84,6 +86,21 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
   const planFiles = yearly('plan', (year) => readPlan(ws, year));
   yearly('observations', (year) => readObservations(ws, year));
   yearly('register', (year) => readSnapshot(ws, year));
+  const incidentFiles = yearly('incidents', (year) => readIncidents(ws, year));
+  if (register !== undefined) {
+    // Every incident names a registered service, and an id is used once across the years.
+    const seen = new Map<string, string>();
+    for (const year of incidentYears(ws)) {
+      const shown = shownPath(incidentFilePath(ws, year));
+      const file = collect(problems, () => readIncidents(ws, year));
+      file?.incidents.forEach((i, n) => {
+        if (!register.services.some((s) => s.id === i.service)) problems.push({ file: shown, pointer: `/incidents/${n}/service`, message: `tjänsten '${i.service}' finns inte i tjänsteregistret` });
+        const other = seen.get(i.id);
+        if (other !== undefined && other !== shown) problems.push({ file: shown, pointer: `/incidents/${n}/id`, message: `incidenten '${i.id}' finns redan i ${other}` });
+        seen.set(i.id, shown);
+      });
+    }
+  }
   const rules = catalog === undefined ? 0 : [...catalog.rulesByChecklist.values()].reduce((n, r) => n + r.length, 0);
   return {
     problems,
@@ -93,5 +110,6 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
     services: register?.services.length ?? 0,
     answerFiles,
     planFiles,
+    incidentFiles,
   };
 }

@@ -10,6 +10,7 @@ import { defineAssess } from './assess.js';
 import { defineCompare } from './compare.js';
 import { defineExport } from './export.js';
 import { defineImport } from './import.js';
+import { defineIncident } from './incident.js';
 import { defineInit } from './init.js';
 import { defineObservation } from './observation.js';
 import { defineOverview } from './overview.js';
@@ -101,7 +102,7 @@ Exempel:
 
 Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
     );
-  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineReport, defineObservation, defineValidate]) {
+  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineReport, defineObservation, defineIncident, defineValidate]) {
     define(program);
   }
   return program;

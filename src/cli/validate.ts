@@ -26,7 +26,7 @@ Exempel:
       if (!ctx.json) {
         ctx.print(
           `Allt i ordning: ${report.checklists} checklistor, ${report.ruleFiles} regelfiler (${report.rules} regler), ` +
-            `${report.services} tjänster, ${report.answerFiles} svarsfiler, ${report.planFiles} handlingsplaner.`,
+            `${report.services} tjänster, ${report.answerFiles} svarsfiler, ${report.planFiles} handlingsplaner, ${report.incidentFiles} incidentregister.`,
         );
       }
     });

@@ -1,0 +1,244 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { IncidentFields } from '../incidents/input.js';
+import { contextOf, defaultReviewer, parseText } from './context.js';
+
+interface FieldOptions {
+  id?: string;
+  service?: string;
+  kind?: string;
+  title?: string;
+  description?: string;
+  occurred?: string;
+  detected?: string;
+  resolved?: string;
+  supplier?: string;
+  rootCause?: string;
+  actions?: string;
+  status?: string;
+  imyNotified?: string;
+  delayReason?: string;
+  notNotified?: string;
+  subjectsInformed?: string;
+  earlyWarning?: string;
+  notification?: string;
+  finalReport?: string;
+  reviewer?: string;
+}
+
+const toFields = (o: FieldOptions): IncidentFields => ({
+  id: o.id,
+  service: o.service,
+  kind: o.kind,
+  title: o.title,
+  description: o.description,
+  occurred: o.occurred,
+  detected: o.detected,
+  resolved: o.resolved,
+  supplier: o.supplier,
+  rootCauseAnalysis: o.rootCause,
+  actions: o.actions,
+  status: o.status,
+  imyNotified: o.imyNotified,
+  delayReason: o.delayReason,
+  notNotified: o.notNotified,
+  subjectsInformed: o.subjectsInformed,
+  earlyWarning: o.earlyWarning,
+  notification: o.notification,
+  finalReport: o.finalReport,
+});
+
+const KINDS_HELP = 'major_incident, personuppgiftsincident, informationssakerhetsincident eller betydande_incident (cybersäkerhetslagen); även mi, pui, betydande';
+
+function fieldOptions(cmd: Command, required: boolean): Command {
+  const req = (flags: string, text: string, parse?: (v: string) => string) => (required ? cmd.requiredOption(flags, text, parse as never) : cmd.option(flags, text, parse as never));
+  req('--service <id>', 'tjänsten incidenten gäller');
+  req('--kind <typ>', KINDS_HELP);
+  req('--title <text>', 'kort rubrik', parseText('--title'));
+  req('--occurred <ÅÅÅÅ-MM-DD>', 'när incidenten inträffade (avgör vilket års register den hamnar i)');
+  return cmd
+    .option('--detected <tidpunkt>', 'när organisationen fick kännedom, ÅÅÅÅ-MM-DD TT:MM: tidsfristerna räknas härifrån')
+    .option('--resolved <ÅÅÅÅ-MM-DD>', 'när incidenten var åtgärdad')
+    .option('--status <status>', 'pågår, åtgärdad eller stängd (standard: pågår, eller åtgärdad med --resolved)')
+    .option('--description <text>', 'beskrivning', parseText('--description', 'comment'))
+    .option('--supplier <namn>', 'leverantör eller underleverantör som var inblandad', parseText('--supplier'))
+    .option('--root-cause <ja|nej>', 'om en rotorsaksanalys är gjord')
+    .option('--actions <text>', 'vidtagna åtgärder', parseText('--actions', 'comment'))
+    .option('--imy-notified <tidpunkt>', 'personuppgiftsincident: när IMY underrättades (inom 72 timmar från kännedom, art. 33.1)')
+    .option('--delay-reason <text>', 'personuppgiftsincident: skälen till att anmälan kom efter 72 timmar', parseText('--delay-reason', 'motivation'))
+    .option('--not-notified <motivering>', 'personuppgiftsincident: dokumenterat beslut att inte anmäla, med skälet (art. 33.5)', parseText('--not-notified', 'motivation'))
+    .option('--subjects-informed <ja|nej|ej_aktuellt>', 'personuppgiftsincident: om de registrerade har informerats (art. 34)')
+    .option('--early-warning <tidpunkt>', 'betydande incident: tidig varning till CSIRT-enheten (inom 24 timmar)')
+    .option('--notification <tidpunkt>', 'betydande incident: incidentanmälan till CSIRT-enheten (inom 72 timmar)')
+    .option('--final-report <ÅÅÅÅ-MM-DD>', 'betydande incident: slutrapport (inom en månad efter incidentanmälan)')
+    .option('--reviewer <namn>', 'vem som registrerar (annars inloggad användare)', parseText('--reviewer'));
+}
+
+function refuse(problems: { field: string; message: string }[], options: Record<string, string>): never {
+  throw new UsageError(`ingenting sparades:\n  ${problems.map((p) => `${options[p.field] ?? p.field}: ${p.message}`).join('\n  ')}`);
+}
+
+export function defineIncident(program: Command): void {
+  const incident = program.command('incident').description('incidentregistret: major incidents, personuppgiftsincidenter och betydande incidenter');
+
+  fieldOptions(incident.command('add').description('registrera en incident'), true)
+    .option('--id <id>', 'eget id (annars ÅÅÅÅ-nnn)')
+    .addHelpText(
+      'after',
+      `
+Incidenten sparas i answers/incidents/<år>.json efter året den inträffade. Reglerna läser
+registret: antal incidenter per typ de senaste tolv månaderna, dröjsmål med anmälan till IMY
+och rapporteringskedjan till CSIRT-enheten (tidig varning 24 h, incidentanmälan 72 h,
+slutrapport inom en månad). Tidpunkter skrivs ÅÅÅÅ-MM-DD TT:MM (lokal tid) eller med tidszon.
+
+Exempel:
+  efterlev incident add --service visma-recruit --kind pui --title "Cyberattack mot underleverantör" \\
+    --occurred 2025-04-03 --detected "2025-04-07 09:10" --imy-notified "2025-04-09 15:00" \\
+    --supplier "Underleverantör till Visma" --status pågår
+  efterlev incident add --service ubw-agresso --kind mi --title "Citrix-skrivbordet startar inte" \\
+    --occurred 2025-02-14 --resolved 2025-02-14 --root-cause ja`,
+    )
+    .action(async (opts: FieldOptions, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { openWorkspace } = await import('../store/workspace.js');
+      const { readRegister } = await import('../store/register.js');
+      const { incidentFrom, OPTION } = await import('../incidents/input.js');
+      const { saveIncidents } = await import('../incidents/store.js');
+      const { now } = await import('../clock.js');
+      await openWorkspace(ctx.ws);
+      const by = opts.reviewer ?? defaultReviewer();
+      const result = incidentFrom(toFields(opts), undefined, by, now().toISOString());
+      if ('problems' in result) refuse(result.problems, OPTION);
+      requireService(readRegister(ctx.ws), result.incident.service);
+      const { id: _placeholder, by: _by, at: _at, ...fields } = result.incident;
+      const [saved] = await saveIncidents(ctx.ws, [{ kind: 'add', incident: { ...fields, ...(opts.id ? { id: opts.id } : {}) } }], by);
+      if (ctx.json) ctx.printJson({ added: saved });
+      else ctx.print(`Registrerade incident ${saved!.id}: ${saved!.title} (${saved!.service}, ${saved!.occurred}).`);
+    });
+
+  fieldOptions(incident.command('set').description('ändra en incident; det tidigare sparas i historiken').argument('<id>', 'incidentens id'), false)
+    .addHelpText(
+      'after',
+      `
+Bara det som anges ändras; ett tomt värde ("") tar bort en uppgift. Det tidigare läget sparas i
+registrets historik med vem och när.
+
+Exempel:
+  efterlev incident set 2025-004 --resolved 2025-04-14 --status åtgärdad --root-cause ja
+  efterlev incident set 2025-004 --final-report 2025-05-10`,
+    )
+    .action(async (id: string, opts: FieldOptions, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { openWorkspace } = await import('../store/workspace.js');
+      const { readRegister } = await import('../store/register.js');
+      const { incidentFrom, OPTION } = await import('../incidents/input.js');
+      const { allIncidents, saveIncidents } = await import('../incidents/store.js');
+      const { now } = await import('../clock.js');
+      await openWorkspace(ctx.ws);
+      const by = opts.reviewer ?? defaultReviewer();
+      const before = allIncidents(ctx.ws).find((i) => i.id === id);
+      if (before === undefined) throw new UsageError(`Okänd incident '${id}'.`, 'Se efterlev incident list.');
+      const result = incidentFrom(toFields(opts), before, by, now().toISOString());
+      if ('problems' in result) refuse(result.problems, OPTION);
+      requireService(readRegister(ctx.ws), result.incident.service);
+      const [saved] = await saveIncidents(ctx.ws, [{ kind: 'set', id, patch: () => result.incident }], by);
+      if (ctx.json) ctx.printJson({ changed: saved });
+      else ctx.print(`Ändrade incident ${id}.`);
+    });
+
+  incident
+    .command('list')
+    .description('lista incidenter')
+    .option('--service <id>', 'bara en tjänst')
+    .option('--kind <typ>', KINDS_HELP)
+    .option('--from <ÅÅÅÅ-MM-DD>', 'inträffade från och med')
+    .option('--to <ÅÅÅÅ-MM-DD>', 'inträffade till och med')
+    .addHelpText('after', '\nExempel:\n  efterlev incident list --from 2023-01-01 --to 2023-05-31\n  efterlev incident list --service ubw-agresso --kind mi --json')
+    .action(async (opts: { service?: string; kind?: string; from?: string; to?: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { openWorkspace } = await import('../store/workspace.js');
+      const { allIncidents } = await import('../incidents/store.js');
+      const { parseKind } = await import('../incidents/schema.js');
+      const { isIsoDate } = await import('../catalog/values.js');
+      for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) if (v !== undefined && !isIsoDate(v)) throw new UsageError(`${flag}: '${v}' är inget datum; skriv ÅÅÅÅ-MM-DD.`);
+      const kind = opts.kind === undefined ? undefined : parseKind(opts.kind);
+      if (opts.kind !== undefined && kind === undefined) throw new UsageError(`--kind: '${opts.kind}' är ingen incidenttyp.`, `Välj ${KINDS_HELP}.`);
+      await openWorkspace(ctx.ws);
+      const list = allIncidents(ctx.ws).filter(
+        (i) => (opts.service === undefined || i.service === opts.service) && (kind === undefined || i.kind === kind) && (opts.from === undefined || i.occurred >= opts.from) && (opts.to === undefined || i.occurred <= opts.to),
+      );
+      if (ctx.json) {
+        ctx.printJson({ incidents: list });
+        return;
+      }
+      const { renderIncidentList } = await import('../ui/incidents.js');
+      ctx.print(renderIncidentList(list, ctx.lang));
+    });
+
+  incident
+    .command('show')
+    .description('visa en incident med rapporteringskedjan och historiken')
+    .argument('<id>', 'incidentens id')
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { openWorkspace } = await import('../store/workspace.js');
+      const { incidentYears, readIncidents } = await import('../incidents/store.js');
+      await openWorkspace(ctx.ws);
+      for (const year of incidentYears(ctx.ws)) {
+        const file = readIncidents(ctx.ws, year);
+        const found = file.incidents.find((i) => i.id === id);
+        if (found === undefined) continue;
+        const history = file.history.filter((h) => h.incident === id);
+        if (ctx.json) ctx.printJson({ incident: found, history });
+        else ctx.print((await import('../ui/incidents.js')).renderIncident(found, history, ctx.lang));
+        return;
+      }
+      throw new UsageError(`Okänd incident '${id}'.`, 'Se efterlev incident list.');
+    });
+
+  incident
+    .command('import')
+    .description('läs in incidenter ur en CSV från ärendehanteringssystemet, allt eller inget')
+    .argument('<fil>', 'CSV med en rubrikrad')
+    .option('--dry-run', 'visa vad som skulle läsas in utan att skriva något')
+    .option('--reviewer <namn>', 'vem som registrerar (annars inloggad användare)', parseText('--reviewer'))
+    .addHelpText(
+      'after',
+      `
+Kolumner (svenska eller engelska): id, tjänst, typ, rubrik, beskrivning, inträffad, kännedom,
+åtgärdad, leverantör, rotorsaksanalys, åtgärder, status, anmäld till IMY, skäl till dröjsmål,
+ej anmäld (motivering), registrerade informerade, tidig varning, incidentanmälan, slutrapport.
+En rad med ett id som redan finns ändrar den incidenten; annars läggs en ny till. Alla rader
+kontrolleras först; en enda felaktig rad stoppar hela filen (slutkod 2, radnummer och kolumn).
+
+Exempel:
+  efterlev incident import incidenter-2025.csv --dry-run`,
+    )
+    .action(async (file: string, opts: { dryRun?: boolean; reviewer?: string }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { inputFile } = await import('../io/paths.js');
+      const { readTextFile } = await import('../io/json-file.js');
+      const { openWorkspace } = await import('../store/workspace.js');
+      const { readRegister } = await import('../store/register.js');
+      const { planIncidentImport, readIncidentCsv } = await import('../incidents/import.js');
+      const { allIncidents, saveIncidents } = await import('../incidents/store.js');
+      const { now } = await import('../clock.js');
+      const { path, shown } = inputFile(file);
+      await openWorkspace(ctx.ws);
+      const by = opts.reviewer ?? defaultReviewer();
+      const rows = readIncidentCsv(readTextFile(path, shown, { followLinks: true }), shown);
+      const plan = planIncidentImport(rows, allIncidents(ctx.ws), readRegister(ctx.ws), shown, by, now().toISOString());
+      if (!opts.dryRun && plan.updates.length > 0) await saveIncidents(ctx.ws, plan.updates, by);
+      if (ctx.json) {
+        ctx.printJson({ dryRun: opts.dryRun === true, added: plan.added, changed: plan.changed, unchanged: plan.unchanged });
+        return;
+      }
+      ctx.print(`${plan.added.length} nya, ${plan.changed.length} ändrade, ${plan.unchanged} oförändrade incidenter${opts.dryRun ? ' (provkörning: ingenting skrevs)' : ''}.`);
+    });
+}
+
+function requireService(register: { services: readonly { id: string }[] }, id: string): void {
+  if (!register.services.some((s) => s.id === id)) {
+    throw new UsageError(`--service: okänd tjänst '${id}'.`, `Kända: ${register.services.map((s) => s.id).join(', ')}.`);
+  }
+}
