@@ -6,9 +6,12 @@ import { ReferenceRules } from './reference.js';
 import { EMPTY_INCIDENT_FACTS, type IncidentFacts } from '../incidents/facts.js';
 import type { RuleCase } from '../catalog/schema.js';
 
-/** An example's incident register: none unless it says so, and covering the period. */
+/**
+ * An example's incident register: without `incidents`, none, and not covering the period (count
+ * questions keep the example's own answers); with it, covering the period unless it says otherwise.
+ */
 export function exampleIncidentFacts(given: RuleCase['incidents']): IncidentFacts {
-  return { ...EMPTY_INCIDENT_FACTS, covered: true, ...given, count: { ...EMPTY_INCIDENT_FACTS.count, ...given?.count } };
+  return { ...EMPTY_INCIDENT_FACTS, covered: given !== undefined, ...given, count: { ...EMPTY_INCIDENT_FACTS.count, ...given?.count } };
 }
 
 /** Rule examples run as of this review day (docs/authoring.md). */
