@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AnswerFile, ServiceRegister } from '../store/schema.js';
 import { Checklist, RuleFile } from './schema.js';
+import { MigrationFile } from './migration.js';
+import { IncidentFile } from '../incidents/schema.js';
 
 /**
  * The zod schemas as JSON Schema files that catalogue and rule files name in `$schema`, so an
@@ -17,5 +19,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'rules.schema.json': write(RuleFile, 'efterlev regelfil'),
     'services.schema.json': write(ServiceRegister, 'efterlev tjänsteregister'),
     'answers.schema.json': write(AnswerFile, 'efterlev svarsfil'),
+    'migration.schema.json': write(MigrationFile, 'efterlev flyttning mellan katalogversioner'),
+    'incidents.schema.json': write(IncidentFile, 'efterlev incidentregister'),
   };
 }

@@ -5,6 +5,7 @@ import { locate, toPointer, tryLoadJsonFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { Checklist, RuleFile, type ConditionNode, type Control, type Question, type Rule } from './schema.js';
 import { valueProblem } from './values.js';
+import { loadMigrations, type Migration } from './migration.js';
 import {
   DATE_OPERATORS,
   MAX_MONTHS_BACK,
@@ -40,6 +41,8 @@ export interface Catalog {
   checklists: Checklist[];
   questions: Map<string, QuestionRef>;
   rulesByChecklist: Map<string, CatalogRule[]>;
+  /** Per checklist, the steps from earlier catalogue versions to this one (checklists/migrations). */
+  migrations: Map<string, Migration[]>;
   /** Files read, for `validate`'s summary. */
   files: { checklists: number; rules: number };
 }
@@ -62,11 +65,13 @@ export function loadCatalog(sources: CatalogSources): Catalog {
   const checklists = loadChecklists(sources.checklistsDir, problems);
   const questions = indexQuestions(checklists, problems);
   const { rulesByChecklist, ruleFiles } = loadRules(sources.rulesDir, checklists, questions, problems);
+  const migrations = loadMigrations(sources.checklistsDir, checklists.map((c) => c.value), problems);
   if (problems.length > 0) throw new InvalidInputError(problems);
   return {
     checklists: checklists.map((c) => c.value),
     questions,
     rulesByChecklist,
+    migrations,
     files: { checklists: checklists.length, rules: ruleFiles },
   };
 }

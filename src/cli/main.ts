@@ -12,6 +12,7 @@ import { defineExport } from './export.js';
 import { defineImport } from './import.js';
 import { defineIncident } from './incident.js';
 import { defineInit } from './init.js';
+import { defineMigrate } from './migrate.js';
 import { defineObservation } from './observation.js';
 import { defineOverview } from './overview.js';
 import { definePlan } from './plan.js';
@@ -102,7 +103,7 @@ Exempel:
 
 Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
     );
-  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineReport, defineObservation, defineIncident, defineValidate]) {
+  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineReport, defineObservation, defineIncident, defineMigrate, defineValidate]) {
     define(program);
   }
   return program;

@@ -73,7 +73,7 @@ Exempel:
       if (change.status === 'accepterad_risk' && (!change.motivation || !change.acceptedBy)) {
         throw new UsageError('En accepterad risk behöver --motivation och --accepted-by.');
       }
-      const changed = await saveFollowUps(ctx.ws, opts.year, new Map([[id, change]]), opts.reviewer ?? defaultReviewer(), { expected: new Map([[id, before]]) });
+      const changed = await saveFollowUps(ctx.ws, opts.year, new Map([[id, change]]), opts.reviewer ?? defaultReviewer(), { expected: new Map([[id, before]]), migrations: review.catalog.migrations });
       if (ctx.json) ctx.printJson({ year: opts.year, id, changed: changed.length > 0, followUp: change });
       else ctx.print(changed.length > 0 ? `${id}: ${describeFollowUp(before)} → ${describeFollowUp(change)}` : `${id}: oförändrad.`);
     });
@@ -104,7 +104,7 @@ Exempel:
       const { openReview } = await import('../review.js');
       const { buildActions } = await import('../plan/actions.js');
       const { readEditedCsv, readEditedXlsx, followUpsFromRows, describeFollowUp, describeEdits } = await import('../plan/import.js');
-      const { applyFollowUps, readPlan, saveFollowUps } = await import('../plan/store.js');
+      const { applyFollowUps, readPlan, saveFollowUps, withMovedIds } = await import('../plan/store.js');
       const { inputFile } = await import('../io/paths.js');
 
       const { path, shown } = inputFile(file);
@@ -114,8 +114,8 @@ Exempel:
       const { changes, removed } = followUpsFromRows(table, actions, shown);
       const byId = new Map(actions.map((a) => [a.id, a]));
       const changed = opts.dryRun
-        ? applyFollowUps(readPlan(ctx.ws, opts.year), changes, '', '')
-        : await saveFollowUps(ctx.ws, opts.year, changes, opts.reviewer ?? defaultReviewer(), { expected: new Map([...changes.keys()].map((id) => [id, byId.get(id)?.followUp])) });
+        ? applyFollowUps(withMovedIds(readPlan(ctx.ws, opts.year), review.catalog.migrations), changes, '', '')
+        : await saveFollowUps(ctx.ws, opts.year, changes, opts.reviewer ?? defaultReviewer(), { expected: new Map([...changes.keys()].map((id) => [id, byId.get(id)?.followUp])), migrations: review.catalog.migrations });
       const removals = removed.filter((r) => changed.includes(r.id));
       if (ctx.json) {
         ctx.printJson({ year: opts.year, dryRun: opts.dryRun === true, rows: table.rows.length, changed, removed: removals });

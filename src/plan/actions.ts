@@ -8,7 +8,7 @@ import { yearsIn } from '../store/answers.js';
 import { ORGANISATION_ID } from '../store/schema.js';
 import { priorityOf, whyOf, type Priority } from './priority.js';
 import type { ActionStatus, FollowUp } from './schema.js';
-import { readPlan } from './store.js';
+import { readPlan, withMovedIds } from './store.js';
 
 /** One gap on one service, as a line of the handlingsplan. */
 export interface Action {
@@ -124,9 +124,9 @@ export interface Handlingsplan {
 export async function buildActions(review: Review, year: number, filter: Selection): Promise<Handlingsplan> {
   const assessor = new Assessor(review.catalog);
   const current = await assessYear(review, year, filter, assessor);
-  const plan = readPlan(review.ws, year);
+  const plan = withMovedIds(readPlan(review.ws, year), review.catalog.migrations);
   const earlierYears = yearsIn(review.ws).filter((y) => y < year).sort((a, b) => b - a);
-  const earlierPlans = earlierYears.map((y) => readPlan(review.ws, y));
+  const earlierPlans = earlierYears.map((y) => withMovedIds(readPlan(review.ws, y), review.catalog.migrations));
   const focus = new Set(await focusControls(review, year));
 
   const firstSeen = await firstSeenOf(review, year, filter, current, assessor);

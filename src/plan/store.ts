@@ -8,13 +8,14 @@ import { transact } from '../store/transaction.js';
 import type { Workspace } from '../store/workspace.js';
 import { InvalidInputError, StoppedError } from '../errors.js';
 import { PlanFile, type FollowUp } from './schema.js';
+import { movedActionId, type Migration } from '../catalog/migration.js';
 
 /** The handlingsplan's follow-up lives beside the answers, one file a year: answers/plan/<year>.json. */
 export function planFilePath(ws: Workspace, year: number): string {
   return join(ws.answersDir, 'plan', `${year}.json`);
 }
 
-function parsePlan(text: string, path: string, year: number): PlanFile {
+export function parsePlan(text: string, path: string, year: number): PlanFile {
   const shown = shownPath(path);
   const value = parseJsonText(text, shown, PlanFile);
   if (value.year !== year) throw new InvalidInputError([{ file: shown, pointer: '/year', message: `${value.year} stämmer inte med filnamnet (${year})` }]);
@@ -29,6 +30,14 @@ export function readPlan(ws: Workspace, year: number): PlanFile {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { year, actions: {}, history: [] };
     throw err;
   }
+}
+
+/** A plan's follow-ups under the current rule names: a rule renamed by a catalogue migration keeps its follow-up. */
+export function withMovedIds(plan: PlanFile, migrations: ReadonlyMap<string, Migration[]>): PlanFile {
+  if (migrations.size === 0) return plan;
+  const actions: PlanFile['actions'] = {};
+  for (const [id, f] of Object.entries(plan.actions)) actions[movedActionId(id, migrations)] = f;
+  return { ...plan, actions, history: plan.history.map((h) => ({ ...h, action: movedActionId(h.action, migrations) })) };
 }
 
 export function canonicalPlan(plan: PlanFile): string {
@@ -67,12 +76,12 @@ export function saveFollowUps(
   year: number,
   changes: ReadonlyMap<string, FollowUpChange>,
   by: string,
-  options: { expected?: ReadonlyMap<string, FollowUp | undefined>; now?: Date } = {},
+  options: { expected?: ReadonlyMap<string, FollowUp | undefined>; now?: Date; migrations?: ReadonlyMap<string, Migration[]> } = {},
 ): Promise<string[]> {
   const path = planFilePath(ws, year);
   const now = options.now ?? clockNow();
   return transact(ws, [path], async (tx) => {
-    const db = await openDocument(tx, path, (text) => parsePlan(text, path, year), canonicalPlan, { year, actions: {}, history: [] });
+    const db = await openDocument(tx, path, (text) => withMovedIds(parsePlan(text, path, year), options.migrations ?? new Map()), canonicalPlan, { year, actions: {}, history: [] });
     const moved = [...changes.keys()].filter((id) => options.expected?.has(id) && !sameEntry(db.data.actions[id], options.expected.get(id)));
     if (moved.length > 0) {
       const who = moved.map((id) => `${id} (${db.data.actions[id]?.by ?? 'okänd'}, ${db.data.actions[id]?.at.slice(0, 16).replace('T', ' ') ?? 'borttagen'})`);

@@ -5,6 +5,7 @@ import type { Checklist } from '../catalog/schema.js';
 import { valueProblem, type AnswerValue } from '../catalog/values.js';
 import { InvalidInputError, UsageError, type Problem } from '../errors.js';
 import { lengthProblem } from './limits.js';
+import { chainFrom, moveAnswers, oldestVersion } from '../catalog/migration.js';
 import { locate, parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { compareIds, sortedRecord, stringify } from './canonical.js';
@@ -50,14 +51,65 @@ function answerFileProblems(file: AnswerFile, shown: string, catalog: Catalog, y
     if (problem !== undefined) problems.push({ file: shown, pointer: `${pointer}/value`, message: problem });
   };
   for (const [id, answer] of Object.entries(file.answers)) check(id, `/answers/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, answer.value);
-  file.history.forEach((h, i) => check(h.question, `/history/${i}/question`));
+  // The history may hold answers to questions a catalogue version has since removed.
+  const retired = retiredQuestionIds(catalog);
+  file.history.forEach((h, i) => {
+    if (!retired.has(h.question)) check(h.question, `/history/${i}/question`);
+  });
   return problems;
+}
+
+const retiredCache = new WeakMap<Catalog, Set<string>>();
+
+/** Question ids of earlier catalogue versions that no longer exist. */
+function retiredQuestionIds(catalog: Catalog): Set<string> {
+  let ids = retiredCache.get(catalog);
+  if (ids === undefined) {
+    ids = new Set([...catalog.migrations.values()].flatMap((steps) => steps.flatMap((m) => [...m.byOldId.keys()])).filter((id) => !catalog.questions.has(id)));
+    retiredCache.set(catalog, ids);
+  }
+  return ids;
+}
+
+/** The catalogue version of each checklist a service answers, as written into its answer files. */
+export function versionsFor(catalog: Catalog, service: string): Record<string, string> {
+  return Object.fromEntries(checklistsFor(catalog, service).map((c) => [c.id, c.version]));
+}
+
+/**
+ * Brings an answer file written in an earlier catalogue version to the current one, in memory:
+ * each checklist's answers through its migrations; an answer to a removed question goes to the
+ * history, so nothing is lost. The file on disk is not touched until it is written again.
+ */
+function migrated(file: AnswerFile, shown: string, catalog: Catalog, service: string): AnswerFile {
+  let answers = file.answers;
+  let history = file.history;
+  const problems: Problem[] = [];
+  for (const checklist of checklistsFor(catalog, service)) {
+    const steps = catalog.migrations.get(checklist.id) ?? [];
+    const version = file.catalog?.[checklist.id] ?? oldestVersion(steps, checklist.version);
+    if (version === checklist.version) continue;
+    const chain = chainFrom(steps, version, checklist.version);
+    if (chain === undefined) {
+      problems.push({ file: shown, pointer: `/catalog/${checklist.id}`, message: `svaren är skrivna för ${checklist.id} ${version}, och det finns ingen flyttning därifrån till ${checklist.version} (checklists/migrations)` });
+      continue;
+    }
+    const moved = moveAnswers(answers, chain, (id) => catalog.questions.get(id)?.question);
+    for (const p of moved.problems) problems.push({ file: shown, pointer: `/answers/${p.question}`, message: p.message });
+    answers = moved.answers;
+    history = [
+      ...history.map((h) => ({ ...h, question: moved.idMap.get(h.question)?.[0] ?? h.question })),
+      ...moved.dropped.map(([question, a]) => ({ question, ...a })),
+    ];
+  }
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return answers === file.answers ? file : { ...file, catalog: versionsFor(catalog, service), answers, history };
 }
 
 /** Parses and cross-checks the text of one answer file. */
 export function parseAnswerFile(text: string, path: string, catalog: Catalog, year: number, service: string): AnswerFile {
   const shown = shownPath(path);
-  const value = parseJsonText(text, shown, AnswerFile);
+  const value = migrated(parseJsonText(text, shown, AnswerFile), shown, catalog, service);
   const problems = answerFileProblems(value, shown, catalog, year, service);
   if (problems.length > 0) throw new InvalidInputError(locate(text, problems));
   return value;
@@ -188,6 +240,7 @@ export async function saveAnswersOfServices(
       const path = paths.get(service)!;
       const db = await openDocument(tx, path, (text) => parseAnswerFile(text, path, catalog, year, service), canonicalAnswerFile, emptyFile(service, year));
       const outcomes = applyChanges(db.data, changes, by, now.toISOString());
+      db.data.catalog = versionsFor(catalog, service);
       if (outcomes.some((o) => o.kind !== 'unchanged' && o.kind !== 'conflict') || changes.some((c) => c.amend)) await db.write();
       results.set(service, outcomes);
     }

@@ -112,6 +112,8 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const AnswerFile = z.strictObject({
   service: z.string().min(1),
   year: z.number().int(),
+  /** The catalogue version each checklist's answers were written in; absent in files older than versioning. */
+  catalog: z.record(z.string(), z.string()).optional(),
   answers: z.record(z.string(), Answer),
   history: z.array(HistoryEntry),
 });
