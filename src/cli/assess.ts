@@ -46,7 +46,7 @@ Exempel:
           'För skript: efterlev answer --year Å --service ID FRÅGA=VÄRDE …, eller efterlev import --year Å FIL.csv',
         );
       }
-      const { requireChecklist, openReview, yearRegister } = await import('../review.js');
+      const { incidentsOf, requireChecklist, openReview, yearRegister } = await import('../review.js');
       const { allServices, findService } = await import('../store/register.js');
       const { pickService, progressOf, registerInteractively } = await import('../questionnaire/pick.js');
       const { resumeCommand, runSession } = await import('../questionnaire/session.js');
@@ -80,6 +80,7 @@ Exempel:
         checklist: opts.checklist,
         control: opts.control,
         lang: ctx.lang,
+        incidents: incidentsOf(review, service.id),
         resumeCommand: resumeCommand({
           year: opts.year,
           service: service.id,

@@ -1,6 +1,8 @@
 import { isPerPeriod } from '../catalog/values.js';
 import type { Catalog } from '../catalog/load.js';
 import { UsageError } from '../errors.js';
+import { incidentFactsOf } from '../engine/assess.js';
+import type { Incident } from '../incidents/schema.js';
 import { select } from '@inquirer/prompts';
 import type { AnswerValue } from '../catalog/values.js';
 import { checklistsFor, readAnswerFile, sameAnswer, saveAnswers, type AnswerChange, type ChangeOutcome } from '../store/answers.js';
@@ -23,6 +25,8 @@ export interface SessionOptions extends WalkSelection {
   lang: Lang;
   /** The command that resumes this session, shown when it is interrupted. */
   resumeCommand: string;
+  /** The service's incidents: count questions the register covers are answered from it, not asked. */
+  incidents?: { list: readonly Incident[]; years: ReadonlySet<number> } | undefined;
   print(line: string): void;
 }
 
@@ -117,7 +121,13 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
   const previous = readAnswerFile(opts.ws, opts.catalog, opts.year - 1, opts.service.id)?.answers ?? {};
   const read = () => readAnswerFile(opts.ws, opts.catalog, opts.year, opts.service.id)?.answers ?? {};
   let answers = read();
-  let index = startIndex(steps, new Set(Object.keys(answers)), opts.all);
+  // Count questions the incident register answers are not asked: the register, not memory.
+  const facts = incidentFactsOf({ service: opts.service.id, profile: opts.service.profile, year: opts.year, answers, previous: {}, incidents: opts.incidents });
+  const fromRegister = new Map(
+    steps.flatMap(({ question: q }) => (q.type === 'number' && q.fromIncidents !== undefined && facts.covered ? [[q.id, facts.count[q.fromIncidents]] as const] : [])),
+  );
+  const answeredIds = () => new Set([...Object.keys(answers), ...fromRegister.keys()]);
+  let index = startIndex(steps, answeredIds(), opts.all);
   if (index >= steps.length) {
     opts.print(`Alla ${steps.length} frågor är besvarade. Gå igenom dem igen med --all.`);
     return { saved: 0, finished: true };
@@ -160,7 +170,14 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
       answers = read();
       const current = answers[question.id];
       const last = previous[question.id];
-      opts.print(header(step, opts, progressPercent(steps, new Set(Object.keys(answers)))));
+      opts.print(header(step, opts, progressPercent(steps, answeredIds())));
+      const counted = fromRegister.get(question.id);
+      if (counted !== undefined) {
+        opts.print(`${question.id} ${text(question.text, opts.lang)}\n${bold(`från incidentregistret: ${counted}`)} ${dim('(de senaste tolv månaderna; ändra i registret med efterlev incident)')}`);
+        history.push(index);
+        index++;
+        continue;
+      }
       if (last !== undefined) {
         opts.print(dim(`Förra året: ${describeAnswer(question, last, opts.lang)}${isPerPeriod(question) ? ' (gäller förra perioden, fylls inte i)' : ''}`));
       }
