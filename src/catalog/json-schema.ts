@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnswerFile, ServiceRegister } from '../store/schema.js';
 import { Checklist, RuleFile } from './schema.js';
 import { MigrationFile } from './migration.js';
+import { FrameworkFile, MappingFile, OverlapFile } from './frameworks.js';
 import { IncidentFile } from '../incidents/schema.js';
 
 /**
@@ -21,5 +22,8 @@ export function jsonSchemas(): Record<string, unknown> {
     'answers.schema.json': write(AnswerFile, 'efterlev svarsfil'),
     'migration.schema.json': write(MigrationFile, 'efterlev flyttning mellan katalogversioner'),
     'incidents.schema.json': write(IncidentFile, 'efterlev incidentregister'),
+    'framework.schema.json': write(FrameworkFile, 'efterlev ramverk'),
+    'mapping.schema.json': write(MappingFile, 'efterlev mappning av frågor till krav'),
+    'overlap.schema.json': write(OverlapFile, 'efterlev överlappande frågor'),
   };
 }

@@ -6,6 +6,7 @@ import { shownPath } from '../io/paths.js';
 import { Checklist, RuleFile, type ConditionNode, type Control, type Question, type Rule } from './schema.js';
 import { valueProblem } from './values.js';
 import { loadMigrations, type Migration } from './migration.js';
+import { loadFrameworks, type Framework } from './frameworks.js';
 import {
   DATE_OPERATORS,
   MAX_MONTHS_BACK,
@@ -43,6 +44,8 @@ export interface Catalog {
   rulesByChecklist: Map<string, CatalogRule[]>;
   /** Per checklist, the steps from earlier catalogue versions to this one (checklists/migrations). */
   migrations: Map<string, Migration[]>;
+  /** The frameworks answers give evidence for, with the questions mapped to their requirements. */
+  frameworks: Map<string, Framework>;
   /** Files read, for `validate`'s summary. */
   files: { checklists: number; rules: number };
 }
@@ -66,12 +69,14 @@ export function loadCatalog(sources: CatalogSources): Catalog {
   const questions = indexQuestions(checklists, problems);
   const { rulesByChecklist, ruleFiles } = loadRules(sources.rulesDir, checklists, questions, problems);
   const migrations = loadMigrations(sources.checklistsDir, checklists.map((c) => c.value), problems);
+  const frameworks = loadFrameworks(sources.checklistsDir, questions, problems);
   if (problems.length > 0) throw new InvalidInputError(problems);
   return {
     checklists: checklists.map((c) => c.value),
     questions,
     rulesByChecklist,
     migrations,
+    frameworks,
     files: { checklists: checklists.length, rules: ruleFiles },
   };
 }

@@ -8,6 +8,7 @@ import { defineActions } from './actions.js';
 import { defineAnswer } from './answer.js';
 import { defineAssess } from './assess.js';
 import { defineCompare } from './compare.js';
+import { defineCoverage } from './coverage.js';
 import { defineExport } from './export.js';
 import { defineImport } from './import.js';
 import { defineIncident } from './incident.js';
@@ -103,7 +104,7 @@ Exempel:
 
 Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
     );
-  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineReport, defineObservation, defineIncident, defineMigrate, defineValidate]) {
+  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineCoverage, defineReport, defineObservation, defineIncident, defineMigrate, defineValidate]) {
     define(program);
   }
   return program;
