@@ -24,8 +24,8 @@ export interface Review {
   incidents: { list: Incident[]; years: Set<number>; byService: Map<string, { list: Incident[]; years: Set<number> }> } | undefined;
 }
 
-export async function openReview(ws: Workspace): Promise<Review> {
-  await openWorkspace(ws);
+export async function openReview(ws: Workspace, options: { readOnly?: boolean } = {}): Promise<Review> {
+  await openWorkspace(ws, options);
   const catalog = loadCatalog(ws.catalog);
   return { ws, catalog, register: readRegister(ws), answerFiles: new Map(), assessedYears: new Map(), yearRegisters: new Map(), incidents: undefined };
 }

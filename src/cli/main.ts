@@ -18,6 +18,7 @@ import { defineObservation } from './observation.js';
 import { defineOverview } from './overview.js';
 import { definePlan } from './plan.js';
 import { defineReport } from './report.js';
+import { defineRollup } from './rollup.js';
 import { defineScore } from './score.js';
 import { defineService } from './service.js';
 import { defineShow } from './show.js';
@@ -104,7 +105,7 @@ Exempel:
 
 Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
     );
-  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineCoverage, defineReport, defineObservation, defineIncident, defineMigrate, defineValidate]) {
+  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineCoverage, defineReport, defineObservation, defineIncident, defineMigrate, defineRollup, defineValidate]) {
     define(program);
   }
   return program;

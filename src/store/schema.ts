@@ -66,6 +66,8 @@ export const RegisterChange = z.strictObject({
 export type RegisterChange = z.infer<typeof RegisterChange>;
 
 const Organisation = z.strictObject({
+  /** A short id for roll-ups of many organisations (a förvaltning, a bolag); else derived from the name. */
+  id: ServiceId.optional(),
   name: freeText().trim().min(1),
   owner: freeText().trim().min(1).optional(),
   focusControls: z

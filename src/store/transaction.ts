@@ -148,6 +148,11 @@ function journalPaths(ws: Workspace): string[] {
     .map((name) => join(dir, name));
 }
 
+/** How many interrupted multi-file writes wait to be finished. */
+export function pendingJournals(ws: Workspace): number {
+  return journalPaths(ws).length;
+}
+
 function removeFile(path: string): void {
   discardPrepared({ temp: path });
 }

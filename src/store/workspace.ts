@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { InvalidInputError, UsageError } from '../errors.js';
 import type { CatalogSources } from '../catalog/load.js';
 import { workspaceFileProblems } from './guard.js';
-import { recoverInterrupted } from './transaction.js';
+import { pendingJournals, recoverInterrupted } from './transaction.js';
+import { notice } from '../io/notices.js';
 
 /** The repository (or installed package) root: its checklists/ and rules/ are the bundled catalogue. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,13 +49,18 @@ export function guardWorkspace(ws: Workspace): void {
  * What every command does before it reads or writes a workspace: refuses links and special
  * files, finishes an interrupted multi-file write, and requires the register.
  */
-export async function openWorkspace(ws: Workspace): Promise<void> {
+export async function openWorkspace(ws: Workspace, options: { readOnly?: boolean } = {}): Promise<void> {
   guardWorkspace(ws);
   if (!exists(ws.registerFile)) {
     throw new UsageError(
       `Ingen arbetsyta i ${ws.root} (answers/services.json saknas).`,
       'Skapa en med `efterlev init`, eller peka ut en med --dir eller EFTERLEV_DIR.',
     );
+  }
+  // A workspace read on behalf of another (a roll-up's member) is never written, not even to finish a write.
+  if (options.readOnly) {
+    if (pendingJournals(ws) > 0) notice(`efterlev: ${ws.root} har en avbruten skrivning som inte är slutförd; kör ett efterlev-kommando i den arbetsytan.`);
+    return;
   }
   await recoverInterrupted(ws);
 }

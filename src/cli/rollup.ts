@@ -1,0 +1,133 @@
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { Action } from '../plan/actions.js';
+import type { MemberYear } from '../rollup/rollup.js';
+import { contextOf, parseText, parseYear, YEAR_HELP } from './context.js';
+
+/** A member's actions under ids that stay unique city-wide: `<organisation>/<service>:<rule>`. */
+function cityActions(years: readonly MemberYear[]): Action[] {
+  return years.flatMap(({ member, plan }) => plan.actions.map((a) => ({ ...a, id: `${member.id}/${a.id}`, service: `${member.id}/${a.service}` })));
+}
+
+async function load(cmd: Command, year: number) {
+  const ctx = contextOf(cmd);
+  const { openMembers, readRollup, rollupYear } = await import('../rollup/rollup.js');
+  const dir = ctx.ws.root;
+  const rollup = readRollup(dir);
+  const members = await openMembers(dir, rollup, year);
+  return { ctx, rollup, years: await rollupYear(members, year) };
+}
+
+export function defineRollup(program: Command): void {
+  const rollup = program
+    .command('rollup')
+    .description('hela stadens bild: flera arbetsytor (förvaltningar, bolag) i en samlad vy som bara läses')
+    .addHelpText(
+      'after',
+      `
+En samlad vy är en mapp med rollup.json som pekar ut medlemmarnas arbetsytor (sökvägar relativt
+mappen). Varje medlem bedöms med sin egen katalogversion och sitt eget register; medlemmarna läses,
+skrivs aldrig. Två medlemmar med samma organisations-id vägras (sätt organisation.id i
+answers/services.json).
+
+Exempel:
+  efterlev --dir staden rollup init --name "Exempelstaden" --member ../intraservice --member ../skola
+  efterlev --dir staden rollup overview --year 2025
+  efterlev --dir staden rollup export --year 2025 --format xlsx --out stadens-handlingsplan.xlsx`,
+    );
+
+  rollup
+    .command('init')
+    .description('skapa rollup.json med medlemmarnas arbetsytor')
+    .requiredOption('--member <mapp>', 'en medlems arbetsyta (kan anges flera gånger)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--name <namn>', 'den samlade vyns namn, t.ex. stadens', parseText('--name'), 'Staden')
+    .option('--force', 'skriv över en befintlig rollup.json')
+    .action(async (opts: { member: string[]; name: string; force?: boolean }, cmd: Command) => {
+      const ctx = contextOf(cmd);
+      const { memberPath, rollupPath, RollupFile, openMembers } = await import('../rollup/rollup.js');
+      const { resolveWorkspace } = await import('../store/workspace.js');
+      const { writeExport } = await import('../export/write.js');
+      const { stringify } = await import('../store/canonical.js');
+      const { currentYear } = await import('../clock.js');
+      const dir = ctx.ws.root;
+      const file = RollupFile.parse({ name: opts.name, members: opts.member.map((m) => ({ path: memberPath(dir, resolveWorkspace(m).root) })) });
+      // Every member must open, and no two may share an organisation id, before anything is written.
+      await openMembers(dir, file, currentYear());
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeExport(rollupPath(dir), stringify(file), opts.force === true);
+      if (ctx.json) ctx.printJson(file);
+      else ctx.print(`Skrev ${rollupPath(dir)} med ${file.members.length} medlemmar.`);
+    });
+
+  rollup
+    .command('overview')
+    .description('stadens översikt med uppdelning per organisation')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .action(async (opts: { year: number }, cmd: Command) => {
+      const { ctx, rollup: file, years } = await load(cmd, opts.year);
+      const { rollupOverview, rollupOverviewJson } = await import('../ui/rollup.js');
+      if (ctx.json) ctx.printJson(rollupOverviewJson(file.name, opts.year, years));
+      else ctx.print(rollupOverview(file.name, opts.year, years, ctx.lang));
+    });
+
+  rollup
+    .command('actions')
+    .description('stadens prioriterade åtgärdslista, med organisationen i varje id')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--top <n>', 'bara de n första')
+    .action(async (opts: { year: number; top?: string }, cmd: Command) => {
+      if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(`--top ska vara ett positivt heltal, inte '${opts.top}'.`);
+      const { ctx, years } = await load(cmd, opts.year);
+      const { sortActions, splitAccepted } = await import('../plan/actions.js');
+      const { actionsJson, renderActions } = await import('../ui/actions.js');
+      const { open, accepted } = splitAccepted(sortActions(cityActions(years)));
+      const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
+      if (ctx.json) ctx.printJson(actionsJson(opts.year, [...shown, ...accepted], ctx.lang));
+      else ctx.print(renderActions(opts.year, shown, accepted, ctx.lang));
+    });
+
+  rollup
+    .command('report')
+    .description('stadens rapport: läget per organisation och för hela staden')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .addOption(new Option('--format <format>', 'filformat').choices(['md', 'html']).default('md'))
+    .option('--out <fil>', 'filen att skriva (utan: stdout)')
+    .option('--force', 'skriv över en befintlig fil')
+    .action(async (opts: { year: number; format: 'md' | 'html'; out?: string; force?: boolean }, cmd: Command) => {
+      const { ctx, rollup: file, years } = await load(cmd, opts.year);
+      const { rollupDocument } = await import('../ui/rollup.js');
+      const { reportHtml, reportMarkdown } = await import('../report/render.js');
+      const { deliver } = await import('../export/write.js');
+      const blocks = rollupDocument(file.name, opts.year, years, cityActions(years), ctx.lang);
+      const data = opts.format === 'html' ? reportHtml(blocks, ctx.lang) : reportMarkdown(blocks);
+      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev stadens rapport ${opts.year} till ${opts.out} (läsbar bara för dig).`);
+    });
+
+  rollup
+    .command('export')
+    .description('stadens handlingsplan som CSV, XLSX, Markdown eller JSON')
+    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json']).makeOptionMandatory())
+    .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för xlsx)')
+    .option('--force', 'skriv över en befintlig fil')
+    .action(async (opts: { year: number; format: 'csv' | 'xlsx' | 'md' | 'json'; out?: string; force?: boolean }, cmd: Command) => {
+      if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError('XLSX skrivs till en fil: ange --out FIL.xlsx.');
+      const { ctx, rollup: file, years } = await load(cmd, opts.year);
+      const { sortActions, splitAccepted } = await import('../plan/actions.js');
+      const { confidentialityNotice, summaryRows } = await import('../export/columns.js');
+      const { open, accepted } = splitAccepted(sortActions(cityActions(years)));
+      const actions = [...open, ...accepted];
+      const catalog = years[0]!.member.review.catalog;
+      const summary = summaryRows(catalog, years.flatMap((y) => y.plan.assessed.map((a) => a.result)), actions, ctx.lang);
+      const notice = confidentialityNotice(opts.year, file.name, ctx.lang);
+      let data: string | Buffer;
+      if (opts.format === 'csv') data = (await import('../export/csv.js')).handlingsplanCsv(notice, actions, summary, ctx.lang);
+      else if (opts.format === 'md') data = (await import('../export/markdown.js')).handlingsplanMarkdown(opts.year, notice, actions, summary, ctx.lang);
+      else if (opts.format === 'xlsx') data = await (await import('../export/xlsx.js')).handlingsplanXlsx(opts.year, notice, actions, summary, ctx.lang);
+      else data = JSON.stringify({ confidential: notice, ...(await import('../ui/actions.js')).actionsJson(opts.year, actions, ctx.lang) }, null, 2) + '\n';
+      const { deliver } = await import('../export/write.js');
+      const written = deliver(data, opts.out, opts.force === true);
+      if (written !== undefined) ctx.print(`Skrev ${actions.length} åtgärder från ${years.length} organisationer till ${opts.out} (läsbar bara för dig).`);
+    });
+}
