@@ -5,6 +5,7 @@ import type { Checklist } from '../catalog/schema.js';
 import { valueProblem, type AnswerValue } from '../catalog/values.js';
 import { InvalidInputError, UsageError, type Problem } from '../errors.js';
 import { lengthProblem } from './limits.js';
+import { isPlainAnswerFile } from './fast-check.js';
 import { chainFrom, moveAnswers, oldestVersion } from '../catalog/migration.js';
 import { locate, parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
@@ -109,7 +110,7 @@ function migrated(file: AnswerFile, shown: string, catalog: Catalog, service: st
 /** Parses and cross-checks the text of one answer file. */
 export function parseAnswerFile(text: string, path: string, catalog: Catalog, year: number, service: string): AnswerFile {
   const shown = shownPath(path);
-  const value = migrated(parseJsonText(text, shown, AnswerFile), shown, catalog, service);
+  const value = migrated(parseJsonText(text, shown, AnswerFile, isPlainAnswerFile), shown, catalog, service);
   const problems = answerFileProblems(value, shown, catalog, year, service);
   if (problems.length > 0) throw new InvalidInputError(locate(text, problems));
   return value;
