@@ -25,7 +25,11 @@ describe('the example organisation', () => {
     for (const year of ['2024', '2025']) {
       const files = readdirSync(join(ROOT, 'answers', year));
       expect(files).toContain('organisation.json');
-      for (const s of register.services) expect(files, `${year}/${s.id}`).toContain(`${s.id}.json`);
+      // Every service the year was judged by (its register snapshot) has its answers; services
+      // registered later (KPA Pension, Adato in 2026) are not in those years.
+      const judgedBy = JSON.parse(readFileSync(join(ROOT, 'answers', 'register', `${year}.json`), 'utf8')) as { services: { id: string }[] };
+      expect(judgedBy.services.length).toBeGreaterThanOrEqual(6);
+      for (const s of judgedBy.services) expect(files, `${year}/${s.id}`).toContain(`${s.id}.json`);
     }
   });
 

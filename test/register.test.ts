@@ -136,7 +136,7 @@ describe('service import from a system inventory', () => {
     expect(dry.stdout).toContain('ny: skolplattformen Skolplattformen');
     expect(dry.stdout).toContain('ny: bygglovssystemet Bygglovssystemet');
     expect(dry.stdout).toContain('ny: vaxelns-rostbrevlada Växelns röstbrevlåda');
-    expect(dry.stdout).toMatch(/ändrad: office365: .*område: – → IT/);
+    expect(dry.stdout).toMatch(/ändrad: office365: .*område: Kommunikation → IT/);
     expect(dry.stdout).toContain('3 nya, 1 ändrade, 0 oförändrade (provkörning: ingenting skrevs)');
     expect(snapshot(join(ws, 'answers'))).toEqual(before);
 

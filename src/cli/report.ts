@@ -1,30 +1,63 @@
 import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
 import { contextOf, parseYear, YEAR_HELP } from './context.js';
+
+interface ReportOptions {
+  kind: 'arsrapport' | 'avvikelser';
+  year?: number;
+  from?: string;
+  to?: string;
+  format?: 'md' | 'html' | 'xlsx';
+  out?: string;
+  force?: boolean;
+}
 
 export function defineReport(program: Command): void {
   program
     .command('report')
-    .description('årsrapporten: efterlevnadskontrollen och dataskyddsombudets kontrollpunkter')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
-    .addOption(new Option('--format <format>', 'filformat').choices(['md', 'html']).default('md'))
+    .description('årsrapporten (efterlevnadskontrollen och dataskyddsombudets kontrollpunkter) eller avvikelserapporten för en period')
+    .addOption(new Option('--kind <rapport>', 'vilken rapport').choices(['arsrapport', 'avvikelser']).default('arsrapport'))
+    .option('--year <år>', `årsrapporten: ${YEAR_HELP}`, parseYear)
+    .option('--from <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens första dag')
+    .option('--to <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens sista dag')
+    .addOption(new Option('--format <format>', 'filformat (standard: md; xlsx bara för avvikelser, och bara med --out)').choices(['md', 'html', 'xlsx']))
     .option('--out <fil>', 'filen att skriva (utan: stdout)')
     .option('--force', 'skriv över en befintlig fil')
     .addHelpText(
       'after',
       `
-Sammanfattning, resultat per kontrollpunkt med kommentarer och förändring sedan förra året,
-IT-säkerhet per kontrollområde över tjänsterna, stora brister, handlingsplanen per prioritet,
-rekommenderade fokuskontrollpunkter för nästa år (röda och försämrade, med skälet) och särskilda
-iakttagelser (efterlev observation add). HTML är en fristående fil med diagram, utskrivbar på A4.
-Märkt konfidentiell och läsbar bara för ägaren. Engelska med --lang en.
+Årsrapporten (--kind arsrapport, standard, med --year): sammanfattning, resultat per kontrollpunkt
+med kommentarer och förändring sedan förra året, IT-säkerhet per kontrollområde över tjänsterna,
+stora brister, handlingsplanen per prioritet, rekommenderade fokuskontrollpunkter för nästa år
+(röda och försämrade, med skälet) och särskilda iakttagelser (efterlev observation add). HTML är
+en fristående fil med diagram, utskrivbar på A4.
+
+Avvikelserapporten (--kind avvikelser, med --from och --to): nämndens redogörelse för allvarliga
+kvalitetsavvikelser under perioden. Per verksamhetsområde (registrets område; tjänster utan område
+under Övrigt) och tjänst: IT-stöd, åtgärder, status för incidenter (major incidents,
+informationssäkerhetsincidenter, betydande incidenter) och för personuppgiftsincidenter, var och en
+Avvikelse – stor, Avvikelse – mellan/liten eller Enligt plan efter reglerna som står i rapporten;
+sammanfattningen räknar major incidents per tjänst och personuppgiftsincidenter per område. Bara
+tjänster med en incident under perioden, eller en öppen, tas upp. HTML är liggande A4; XLSX har ett
+blad per område och ett sammanfattningsblad.
+
+Rapporterna är märkta konfidentiella och läsbara bara för ägaren. Engelska med --lang en.
 
 Exempel:
   efterlev report --year 2025 --format html --out arsrapport-2025.html
   efterlev report --year 2025 > arsrapport-2025.md
-  efterlev --lang en report --year 2025 --format html --out annual-report-2025.html`,
+  efterlev --lang en report --year 2025 --format html --out annual-report-2025.html
+  efterlev report --kind avvikelser --from 2023-01-01 --to 2023-05-31 --format html --out avvikelser-2301-2305.html
+  efterlev report --kind avvikelser --from 2025-01-01 --to 2025-12-31 --format xlsx --out avvikelser-2025.xlsx`,
     )
-    .action(async (opts: { year: number; format: 'md' | 'html'; out?: string; force?: boolean }, cmd: Command) => {
+    .action(async (opts: ReportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
+      if (opts.kind === 'avvikelser') return deviationReport(ctx, opts);
+      if (opts.from !== undefined || opts.to !== undefined) throw new UsageError('--from och --to gäller avvikelserapporten.', 'Skriv --kind avvikelser --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD, eller --year ÅR för årsrapporten.');
+      if (opts.year === undefined) throw new UsageError("flaggan '--year <år>' krävs för årsrapporten.", 'T.ex. efterlev report --year 2025; avvikelserapporten: --kind avvikelser --from … --to ….');
+      if (opts.format === 'xlsx') throw new UsageError('Årsrapporten skrivs som md eller html.', 'XLSX finns för avvikelserapporten (--kind avvikelser) och handlingsplanen (efterlev export).');
+      const year = opts.year;
+      const format = opts.format ?? 'md';
       const { openReview, assessYear, yearRegister } = await import('../review.js');
       const { yearsIn } = await import('../store/answers.js');
       const { buildActions } = await import('../plan/actions.js');
@@ -33,21 +66,66 @@ Exempel:
       const { reportDocument } = await import('../report/document.js');
       const { reportHtml, reportMarkdown } = await import('../report/render.js');
       const review = await openReview(ctx.ws);
-      const plan = await buildActions(review, opts.year, {});
-      const previousYear = yearsIn(ctx.ws).includes(opts.year - 1) ? opts.year - 1 : undefined;
+      const plan = await buildActions(review, year, {});
+      const previousYear = yearsIn(ctx.ws).includes(year - 1) ? year - 1 : undefined;
       const model = buildReport({
         catalog: review.catalog,
-        organisation: yearRegister(review, opts.year).organisation.name,
-        year: opts.year,
+        organisation: yearRegister(review, year).organisation.name,
+        year,
         current: plan.assessed,
         previousYear,
         previous: previousYear === undefined ? [] : await assessYear(review, previousYear),
         actions: plan.actions,
-        observations: readObservations(ctx.ws, opts.year).observations,
+        observations: readObservations(ctx.ws, year).observations,
       });
       const blocks = reportDocument(review.catalog, model, ctx.lang);
-      const data = opts.format === 'html' ? reportHtml(blocks, ctx.lang) : reportMarkdown(blocks);
+      const data = format === 'html' ? reportHtml(blocks, ctx.lang) : reportMarkdown(blocks);
       const { deliver } = await import('../export/write.js');
-      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev årsrapporten ${opts.year} till ${opts.out} (läsbar bara för dig).`);
+      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev årsrapporten ${year} till ${opts.out} (läsbar bara för dig).`);
     });
+}
+
+/** Refuses what the deviation report cannot be made from, before anything is read or written. */
+async function deviationOptions(opts: ReportOptions): Promise<{ from: string; to: string; format: 'md' | 'html' | 'xlsx' }> {
+  const { dateProblem } = await import('../catalog/values.js');
+  if (opts.year !== undefined) throw new UsageError('Avvikelserapporten gäller en period, inte ett granskningsår.', `Skriv --from ${opts.year}-01-01 --to ${opts.year}-12-31 i stället för --year ${opts.year}.`);
+  const missing = (['from', 'to'] as const).filter((k) => opts[k] === undefined).map((k) => `--${k}`);
+  if (missing.length > 0) throw new UsageError(`--kind avvikelser kräver ${missing.join(' och ')}.`, 'T.ex. efterlev report --kind avvikelser --from 2023-01-01 --to 2023-05-31.');
+  for (const flag of ['from', 'to'] as const) {
+    const problem = dateProblem(opts[flag]!);
+    if (problem !== undefined) throw new UsageError(`--${flag}: '${opts[flag]}' är inget datum (${problem}).`);
+  }
+  const from = opts.from!;
+  const to = opts.to!;
+  if (from > to) throw new UsageError(`--from (${from}) ligger efter --to (${to}).`, 'Perioden börjar med --from och slutar med --to.');
+  const format = opts.format ?? 'md';
+  if (format === 'xlsx' && opts.out === undefined) throw new UsageError('XLSX skrivs till en fil: ange --out FIL.xlsx.');
+  return { from, to, format };
+}
+
+async function deviationReport(ctx: ReturnType<typeof contextOf>, opts: ReportOptions): Promise<void> {
+  const { from, to, format } = await deviationOptions(opts);
+  const { openWorkspace } = await import('../store/workspace.js');
+  const { readRegister } = await import('../store/register.js');
+  const { allIncidents } = await import('../incidents/store.js');
+  const { now } = await import('../clock.js');
+  const { buildDeviationReport } = await import('../report/deviations.js');
+  const { deviationDocument } = await import('../report/deviations-document.js');
+  await openWorkspace(ctx.ws);
+  const register = readRegister(ctx.ws);
+  const asOf = now();
+  const model = buildDeviationReport({ organisation: register.organisation.name, services: register.services, incidents: allIncidents(ctx.ws), from, to, asOf: asOf.toISOString() });
+  const blocks = deviationDocument(model, ctx.lang);
+  let data: string | Buffer;
+  if (format === 'xlsx') data = await (await import('../report/deviations-xlsx.js')).deviationXlsx(blocks, ctx.lang, asOf);
+  else {
+    const { reportHtml, reportMarkdown } = await import('../report/render.js');
+    data = format === 'html' ? reportHtml(blocks, ctx.lang, { landscape: true }) : reportMarkdown(blocks);
+  }
+  const { deliver } = await import('../export/write.js');
+  const written = deliver(data, opts.out, opts.force === true);
+  if (written === undefined) return;
+  const listed = model.sections.reduce((n, s) => n + s.rows.length, 0);
+  if (ctx.json) ctx.printJson({ written, kind: 'avvikelser', format, from, to, services: listed });
+  else ctx.print(`Skrev avvikelserapporten ${from} – ${to} till ${opts.out}: ${listed} tjänster med avvikelser (läsbar bara för dig).`);
 }

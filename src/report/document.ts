@@ -16,11 +16,32 @@ export interface BarSeries {
   statuses?: Status[];
 }
 
+/**
+ * A cell of a `grid`: text, or a status cell that carries its status (for the colour) and the
+ * status's label in words (so that it reads in black and white too) before its text.
+ */
+export interface GridCell {
+  text: string;
+  status?: AssessedStatus | undefined;
+  label?: string | undefined;
+}
+
 /** The report as a sequence of blocks, laid out by the Markdown and HTML renderers alike. */
 export type Block =
   | { kind: 'notice' | 'title' | 'subtitle' | 'p'; text: string }
-  | { kind: 'h2'; text: string; id: string }
+  /** `newPage`: printed at the top of a page (the deviation report's areas, one page each like the seeds' slides). */
+  | { kind: 'h2'; text: string; id: string; newPage?: boolean }
   | { kind: 'table'; head: Cell[]; rows: Cell[][]; statusColumn?: number }
+  /** A table whose cells may each have a status colour (the deviation report's). */
+  | {
+      kind: 'grid';
+      head: string[];
+      rows: GridCell[][];
+      className?: string;
+      /** For a workbook: the sheet the grid gets to itself (without: the first sheet), and column widths in characters. */
+      sheet?: string;
+      widths?: number[];
+    }
   | { kind: 'list'; items: string[] }
   | { kind: 'bars'; title: string; categories: string[]; series: BarSeries[] }
   | { kind: 'distribution'; title: string; counts: Record<AssessedStatus, number> };

@@ -2,7 +2,7 @@ import type { AssessedStatus, Status } from '../engine/score.js';
 import type { Lang } from '../ui/i18n.js';
 import { t } from '../ui/i18n.js';
 import { mdCell, mdText } from '../export/markdown-text.js';
-import type { Block, BarSeries } from './document.js';
+import type { Block, BarSeries, GridCell } from './document.js';
 
 /** The report as Markdown. The blocks' text is escaped here, not in the model, so the HTML report escapes it once, its own way. */
 export function reportMarkdown(blocks: readonly Block[]): string {
@@ -30,6 +30,9 @@ export function reportMarkdown(blocks: readonly Block[]): string {
       case 'table':
         out.push(`| ${b.head.map(mdCell).join(' | ')} |`, `|${b.head.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`), '');
         break;
+      case 'grid':
+        out.push(`| ${b.head.map(mdCell).join(' | ')} |`, `|${b.head.map(() => '---').join('|')}|`, ...b.rows.map((r) => `| ${r.map(mdGridCell).join(' | ')} |`), '');
+        break;
       // Charts are the HTML report's; the Markdown tables carry the same figures.
       case 'bars':
       case 'distribution':
@@ -37,6 +40,12 @@ export function reportMarkdown(blocks: readonly Block[]): string {
     }
   }
   return out.join('\n');
+}
+
+/** A status cell as Markdown: its label in bold (Markdown has no colour), then its text. */
+function mdGridCell(c: GridCell): string {
+  if (c.label === undefined) return mdCell(c.text);
+  return c.text === '' ? `**${mdText(c.label)}**` : `**${mdText(c.label)}**<br>${mdText(c.text)}`;
 }
 
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -105,8 +114,39 @@ const STATUS_BY_LABEL = (lang: Lang): Record<string, Status> => ({
   [t('status_stor', lang)]: 'stor',
 });
 
-/** One self-contained HTML file: inline CSS and SVG, no network resources, printable on A4. */
-export function reportHtml(blocks: readonly Block[], lang: Lang): string {
+/** Status cells of a grid: filled like the seeds' tables, with the label in words for black and white print. */
+const GRID_CSS = `
+table.grid td.status { color: #1c2833; font-weight: normal; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+table.grid td.status strong { display: block; }
+table.grid td.status-stor { background: #f4b6b6; border-left: 4px solid #c62828; }
+table.grid td.status-mellan { background: #fde9a9; border-left: 4px solid #f9a825; }
+table.grid td.status-enligt_plan { background: #c8e6c9; border-left: 4px solid #2e7d32; }
+table.grid { table-layout: fixed; } table.grid thead { display: table-header-group; }
+p.subtitle { break-after: avoid; }
+@media print { h2.new-page { break-before: page; } }`;
+
+const LANDSCAPE_CSS = `
+@page { size: A4 landscape; margin: 12mm 12mm; }
+body { max-width: 273mm; }`;
+
+/** Column widths in proportion to the workbook's (characters), so the text columns get the room. */
+function colgroup(widths: readonly number[] | undefined): string {
+  if (widths === undefined || widths.length === 0) return '';
+  const total = widths.reduce((a, b) => a + b, 0);
+  return `<colgroup>${widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`).join('')}</colgroup>`;
+}
+
+function gridCell(c: GridCell): string {
+  if (c.status === undefined) return `<td>${escape(c.text)}</td>`;
+  const label = c.label === undefined ? '' : `<strong>${escape(c.label)}</strong>`;
+  return `<td class="status status-${c.status}" data-status="${c.status}">${label}${escape(c.text)}</td>`;
+}
+
+/**
+ * One self-contained HTML file: inline CSS and SVG, no network resources, printable on A4
+ * (`landscape` for wide tables such as the deviation report's).
+ */
+export function reportHtml(blocks: readonly Block[], lang: Lang, options: { landscape?: boolean } = {}): string {
   const statusOf = STATUS_BY_LABEL(lang);
   const title = blocks.find((b) => b.kind === 'title');
   const body = blocks.map((b) => {
@@ -118,7 +158,7 @@ export function reportHtml(blocks: readonly Block[], lang: Lang): string {
       case 'subtitle':
         return `<p class="subtitle">${escape(b.text)}</p>`;
       case 'h2':
-        return `<h2 id="${b.id}">${escape(b.text)}</h2>`;
+        return `<h2 id="${b.id}"${b.newPage ? ' class="new-page"' : ''}>${escape(b.text)}</h2>`;
       case 'p':
         return `<p>${escape(b.text)}</p>`;
       case 'list':
@@ -129,6 +169,10 @@ export function reportHtml(blocks: readonly Block[], lang: Lang): string {
             (r) =>
               `<tr>${r.map((c, i) => (i === b.statusColumn && statusOf[c] ? `<td class="status-${statusOf[c]}">${escape(c)}</td>` : `<td>${escape(c)}</td>`)).join('')}</tr>`,
           )
+          .join('')}</tbody></table>`;
+      case 'grid':
+        return `<table class="grid${b.className ? ` ${b.className}` : ''}">${colgroup(b.widths)}<thead><tr>${b.head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
+          .map((r) => `<tr>${r.map(gridCell).join('')}</tr>`)
           .join('')}</tbody></table>`;
       case 'bars':
         return barChart(b.title, b.categories, b.series);
@@ -143,7 +187,7 @@ export function reportHtml(blocks: readonly Block[], lang: Lang): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escape(title?.kind === 'title' ? title.text : 'efterlev')}</title>
-<style>${CSS}</style>
+<style>${CSS}${blocks.some((b) => b.kind === 'grid') ? GRID_CSS : ''}${options.landscape ? LANDSCAPE_CSS : ''}</style>
 </head>
 <body>
 ${body.join('\n')}
