@@ -148,9 +148,11 @@ export function ruleInputOf(input: AssessmentInput, applicable: readonly Questio
   const answers: Record<string, AnswerValue> = {};
   const previous: Record<string, AnswerValue> = {};
   const incidents = incidentFactsOf(input);
+  const started = Object.keys(input.answers).length > 0;
   for (const q of applicable) {
     const a = input.answers[q.id];
-    if (q.type === 'number' && q.fromIncidents !== undefined && incidents.covered) answers[q.id] = incidents.count[q.fromIncidents];
+    // Only once the service's review has started: a service nobody has begun stays ej påbörjad.
+    if (q.type === 'number' && q.fromIncidents !== undefined && incidents.covered && started) answers[q.id] = incidents.count[q.fromIncidents];
     else if (a !== undefined) answers[q.id] = a.value;
     const p = input.previous[q.id];
     if (p !== undefined) previous[q.id] = p.value;
