@@ -6,7 +6,12 @@ import { bold, dim } from './style.js';
 const hours = (from: string, to: string): number => Math.round(((Date.parse(to) - Date.parse(from)) / 3_600_000) * 10) / 10;
 const SHORT_KIND: Record<Incident['kind'], string> = { major_incident: 'MI', personuppgiftsincident: 'PUI', informationssakerhetsincident: 'IS-incident', betydande_incident: 'Betydande' };
 const h = (n: number, lang: Lang) => (lang === 'sv' ? String(n).replace('.', ',') : String(n));
-const moment = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
+/** A stored moment (UTC) as the reader's local time, `2025-04-07 11:10`. */
+function moment(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
 
 /** The reporting chain in a few words: `IMY 2025-04-09 15:00 (54 h)`, `ej anmäld: …`, `tidig varning saknas`. */
 export function reportingSummary(i: Incident, lang: Lang): string {
