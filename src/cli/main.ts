@@ -9,6 +9,7 @@ import { defineAnswer } from './answer.js';
 import { defineAssess } from './assess.js';
 import { defineCompare } from './compare.js';
 import { defineExport } from './export.js';
+import { defineGit } from './git.js';
 import { defineImport } from './import.js';
 import { defineIncident } from './incident.js';
 import { defineInit } from './init.js';
@@ -106,6 +107,7 @@ Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
   for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineReport, defineObservation, defineIncident, defineMigrate, defineValidate]) {
     define(program);
   }
+  defineGit(program);
   return program;
 }
 
