@@ -10,6 +10,7 @@ import { defineAssess } from './assess.js';
 import { defineCompare } from './compare.js';
 import { defineCoverage } from './coverage.js';
 import { defineExport } from './export.js';
+import { defineGit } from './git.js';
 import { defineImport } from './import.js';
 import { defineIncident } from './incident.js';
 import { defineInit } from './init.js';
@@ -108,6 +109,7 @@ Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
   for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineCoverage, defineReport, defineObservation, defineIncident, defineMigrate, defineRollup, defineValidate]) {
     define(program);
   }
+  defineGit(program);
   return program;
 }
 

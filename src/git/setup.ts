@@ -1,0 +1,117 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { writeFileAtomically } from '../io/files.js';
+import { readTextFile } from '../io/json-file.js';
+import { shownPath } from '../io/paths.js';
+import { PACKAGE_ROOT, type Workspace } from '../store/workspace.js';
+import { git, line } from './git.js';
+
+/**
+ * `efterlev git setup`: tells git to merge the workspace's files with `efterlev git merge-file`.
+ * Two parts: .gitattributes (in the workspace, committed, so every clone names the driver) and
+ * the driver's command in the repository's own config (never committed: git does not run
+ * commands a repository brings with it, so every reviewer runs setup in their clone).
+ */
+
+export const DRIVER = 'efterlev';
+export const DRIVER_NAME = 'efterlev per fråga';
+
+/**
+ * The files the driver merges, relative to the workspace. Named one kind at a time rather than
+ * answers/**: the journal of an interrupted write (answers/.journal/) is never merged.
+ */
+export const MERGED_FILES: readonly { pattern: string; what: string }[] = [
+  { pattern: 'answers/[0-9][0-9][0-9][0-9]/*.json', what: 'svaren per tjänst och år' },
+  { pattern: 'answers/plan/*.json', what: 'handlingsplanernas uppföljning' },
+  { pattern: 'answers/incidents/*.json', what: 'incidentregistren' },
+  { pattern: 'answers/observations/*.json', what: 'de särskilda iakttagelserna' },
+  { pattern: 'answers/register/*.json', what: 'årens tjänsteregister' },
+  { pattern: 'answers/services.json', what: 'tjänsteregistret' },
+];
+
+const BEGIN = '# efterlev git setup: början';
+const END = '# efterlev git setup: slut';
+
+function block(eol: string): string[] {
+  return [
+    `${BEGIN} (skrivs om av efterlev git setup; ändra inte inom blocket)`,
+    '# Arbetsytans filer slås ihop per fråga, åtgärd, incident, iakttagelse och tjänst av efterlev git merge-file.',
+    ...MERGED_FILES.map((f) => `${f.pattern} merge=${DRIVER}`),
+    END,
+  ].map((l) => l + eol);
+}
+
+/** .gitattributes with efterlev's block written in (in place when there, else at the end); the user's own lines stay as they are. */
+export function withAttributes(existing: string | undefined): string {
+  const text = existing ?? '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text === '' ? [] : text.split(/(?<=\n)/);
+  const start = lines.findIndex((l) => l.startsWith(BEGIN));
+  const end = start === -1 ? -1 : lines.findIndex((l, i) => i > start && l.trimEnd() === END);
+  if (start !== -1 && end !== -1) return [...lines.slice(0, start), ...block(eol), ...lines.slice(end + 1)].join('');
+  let body = lines.join('');
+  if (body !== '' && !body.endsWith('\n')) body += eol;
+  // A blank line between the user's lines and the block.
+  const gap = body === '' || body.endsWith(eol + eol) ? '' : eol;
+  return body + gap + block(eol).join('');
+}
+
+/** A word for the POSIX shell git runs a driver in (git for Windows too): single quotes. */
+export const shellQuote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/** The efterlev that is running: this Node and this package's bin/efterlev.js, as absolute paths. */
+export function runningEfterlev(): { node: string; script: string } {
+  const bin = join(PACKAGE_ROOT, 'bin', 'efterlev.js');
+  const script = existsSync(bin) ? bin : realpathSync(process.argv[1] ?? bin);
+  return { node: process.execPath, script };
+}
+
+export const driverCommand = (efterlev: { node: string; script: string }): string =>
+  `${shellQuote(efterlev.node)} ${shellQuote(efterlev.script)} git merge-file %O %A %B %P`;
+
+/** The top folder of the git working tree the workspace is in; bad usage (exit 2) when it is in none. */
+export function repositoryOf(dir: string): string {
+  const r = git(['rev-parse', '--show-toplevel'], dir);
+  if (r.status !== 0 || line(r) === '') {
+    throw new UsageError(
+      `${dir} ligger inte i ett git-förråd (ingen arbetskopia av ett git-repo).`,
+      'Skapa ett med git init (eller klona organisationens förråd) och kör efterlev git setup i arbetsytan där.',
+    );
+  }
+  return line(r);
+}
+
+export interface SetupResult {
+  repository: string;
+  workspace: string;
+  gitattributes: { file: string; changed: boolean };
+  driver: { name: string; command: string; changed: boolean };
+}
+
+/** Writes the attributes and registers the driver; does nothing that is already so (idempotent). */
+export function setupGit(ws: Workspace, efterlev = runningEfterlev()): SetupResult {
+  const repository = repositoryOf(ws.root);
+  const file = join(ws.root, '.gitattributes');
+  let existing: string | undefined;
+  try {
+    existing = readTextFile(file, shownPath(file));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const attributes = withAttributes(existing);
+  if (attributes !== existing) writeFileAtomically(file, attributes);
+  const command = driverCommand(efterlev);
+  let changed = false;
+  for (const [key, value] of [
+    [`merge.${DRIVER}.name`, DRIVER_NAME],
+    [`merge.${DRIVER}.driver`, command],
+  ] as const) {
+    const now = git(['config', '--local', '--get', key], ws.root);
+    if (now.status === 0 && line(now) === value) continue;
+    const set = git(['config', '--local', key, value], ws.root);
+    if (set.status !== 0) throw new UsageError(`git config ${key} misslyckades: ${set.stderr.trim()}`);
+    changed = true;
+  }
+  return { repository, workspace: ws.root, gitattributes: { file, changed: attributes !== existing }, driver: { name: DRIVER_NAME, command, changed } };
+}
