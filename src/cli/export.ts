@@ -3,7 +3,7 @@ import { contextOf, parseYear, YEAR_HELP } from './context.js';
 
 interface ExportOptions {
   year: number;
-  format: 'csv' | 'xlsx' | 'md' | 'json';
+  format: 'csv' | 'xlsx' | 'md' | 'json' | 'oscal-ar' | 'oscal-poam';
   out?: string;
   force?: boolean;
 }
@@ -11,9 +11,9 @@ interface ExportOptions {
 export function defineExport(program: Command): void {
   program
     .command('export')
-    .description('handlingsplanen som CSV, XLSX, Markdown eller JSON')
+    .description('handlingsplanen som CSV, XLSX, Markdown, JSON eller OSCAL; årets bedömning som OSCAL')
     .requiredOption('--year <år>', YEAR_HELP, parseYear)
-    .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json', 'oscal-ar', 'oscal-poam']).makeOptionMandatory())
     .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för xlsx)')
     .option('--force', 'skriv över en befintlig fil')
     .addHelpText(
@@ -25,10 +25,17 @@ filen som konfidentiell; filen blir läsbar bara för ägaren (0600). CSV öppna
 Excel (UTF-8 med BOM, semikolon); ingen cell kan starta en formel. Redigera Status, Ansvarig,
 Klart senast och Anteckning i filen och läs tillbaka med efterlev plan import.
 
+oscal-ar skriver årets bedömning som OSCAL 1.1 Assessment Results (JSON): ett fynd per bedömd
+kontroll och tjänst, en observation per besvarad fråga, en risk per brist. oscal-poam skriver
+handlingsplanen som OSCAL Plan of Action and Milestones: en poam-item per åtgärd, med samma
+UUID år efter år. Samma arbetsyta ger samma fil byte för byte (se docs/oscal.md).
+
 Exempel:
   efterlev export --year 2025 --format xlsx --out handlingsplan-2025.xlsx
   efterlev export --year 2025 --format csv --out handlingsplan-2025.csv --force
-  efterlev export --year 2025 --format md > handlingsplan.md`,
+  efterlev export --year 2025 --format md > handlingsplan.md
+  efterlev export --year 2025 --format oscal-ar --out bedomning-2025.oscal.json
+  efterlev export --year 2025 --format oscal-poam --out poam-2025.oscal.json`,
     )
     .action(async (opts: ExportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -48,7 +55,12 @@ Exempel:
       if (opts.format === 'csv') data = (await import('../export/csv.js')).handlingsplanCsv(notice, actions, summary, ctx.lang);
       else if (opts.format === 'md') data = (await import('../export/markdown.js')).handlingsplanMarkdown(opts.year, notice, actions, summary, ctx.lang);
       else if (opts.format === 'xlsx') data = await (await import('../export/xlsx.js')).handlingsplanXlsx(opts.year, notice, actions, summary, ctx.lang);
-      else {
+      else if (opts.format === 'oscal-ar' || opts.format === 'oscal-poam') {
+        if (opts.format === 'oscal-poam' && actions.length === 0) throw new UsageError(`Handlingsplanen ${opts.year} har inga åtgärder; en OSCAL POA&M måste ha minst en.`);
+        const { oscalModel } = await import('../export/oscal-model.js');
+        const { oscalDocument } = await import('../export/oscal.js');
+        data = oscalDocument(opts.format, oscalModel(review, opts.year, plan.assessed, actions), ctx.lang);
+      } else {
         const { actionsJson } = await import('../ui/actions.js');
         data = JSON.stringify({ confidential: notice, ...actionsJson(opts.year, actions, ctx.lang) }, null, 2) + '\n';
       }
@@ -56,6 +68,7 @@ Exempel:
       const written = deliver(data, opts.out, opts.force === true);
       if (written === undefined) return;
       if (ctx.json) ctx.printJson({ written, format: opts.format, actions: actions.length });
+      else if (opts.format === 'oscal-ar') ctx.print(`Skrev bedömningen ${opts.year} (OSCAL Assessment Results) till ${opts.out} (läsbar bara för dig).`);
       else ctx.print(`Skrev ${actions.length} åtgärder till ${opts.out} (läsbar bara för dig).`);
     });
 }
