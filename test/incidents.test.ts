@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyExampleWorkspace, readJson, removeDir, run, snapshot, tempDir } from './helpers.js';
 import { KEY, Terminal } from './pty.js';
@@ -141,6 +141,8 @@ describe('rules read the register', () => {
   });
 
   it('a register that does not cover the twelve months leaves the typed count in force', async () => {
+    // The example's register covers 2023–2025; take 2025's away so the window has a hole.
+    rmSync(join(ws, 'answers/incidents/2025.json'));
     await cli('answer', '--year', '2026', '--service', 'ubw-agresso', 'DRI.4=5');
     await add('--service', 'ubw-agresso', '--kind', 'mi', '--title', 'Störning', '--occurred', '2026-03-20');
     // The window reaches into 2025, which has no incident file: the typed 5 counts.
