@@ -15,7 +15,7 @@ const bundled = (): Catalog => loadCatalog({ checklistsDir: join(ROOT, 'checklis
 describe('the bundled catalogue', () => {
   const catalog = bundled();
 
-  it('has the DSO control points KP1–KP12 with their names, scope organisation', () => {
+  it('has the DSO control points KP1–KP12 and KP13 (the Cybersecurity Act) with their names, scope organisation', () => {
     const dso = catalog.checklists.find((c) => c.id === 'dso')!;
     expect(dso.scope).toBe('organisation');
     expect(dso.controls.map((c) => `${c.id} ${c.name.sv}`)).toEqual([
@@ -31,6 +31,7 @@ describe('the bundled catalogue', () => {
       'KP10 IT-projekt och upphandling',
       'KP11 IT-system och digitala verktyg',
       'KP12 Hantering av registrerades rättigheter',
+      'KP13 Cybersäkerhetslagen: anmälan, ledning och rapportering',
     ]);
   });
 
