@@ -3,6 +3,7 @@ import { AnswerFile, ServiceRegister } from '../store/schema.js';
 import { Checklist, RuleFile } from './schema.js';
 import { MigrationFile } from './migration.js';
 import { IncidentFile } from '../incidents/schema.js';
+import { YearRecord } from '../years/manifest.js';
 
 /**
  * The zod schemas as JSON Schema files that catalogue and rule files name in `$schema`, so an
@@ -21,5 +22,6 @@ export function jsonSchemas(): Record<string, unknown> {
     'answers.schema.json': write(AnswerFile, 'efterlev svarsfil'),
     'migration.schema.json': write(MigrationFile, 'efterlev flyttning mellan katalogversioner'),
     'incidents.schema.json': write(IncidentFile, 'efterlev incidentregister'),
+    'closed-year.schema.json': write(YearRecord, 'efterlev stängt år: manifest, signatur och öppningar'),
   };
 }
