@@ -12,6 +12,7 @@ import { SERVICE_ID, type ServiceRegister } from './store/schema.js';
 import type { Workspace } from './store/workspace.js';
 import { workspaceFileProblems } from './store/guard.js';
 import { incidentFilePath, incidentYears, readIncidents } from './incidents/store.js';
+import { readYearRecord } from './years/record.js';
 
 export interface ValidationReport {
   problems: Problem[];
@@ -87,6 +88,7 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
   yearly('observations', (year) => readObservations(ws, year));
   yearly('register', (year) => readSnapshot(ws, year));
   const incidentFiles = yearly('incidents', (year) => readIncidents(ws, year));
+  yearly('closed', (year) => readYearRecord(ws, year));
   if (register !== undefined) {
     // Every incident names a registered service, and an id is used once across the years.
     const seen = new Map<string, string>();

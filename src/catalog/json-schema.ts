@@ -4,6 +4,7 @@ import { Checklist, RuleFile } from './schema.js';
 import { MigrationFile } from './migration.js';
 import { FrameworkFile, MappingFile, OverlapFile } from './frameworks.js';
 import { IncidentFile } from '../incidents/schema.js';
+import { YearRecord } from '../years/manifest.js';
 
 /**
  * The zod schemas as JSON Schema files that catalogue and rule files name in `$schema`, so an
@@ -25,5 +26,6 @@ export function jsonSchemas(): Record<string, unknown> {
     'framework.schema.json': write(FrameworkFile, 'efterlev ramverk'),
     'mapping.schema.json': write(MappingFile, 'efterlev mappning av frågor till krav'),
     'overlap.schema.json': write(OverlapFile, 'efterlev överlappande frågor'),
+    'closed-year.schema.json': write(YearRecord, 'efterlev stängt år: manifest, signatur och öppningar'),
   };
 }

@@ -24,6 +24,8 @@ import { defineScore } from './score.js';
 import { defineService } from './service.js';
 import { defineShow } from './show.js';
 import { defineValidate } from './validate.js';
+import { defineVerify } from './verify.js';
+import { defineYear } from './year.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
@@ -103,10 +105,12 @@ Exempel:
   efterlev score --year 2025 --service office365  poäng och status per kontroll
   efterlev answer --year 2025 --service office365 LOG.1=ja --comment "Loggar granskas månadsvis"
   efterlev validate                               kontrollera kataloger och svarsfiler
+  efterlev year close 2024 --by "Eva Ek"          stäng ett år när nämnden har fått rapporten
+  efterlev verify                                 kontrollera de stängda åren mot sina manifest
 
 Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
     );
-  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineCoverage, defineReport, defineObservation, defineIncident, defineMigrate, defineRollup, defineValidate]) {
+  for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineCoverage, defineReport, defineObservation, defineIncident, defineMigrate, defineRollup, defineYear, defineValidate, defineVerify]) {
     define(program);
   }
   defineGit(program);

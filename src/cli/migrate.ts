@@ -12,7 +12,8 @@ export function defineMigrate(program: Command): void {
 Svar som skrevs för en äldre katalogversion läses alltid genom flyttningarna i
 checklists/migrations (nya id, delade och sammanslagna frågor); migrate skriver dessutom om
 filerna så att de står i den nuvarande versionen. Ett svar på en fråga som tagits bort sparas i
-filens historik. Varje år skrivs som en enhet.
+filens historik. Varje år skrivs som en enhet. Stängda år (efterlev year close) hoppas över
+och nämns; --json listar dem under skipped: [{ year, closedBy, closedAt }].
 
 Exempel:
   efterlev migrate --dry-run
@@ -29,6 +30,9 @@ Exempel:
         return;
       }
       for (const f of result.files) ctx.print(`${f.file}: ${f.from} → ${f.to}`);
+      for (const s of result.skipped) {
+        ctx.print(`${s.year} är stängt (${s.closedAt.slice(0, 10)} av ${s.closedBy}) och skrevs inte om; dess svar läses ändå genom flyttningarna. Öppna det med efterlev year reopen ${s.year} om filerna måste skrivas om.`);
+      }
       ctx.print(result.files.length === 0 ? 'Alla filer står redan i katalogens nuvarande version.' : `${result.files.length} filer ${opts.dryRun ? 'skulle skrivas om (provkörning: ingenting skrevs)' : 'omskrivna'}.`);
     });
 }

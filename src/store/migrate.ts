@@ -8,6 +8,7 @@ import { SERVICE_ID } from './schema.js';
 import { transact } from './transaction.js';
 import type { Workspace } from './workspace.js';
 import { yearsWithAnswers } from './years.js';
+import { closingIn } from '../years/record.js';
 
 export interface MigratedFile {
   file: string;
@@ -15,12 +16,21 @@ export interface MigratedFile {
   to: string;
 }
 
+/** A closed year, which migrate leaves as it was closed. */
+export interface SkippedYear {
+  year: number;
+  closedBy: string;
+  closedAt: string;
+}
+
 /**
  * Rewrites a workspace's answer files and follow-ups in the catalogue's current version, one
  * unit per year: what every reader already sees through the migrations, now also on disk.
+ * A closed year is skipped (its files are what was closed; readers still see them migrated).
  */
-export async function migrateWorkspace(ws: Workspace, catalog: Catalog, dryRun: boolean): Promise<{ files: MigratedFile[] }> {
+export async function migrateWorkspace(ws: Workspace, catalog: Catalog, dryRun: boolean): Promise<{ files: MigratedFile[]; skipped: SkippedYear[] }> {
   const files: MigratedFile[] = [];
+  const skipped: SkippedYear[] = [];
   for (const year of yearsWithAnswers(ws)) {
     // Every answer file of the year, a retired service's too.
     const services = readdirSync(join(ws.answersDir, String(year)))
@@ -28,8 +38,10 @@ export async function migrateWorkspace(ws: Workspace, catalog: Catalog, dryRun: 
       .filter((id): id is string => id !== undefined && SERVICE_ID.test(id))
       .map((id) => ({ id }));
     const paths = [...services.map((s) => answerFilePath(ws, year, s.id)), planFilePath(ws, year)];
-    const changed = await transact(ws, paths, (tx) => {
+    const result = await transact(ws, paths, (tx): { out: MigratedFile[]; closed?: SkippedYear } => {
       const out: MigratedFile[] = [];
+      const closing = closingIn(tx, ws, year);
+      if (closing !== undefined) return { out, closed: { year, closedBy: closing.manifest.closedBy, closedAt: closing.manifest.closedAt } };
       for (const s of services) {
         const path = answerFilePath(ws, year, s.id);
         const text = tx.read(path);
@@ -51,9 +63,10 @@ export async function migrateWorkspace(ws: Workspace, catalog: Catalog, dryRun: 
           if (!dryRun) tx.write(planPath, next);
         }
       }
-      return out;
+      return { out };
     });
-    files.push(...changed);
+    files.push(...result.out);
+    if (result.closed !== undefined) skipped.push(result.closed);
   }
-  return { files };
+  return { files, skipped };
 }

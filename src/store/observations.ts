@@ -26,7 +26,7 @@ export function observationsPath(ws: Workspace, year: number): string {
   return join(ws.answersDir, 'observations', `${year}.json`);
 }
 
-function parseObservations(text: string, path: string, year: number): ObservationFile {
+export function parseObservations(text: string, path: string, year: number): ObservationFile {
   const shown = shownPath(path);
   const value = parseJsonText(text, shown, ObservationFile);
   if (value.year !== year) throw new InvalidInputError([{ file: shown, pointer: '/year', message: `${value.year} stämmer inte med filnamnet (${year})` }]);

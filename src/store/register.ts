@@ -9,6 +9,7 @@ import { transact, type Transaction } from './transaction.js';
 import { ORGANISATION_ID, RegisterSnapshot, Service, ServiceRegister } from './schema.js';
 import type { Workspace } from './workspace.js';
 import { yearsWithAnswers } from './years.js';
+import { closingIn } from '../years/record.js';
 
 export function readRegister(ws: Workspace): ServiceRegister {
   return parseRegister(readTextFile(ws.registerFile, shownPath(ws.registerFile)), ws);
@@ -44,7 +45,7 @@ export function snapshotPath(ws: Workspace, year: number): string {
   return join(ws.answersDir, 'register', `${year}.json`);
 }
 
-function parseSnapshot(text: string, path: string, year: number): RegisterSnapshot {
+export function parseSnapshot(text: string, path: string, year: number): RegisterSnapshot {
   const shown = shownPath(path);
   const value = parseJsonText(text, shown, RegisterSnapshot);
   const problems = duplicateIds(value.services, shown, '/services');
@@ -63,7 +64,10 @@ export function readSnapshot(ws: Workspace, year: number): RegisterSnapshot | un
   }
 }
 
-/** A year is open for register changes until it is past (or closed): a past year keeps the register it was judged by. */
+/**
+ * A year is open for register changes until it is past: a past year keeps the register it was
+ * judged by. A closed year (answers/closed/) is never changed at all: changeRegister skips it.
+ */
 export function isOpenYear(year: number): boolean {
   return year >= currentYear();
 }
@@ -154,7 +158,8 @@ export function findService(register: { organisation: ServiceRegister['organisat
 /**
  * Changes the register as one unit with the snapshots that depend on it: a year with answers but
  * no snapshot is frozen first with the register as it was (so no change today moves a past
- * year), and the snapshots of open years follow the change. Returns what `change` returns.
+ * year), and the snapshots of open years follow the change. A closed year is left as it is.
+ * Returns what `change` returns.
  */
 export async function changeRegister<T>(ws: Workspace, change: (register: ServiceRegister, at: string) => T, now = clockNow()): Promise<T> {
   const years = yearsWithAnswers(ws);
@@ -163,10 +168,12 @@ export async function changeRegister<T>(ws: Workspace, change: (register: Servic
     const text = tx.read(ws.registerFile);
     if (text === undefined) throw new UsageError(`Ingen arbetsyta i ${ws.root} (answers/services.json saknas).`);
     const before = parseRegister(text, ws);
-    for (const year of years) ensureSnapshotFrom(tx, ws, before, year, at);
+    // A closed year's snapshot is part of what was closed: it is never taken or changed here.
+    const unclosed = years.filter((year) => closingIn(tx, ws, year) === undefined);
+    for (const year of unclosed) ensureSnapshotFrom(tx, ws, before, year, at);
     const after = structuredClone(before);
     const result = change(after, at);
-    for (const year of years.filter(isOpenYear)) {
+    for (const year of unclosed.filter(isOpenYear)) {
       const path = snapshotPath(ws, year);
       const existing = parseSnapshot(tx.read(path)!, path, year);
       tx.write(path, canonicalSnapshot(snapshotOf(after, year, existing.takenAt)));

@@ -15,11 +15,13 @@ import {
   type FileIdentity,
   type PreparedFile,
 } from '../io/files.js';
-import { decodeText } from '../io/json-file.js';
+import { decodeText, readTextFile } from '../io/json-file.js';
 import { acquireLock, type HeldLock } from '../io/lock.js';
 import { notice } from '../io/notices.js';
 import { shownPath } from '../io/paths.js';
 import type { Workspace } from './workspace.js';
+import { closedRecordPath, yearOfFile } from '../years/paths.js';
+import { closedYearError, closingOf } from '../years/record.js';
 
 /**
  * Every file the tool keeps in a workspace is written here: read and changed under the files'
@@ -218,6 +220,40 @@ export async function recoverInterrupted(ws: Workspace, touching?: { paths: Read
   }
 }
 
+// ---- closed years --------------------------------------------------------------------------
+
+/** The records (answers/closed/<year>.json) of the years the files belong to: locked with them. */
+function yearRecordsOf(ws: Workspace, paths: readonly string[]): string[] {
+  const years = new Set(paths.map((p) => yearOfFile(ws, p)).filter((y): y is number => y !== undefined));
+  return [...years].map((y) => closedRecordPath(ws, y));
+}
+
+/**
+ * The one check that keeps a closed year closed: a commit that would change a file of a closed
+ * year is refused (exit 2), whichever command staged it. The records are read as they stand on
+ * disk, under their locks, so closing the year itself (which stages its record and maybe its
+ * register snapshot in one unit) is not refused, and a year closed a moment ago is.
+ */
+function refuseClosedYears(ws: Workspace, changed: readonly string[]): void {
+  const byYear = new Map<number, string[]>();
+  for (const path of changed) {
+    const year = yearOfFile(ws, path);
+    if (year !== undefined) byYear.set(year, [...(byYear.get(year) ?? []), path]);
+  }
+  for (const [year, paths] of [...byYear].sort(([a], [b]) => a - b)) {
+    const record = closedRecordPath(ws, year);
+    let text: string;
+    try {
+      text = readTextFile(record, shownPath(record));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw err;
+    }
+    const closing = closingOf(text, record, year);
+    if (closing !== undefined) throw closedYearError(year, closing, paths.map(shownPath).sort());
+  }
+}
+
 // ---- committing ---------------------------------------------------------------------------
 
 const MAX_ATTEMPTS = 5;
@@ -251,9 +287,13 @@ function writeJournal(ws: Workspace, prepared: readonly PreparedFile[], reads: R
  * The work may run more than once: when a file it read changed before the commit (someone wrote
  * it without the lock, or took the lock over), it is run again on the new contents. Nothing is
  * written when it throws. Returns what the work returned.
+ *
+ * The records of the years the files belong to are locked too (and may be read by the work), and a
+ * commit that would change a file of a closed year is refused: see refuseClosedYears.
  */
 export async function transact<T>(ws: Workspace, paths: readonly string[], work: (tx: Transaction) => T | Promise<T>): Promise<T> {
-  const files = [...new Set(paths)].sort();
+  // A year's record is locked with its files, so no year is closed or reopened under a writer.
+  const files = [...new Set([...paths, ...yearRecordsOf(ws, paths)])].sort();
   testPoint('before-lock');
   for (const path of files) ensureFolders(ws, path);
   const locks = new Map<string, HeldLock>();
@@ -266,6 +306,7 @@ export async function transact<T>(ws: Workspace, paths: readonly string[], work:
       testPoint('after-read');
       const changed = [...unit.writes].filter(([path, content]) => unit.reads.get(path)?.text !== content);
       if (changed.length === 0) return result;
+      refuseClosedYears(ws, changed.map(([path]) => path));
       const prepared = changed.map(([path, content]) => prepareFile(path, content));
       let journal: string | undefined;
       try {
