@@ -7,7 +7,7 @@ interface ReportOptions {
   year?: number;
   from?: string;
   to?: string;
-  format?: 'md' | 'html' | 'xlsx';
+  format?: 'md' | 'html' | 'docx' | 'xlsx';
   out?: string;
   force?: boolean;
 }
@@ -20,8 +20,8 @@ export function defineReport(program: Command): void {
     .option('--year <år>', `årsrapporten: ${YEAR_HELP}`, parseYear)
     .option('--from <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens första dag')
     .option('--to <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens sista dag')
-    .addOption(new Option('--format <format>', 'filformat (standard: md; xlsx bara för avvikelser, och bara med --out)').choices(['md', 'html', 'xlsx']))
-    .option('--out <fil>', 'filen att skriva (utan: stdout)')
+    .addOption(new Option('--format <format>', 'filformat (standard: md; docx och xlsx bara med --out, xlsx bara för avvikelser)').choices(['md', 'html', 'docx', 'xlsx']))
+    .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för docx och xlsx)')
     .option('--force', 'skriv över en befintlig fil')
     .addHelpText(
       'after',
@@ -30,7 +30,8 @@ export function defineReport(program: Command): void {
 med kommentarer och förändring sedan förra året, IT-säkerhet per kontrollområde över tjänsterna,
 stora brister, handlingsplanen per prioritet, rekommenderade fokuskontrollpunkter för nästa år
 (röda och försämrade, med skälet) och särskilda iakttagelser (efterlev observation add). HTML är
-en fristående fil med diagram, utskrivbar på A4.
+en fristående fil med diagram, utskrivbar på A4. DOCX är samma rapport
+som Word-dokument (riktiga tabeller, diagrammen som bilder), för nämnden.
 
 Avvikelserapporten (--kind avvikelser, med --from och --to): nämndens redogörelse för allvarliga
 kvalitetsavvikelser under perioden. Per verksamhetsområde (registrets område; tjänster utan område
@@ -38,13 +39,14 @@ under Övrigt) och tjänst: IT-stöd, åtgärder, status för incidenter (major 
 informationssäkerhetsincidenter, betydande incidenter) och för personuppgiftsincidenter, var och en
 Avvikelse – stor, Avvikelse – mellan/liten eller Enligt plan efter reglerna som står i rapporten;
 sammanfattningen räknar major incidents per tjänst och personuppgiftsincidenter per område. Bara
-tjänster med en incident under perioden, eller en öppen, tas upp. HTML är liggande A4; XLSX har ett
-blad per område och ett sammanfattningsblad.
+tjänster med en incident under perioden, eller en öppen, tas upp. HTML och DOCX är liggande A4;
+XLSX har ett blad per område och ett sammanfattningsblad.
 
 Rapporterna är märkta konfidentiella och läsbara bara för ägaren. Engelska med --lang en.
 
 Exempel:
   efterlev report --year 2025 --format html --out arsrapport-2025.html
+  efterlev report --year 2025 --format docx --out arsrapport-2025.docx
   efterlev report --year 2025 > arsrapport-2025.md
   efterlev --lang en report --year 2025 --format html --out annual-report-2025.html
   efterlev report --kind avvikelser --from 2023-01-01 --to 2023-05-31 --format html --out avvikelser-2301-2305.html
@@ -55,9 +57,10 @@ Exempel:
       if (opts.kind === 'avvikelser') return deviationReport(ctx, opts);
       if (opts.from !== undefined || opts.to !== undefined) throw new UsageError('--from och --to gäller avvikelserapporten.', 'Skriv --kind avvikelser --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD, eller --year ÅR för årsrapporten.');
       if (opts.year === undefined) throw new UsageError("flaggan '--year <år>' krävs för årsrapporten.", 'T.ex. efterlev report --year 2025; avvikelserapporten: --kind avvikelser --from … --to ….');
-      if (opts.format === 'xlsx') throw new UsageError('Årsrapporten skrivs som md eller html.', 'XLSX finns för avvikelserapporten (--kind avvikelser) och handlingsplanen (efterlev export).');
+      if (opts.format === 'xlsx') throw new UsageError('Årsrapporten skrivs som md, html eller docx.', 'XLSX finns för avvikelserapporten (--kind avvikelser) och handlingsplanen (efterlev export).');
       const year = opts.year;
       const format = opts.format ?? 'md';
+      if (format === 'docx' && opts.out === undefined) throw new UsageError('DOCX skrivs till en fil: ange --out FIL.docx.');
       const { openReview, assessYear, yearRegister } = await import('../review.js');
       const { yearsIn } = await import('../store/answers.js');
       const { buildActions } = await import('../plan/actions.js');
@@ -79,14 +82,14 @@ Exempel:
         observations: readObservations(ctx.ws, year).observations,
       });
       const blocks = reportDocument(review.catalog, model, ctx.lang);
-      const data = format === 'html' ? reportHtml(blocks, ctx.lang) : reportMarkdown(blocks);
+      const data = format === 'docx' ? await (await import('../report/docx.js')).reportDocx(blocks, ctx.lang) : format === 'html' ? reportHtml(blocks, ctx.lang) : reportMarkdown(blocks);
       const { deliver } = await import('../export/write.js');
       if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev årsrapporten ${year} till ${opts.out} (läsbar bara för dig).`);
     });
 }
 
 /** Refuses what the deviation report cannot be made from, before anything is read or written. */
-async function deviationOptions(opts: ReportOptions): Promise<{ from: string; to: string; format: 'md' | 'html' | 'xlsx' }> {
+async function deviationOptions(opts: ReportOptions): Promise<{ from: string; to: string; format: 'md' | 'html' | 'docx' | 'xlsx' }> {
   const { dateProblem } = await import('../catalog/values.js');
   if (opts.year !== undefined) throw new UsageError('Avvikelserapporten gäller en period, inte ett granskningsår.', `Skriv --from ${opts.year}-01-01 --to ${opts.year}-12-31 i stället för --year ${opts.year}.`);
   const missing = (['from', 'to'] as const).filter((k) => opts[k] === undefined).map((k) => `--${k}`);
@@ -99,7 +102,7 @@ async function deviationOptions(opts: ReportOptions): Promise<{ from: string; to
   const to = opts.to!;
   if (from > to) throw new UsageError(`--from (${from}) ligger efter --to (${to}).`, 'Perioden börjar med --from och slutar med --to.');
   const format = opts.format ?? 'md';
-  if (format === 'xlsx' && opts.out === undefined) throw new UsageError('XLSX skrivs till en fil: ange --out FIL.xlsx.');
+  if ((format === 'xlsx' || format === 'docx') && opts.out === undefined) throw new UsageError(`${format.toUpperCase()} skrivs till en fil: ange --out FIL.${format}.`);
   return { from, to, format };
 }
 
@@ -118,6 +121,7 @@ async function deviationReport(ctx: ReturnType<typeof contextOf>, opts: ReportOp
   const blocks = deviationDocument(model, ctx.lang);
   let data: string | Buffer;
   if (format === 'xlsx') data = await (await import('../report/deviations-xlsx.js')).deviationXlsx(blocks, ctx.lang, asOf);
+  else if (format === 'docx') data = await (await import('../report/docx.js')).reportDocx(blocks, ctx.lang, { landscape: true });
   else {
     const { reportHtml, reportMarkdown } = await import('../report/render.js');
     data = format === 'html' ? reportHtml(blocks, ctx.lang, { landscape: true }) : reportMarkdown(blocks);

@@ -43,8 +43,12 @@ export type Block =
       widths?: number[];
     }
   | { kind: 'list'; items: string[] }
-  | { kind: 'bars'; title: string; categories: string[]; series: BarSeries[] }
+  | { kind: 'bars'; title: string; categoryHead: string; categories: string[]; series: BarSeries[] }
   | { kind: 'distribution'; title: string; counts: Record<AssessedStatus, number> };
+
+export type TableBlock = Extract<Block, { kind: 'table' }>;
+export type BarsBlock = Extract<Block, { kind: 'bars' }>;
+export type DistributionBlock = Extract<Block, { kind: 'distribution' }>;
 
 const STATUSES = ASSESSED_STATUSES;
 
@@ -52,6 +56,9 @@ function number(n: number | null, lang: Lang): string {
   if (n === null) return '–';
   return lang === 'sv' ? n.toFixed(1).replace('.', ',') : n.toFixed(1);
 }
+
+/** A score as the report writes it: one decimal, a decimal comma in Swedish, – for none. */
+export { number as formatNumber };
 
 function change(d: number | null, lang: Lang): string {
   if (d === null) return '–';
@@ -107,6 +114,7 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
     { kind: 'h2', id: 'kontrollpunkter', text: sv ? 'Resultat per kontrollpunkt' : 'Result per control point' },
     {
       kind: 'bars',
+      categoryHead: sv ? 'Kontrollpunkt' : 'Control point',
       title: sv ? `Poäng per kontrollpunkt${prev ? `, ${prev} och ${m.year}` : ''}` : `Score per control point${prev ? `, ${prev} and ${m.year}` : ''}`,
       categories: m.dso.map((d) => d.control),
       series: [
@@ -135,6 +143,7 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
     { kind: 'h2', id: 'it-sakerhet', text: sv ? 'IT-säkerhet per kontrollområde' : 'IT security per control area' },
     {
       kind: 'bars',
+      categoryHead: sv ? 'Område' : 'Area',
       title: sv ? 'Medelpoäng över tjänsterna per område' : 'Mean score across services per area',
       categories: m.areas.map((a) => a.total.control),
       series: [
@@ -223,4 +232,29 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
       : { kind: 'list', items: m.observations.map((o) => `${o.text} (${o.by}, ${o.at.slice(0, 10)})`) },
   );
   return blocks;
+}
+
+/** The status a table cell names, for the cue beside the word; undefined for any other text. */
+export function statusOfCell(cell: Cell, lang: Lang): Status | undefined {
+  return [...STATUSES, 'ej_bedomd' as const].find((s) => t(`status_${s}`, lang) === cell);
+}
+
+/** A chart's figures as a small table, so they read without the picture (and as its alt text). */
+export function chartFigures(b: BarsBlock | DistributionBlock, lang: Lang): TableBlock {
+  const status = (s: Status | undefined) => (s === undefined ? '' : t(`status_${s}`, lang));
+  if (b.kind === 'distribution') {
+    return { kind: 'table', head: ['Status', lang === 'sv' ? 'Antal kontroller' : 'Controls'], rows: STATUSES.map((s) => [status(s), String(b.counts[s])]), statusColumn: 0 };
+  }
+  const current = b.series.find((s) => s.statuses !== undefined);
+  return {
+    kind: 'table',
+    head: [b.categoryHead, ...b.series.map((s) => s.label), ...(current ? ['Status'] : [])],
+    rows: b.categories.map((c, ci) => [c, ...b.series.map((s) => number(s.values[ci] ?? null, lang)), ...(current ? [status(current.statuses?.[ci])] : [])]),
+    ...(current ? { statusColumn: b.series.length + 1 } : {}),
+  };
+}
+
+/** The words around the page number in a printed page's footer: "Sida 2 av 7". */
+export function pageWords(lang: Lang): { page: string; of: string } {
+  return lang === 'sv' ? { page: 'Sida', of: 'av' } : { page: 'Page', of: 'of' };
 }
