@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { readJson, removeDir, run, snapshot, tempDir } from './helpers.js';
+import { resavedCsv } from './csv-edit.js';
 import { writeMiniCatalog } from './fixtures/mini-catalog.js';
 
 let ws: string;
@@ -161,7 +162,12 @@ describe('efterlev export and the round trip through the spreadsheet', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const raw = readFileSync(out, 'utf8');
     expect(raw.charCodeAt(0)).toBe(0xfeff);
-    expect(raw.split('\r\n')[0]).toMatch(/^\ufeffKONFIDENTIELLT – handlingsplan 2025 för Testkommunen/);
+    expect(raw.split('\r\n')[0]).toMatch(/^\ufeff"KONFIDENTIELLT – handlingsplan 2025 för Testkommunen/);
+    // Every text field quoted, so a comma in it never splits it; integers bare; a decimal with its comma, quoted.
+    const acc = raw.split('\r\n').find((l) => l.startsWith('"webb:ACC-nej"'))!;
+    expect(acc).toMatch(/^"webb:ACC-nej";1;"stor · lagkrav · K3 · återkommande sedan 2024";"webb";"Webbportalen";/);
+    expect(raw).toContain(';"16,7";');
+    expect(raw).toContain(';"ja";2024;"nej";');
     const rows: string[][] = parse(raw, { bom: true, delimiter: ';', relax_column_count: true });
     const header = rows[1]!;
     expect(header.slice(0, 3)).toEqual(['Id', 'Prioritet', 'Varför']);
@@ -239,7 +245,7 @@ describe('efterlev export and the round trip through the spreadsheet', () => {
   it('reads the edited CSV back too, and keeps the neutralised text as it was', async () => {
     const out = join(ws, 'hp2.csv');
     await cli('export', '--year', '2025', '--format', 'csv', '--out', out);
-    const text = readFileSync(out, 'utf8').replace(/(webb:LOG-granskas-inte-alltid;[^\r]*?)Ej påbörjad/, '$1Pågår');
+    const text = resavedCsv(readFileSync(out, 'utf8')).replace(/(webb:LOG-granskas-inte-alltid;[^\r]*?)Ej påbörjad/, '$1Pågår');
     writeFileSync(out, text);
     const r = await cli('plan', 'import', out, '--year', '2025');
     expect(r.code).toBe(0);
@@ -261,15 +267,15 @@ describe('efterlev export and the round trip through the spreadsheet', () => {
 
   it.each([
     ['an unknown id', (t: string) => t.replace('intern:ACC-nej;', 'intern:OKAND;'), "kolumn 1 (Id)): okänd åtgärd 'intern:OKAND'"],
-    ['a control character in a note', (t: string) => t.replace('Se ""avtal""', 'Se ""avtal""\u001b]0;x\u0007'), 'kolumn 20 (Anteckning)): innehåller ett styrtecken (U+001B) på plats 11'],
-    ['a lone CR in an owner', (t: string) => t.replace(";'@ops;", ';"\'@o\rps";'), 'kolumn 12 (Ansvarig)): innehåller ett styrtecken (U+000D) på plats 4'],
-    ['an invalid status', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)Pågår/, '$1Kanske'), "kolumn 14 (Status)): ogiltig status 'Kanske'"],
-    ['an invalid date', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)2026-02-28/, '$12026-13-01'), "kolumn 13 (Klart senast)): ogiltigt datum '2026-13-01'"],
+    ['a control character in a note', (t: string) => t.replace('Se ""avtal""', 'Se ""avtal""\u001b]0;x\u0007'), 'kolumn 22 (Anteckning)): innehåller ett styrtecken (U+001B) på plats 11'],
+    ['a lone CR in an owner', (t: string) => t.replace(";'@ops;", ';"\'@o\rps";'), 'kolumn 14 (Ansvarig)): innehåller ett styrtecken (U+000D) på plats 4'],
+    ['an invalid status', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)Pågår/, '$1Kanske'), "kolumn 16 (Status)): ogiltig status 'Kanske'"],
+    ['an invalid date', (t: string) => t.replace(/(webb:ACC-nej;[^\r]*?)2026-02-28/, '$12026-13-01'), "kolumn 15 (Klart senast)): ogiltigt datum '2026-13-01'"],
   ])('refuses a plan import with %s, naming the row and column, changing nothing', async (_name, edit, message) => {
     await cli('plan', 'set', 'webb:ACC-aterkommande', '--year', '2025', '--owner', '@ops');
     const out = join(ws, 'hp3.csv');
     await cli('export', '--year', '2025', '--format', 'csv', '--out', out, '--force');
-    const exported = readFileSync(out, 'utf8');
+    const exported = resavedCsv(readFileSync(out, 'utf8'));
     expect(edit(exported), 'the edit must change the exported file').not.toBe(exported);
     writeFileSync(out, edit(exported));
     const before = snapshot(join(ws, 'answers'));

@@ -7,7 +7,7 @@ import { loadCatalog } from '../catalog/load.js';
 import { compareYears } from '../compare/compare.js';
 import { Assessor, type AssessmentInput } from '../engine/assess.js';
 import { ReferenceRules } from '../engine/reference.js';
-import { confidentialityNotice, summaryRows } from '../export/columns.js';
+import { confidentialityNotice, namesOf, summaryRows } from '../export/columns.js';
 import { handlingsplanCsv } from '../export/csv.js';
 import { handlingsplanXlsx } from '../export/xlsx.js';
 import { buildActions, sortActions } from '../plan/actions.js';
@@ -130,8 +130,9 @@ async function main(): Promise<void> {
     const actions = sortActions(plan.actions);
     const summary = summaryRows(catalog, plan.assessed.map((a) => a.result), actions, 'sv');
     const notice = confidentialityNotice(year, 'Benchkommunen', 'sv');
-    const csvMs = await time(() => handlingsplanCsv(notice, actions, summary, 'sv'), 3);
-    const xlsxMs = await time(() => handlingsplanXlsx(year, notice, actions, summary, 'sv'), 3);
+    const names = namesOf(catalog, plan.assessed.map((a) => a.service), 'sv');
+    const csvMs = await time(() => handlingsplanCsv(notice, actions, summary, 'sv', names), 3);
+    const xlsxMs = await time(() => handlingsplanXlsx(year, notice, actions, summary, 'sv', names), 3);
 
     // Peak memory of the org-wide workload as one command process would run it, cold.
     const child = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'bench', 'orgwide.js'), root, String(year)], { encoding: 'utf8' });

@@ -43,18 +43,19 @@ Exempel:
       if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError('XLSX skrivs till en fil: ange --out FIL.xlsx.');
       const { openReview, yearRegister } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
-      const { confidentialityNotice, summaryRows } = await import('../export/columns.js');
+      const { confidentialityNotice, namesOf, summaryRows } = await import('../export/columns.js');
       const review = await openReview(ctx.ws);
       const plan = await buildActions(review, opts.year, {});
       const { open, accepted } = splitAccepted(sortActions(plan.actions));
       const actions = [...open, ...accepted];
       const summary = summaryRows(review.catalog, plan.assessed.map((a) => a.result), actions, ctx.lang);
       const notice = confidentialityNotice(opts.year, yearRegister(review, opts.year).organisation.name, ctx.lang);
+      const names = namesOf(review.catalog, plan.assessed.map((a) => a.service), ctx.lang);
 
       let data: string | Buffer;
-      if (opts.format === 'csv') data = (await import('../export/csv.js')).handlingsplanCsv(notice, actions, summary, ctx.lang);
+      if (opts.format === 'csv') data = (await import('../export/csv.js')).handlingsplanCsv(notice, actions, summary, ctx.lang, names);
       else if (opts.format === 'md') data = (await import('../export/markdown.js')).handlingsplanMarkdown(opts.year, notice, actions, summary, ctx.lang);
-      else if (opts.format === 'xlsx') data = await (await import('../export/xlsx.js')).handlingsplanXlsx(opts.year, notice, actions, summary, ctx.lang);
+      else if (opts.format === 'xlsx') data = await (await import('../export/xlsx.js')).handlingsplanXlsx(opts.year, notice, actions, summary, ctx.lang, names);
       else if (opts.format === 'oscal-ar' || opts.format === 'oscal-poam') {
         if (opts.format === 'oscal-poam' && actions.length === 0) throw new UsageError(`Handlingsplanen ${opts.year} har inga åtgärder; en OSCAL POA&M måste ha minst en.`);
         const { oscalModel } = await import('../export/oscal-model.js');

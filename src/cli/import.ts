@@ -3,6 +3,7 @@ import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './c
 
 interface ImportOptions {
   year: number;
+  fromYear?: number;
   reviewer?: string;
   dryRun?: boolean;
 }
@@ -13,6 +14,7 @@ export function defineImport(program: Command): void {
     .description('läs in många svar på en gång från CSV eller JSON')
     .argument('<fil>', 'CSV (service, question, value, comment, evidence) eller JSON som show --json skriver')
     .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--from-year <år>', 'JSON från show --json för ett annat år: flytta svaren därifrån till --year (antal för perioden flyttas inte)', parseYear)
     .option('--reviewer <namn>', 'vem svaren registreras av (annars inloggad användare)', parseText('--reviewer'))
     .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
     .addHelpText(
@@ -24,23 +26,36 @@ sparar. JSON: { "service": …, "answers": { "LOG.1": { "value": "ja", "comment"
 lista av sådana. Alla rader kontrolleras först: en enda felaktig rad stoppar hela filen (slutkod 2,
 en rad per fel med radnummer eller JSON-pekare) och ingenting skrivs.
 
+Året i JSON-filen ska stämma med --year. Svar från förra årets show --json flyttas in i --year med
+--from-year ÅR (året i filen jämförs då med --from-year). Antal för perioden (t.ex. incidenter de
+senaste 12 månaderna, eller frågor som incidentregistret besvarar) flyttas aldrig: de hoppas över och
+räknas upp, eftersom förra årets antal inte är årets.
+
 Exempel:
   efterlev import --year 2025 svar-2025.csv --dry-run
   efterlev import --year 2025 svar-2025.csv --reviewer anna.berg
-  efterlev show --year 2025 --service office365 --json > o365.json && efterlev import --year 2026 o365.json`,
+  efterlev show --year 2025 --service office365 --json > o365.json
+  efterlev import --year 2026 --from-year 2025 o365.json --dry-run`,
     )
     .action(async (file: string, opts: ImportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openReview, yearRegister } = await import('../review.js');
-      const { readImportFile } = await import('../import/read.js');
+      const { readImportFile, withoutPerPeriod } = await import('../import/read.js');
+      const { InvalidInputError } = await import('../errors.js');
       const { planImport } = await import('../import/plan.js');
       const { previewAnswers, saveAnswersOfServices } = await import('../store/answers.js');
       const { inputFile } = await import('../io/paths.js');
 
       const { path, shown } = inputFile(file);
       const review = await openReview(ctx.ws);
-      const { rows, text } = readImportFile(path, shown, opts.year);
-      const plan = planImport(rows, text, shown, review.catalog, yearRegister(review, opts.year), { year: opts.year });
+      const read = readImportFile(path, shown, opts.year, opts.fromYear);
+      // Answers moved from another year leave that year's counts over a period behind.
+      const moving = opts.fromYear !== undefined && opts.fromYear !== opts.year;
+      const { rows, skipped } = moving ? withoutPerPeriod(read.rows, review.catalog) : { rows: read.rows, skipped: [] };
+      if (rows.length === 0 && skipped.length > 0) {
+        throw new InvalidInputError([{ file: shown, message: `alla ${skipped.length} svar är antal för perioden, som inte flyttas från ${opts.fromYear} till ${opts.year}: inget att importera` }]);
+      }
+      const plan = planImport(rows, read.text, shown, review.catalog, yearRegister(review, opts.year), { year: opts.year });
       for (const { service, question } of plan.notApplicable) {
         ctx.warn(`varning: ${question} gäller inte ${service}; svaret sparas men räknas inte.`);
       }
@@ -55,14 +70,21 @@ Exempel:
         changed: outcomes.flatMap((o) => (o.kind === 'changed' ? [{ question: o.question, from: o.from, to: o.value }] : [])),
         unchanged: outcomes.filter((o) => o.kind === 'unchanged').length,
       }));
+      const skippedList = skipped.map((r) => ({ service: r.service.trim(), question: r.question.trim().toUpperCase() }));
       if (ctx.json) {
-        ctx.printJson({ year: opts.year, dryRun: opts.dryRun === true, services: summary });
+        ctx.printJson({ year: opts.year, dryRun: opts.dryRun === true, ...(opts.fromYear !== undefined ? { fromYear: opts.fromYear, skipped: skippedList } : {}), services: summary });
         return;
+      }
+      if (skippedList.length > 0) {
+        const byService = new Map<string, string[]>();
+        for (const s of skippedList) byService.set(s.service, [...(byService.get(s.service) ?? []), s.question]);
+        const which = [...byService].map(([service, questions]) => `${service}: ${questions.join(', ')}`).join('; ');
+        ctx.print(`${skippedList.length} svar flyttas inte från ${opts.fromYear} till ${opts.year}, eftersom de är antal för perioden (förra periodens antal är inte årets): ${which}`);
       }
       for (const s of summary) {
         ctx.print(`${s.service}: ${s.added.length} nya, ${s.changed.length} ändrade, ${s.unchanged} oförändrade`);
         for (const c of s.changed) ctx.print(`  ${c.question}: ${c.from} → ${c.to}`);
       }
-      ctx.print(opts.dryRun ? 'Provkörning: ingenting har skrivits.' : `Importerat till ${opts.year}.`);
+      ctx.print(opts.dryRun ? 'Provkörning: ingenting har skrivits.' : `Importerat till ${opts.year}${moving ? ` (flyttat från ${opts.fromYear})` : ''}.`);
     });
 }

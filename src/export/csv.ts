@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../ui/i18n.js';
 import type { Action } from '../plan/actions.js';
-import { COLUMNS, SUMMARY_HEADERS, summaryCells, type Cell, type SummaryRow } from './columns.js';
+import { COLUMNS, SUMMARY_HEADERS, summaryCells, type Cell, type Names, type SummaryRow } from './columns.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -21,15 +21,28 @@ export function unneutralise(text: string): string {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
-/** CSV as Swedish Excel opens it: UTF-8 with BOM, semicolons, CRLF, RFC 4180 quoting. */
-export function handlingsplanCsv(notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang): string {
-  const rows: string[][] = [
-    [neutralise(notice)],
+/**
+ * A CSV field: text as neutralise makes it (quoted on writing), an integer as it is, and a
+ * decimal number with the Swedish decimal comma, quoted because of that comma.
+ */
+export function csvField(cell: Cell): string | number {
+  return typeof cell === 'number' && Number.isInteger(cell) ? cell : neutralise(cell);
+}
+
+/**
+ * CSV as Swedish Excel opens it: UTF-8 with BOM, semicolons, CRLF, RFC 4180 quoting. Every text
+ * field is quoted, so a comma or a tab inside it never splits it, whichever separators the
+ * program opening it tries (LibreOffice ticks comma, semicolon and tab by default); only integers
+ * stand bare. An empty field stays empty.
+ */
+export function handlingsplanCsv(notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang, names: Names): string {
+  const rows: (string | number)[][] = [
+    [notice],
     COLUMNS.map((c) => c.header[lang]),
-    ...actions.map((a) => COLUMNS.map((c) => neutralise(c.value(a, lang)))),
+    ...actions.map((a) => COLUMNS.map((c) => c.value(a, lang, names))),
     [],
     SUMMARY_HEADERS.map((h) => h[lang]),
-    ...summary.map((r) => summaryCells(r).map(neutralise)),
-  ];
-  return '\ufeff' + stringify(rows, { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+    ...summary.map(summaryCells),
+  ].map((row) => row.map(csvField));
+  return '\ufeff' + stringify(rows, { delimiter: ';', record_delimiter: '\r\n', quoted_string: true, quoted_empty: false });
 }

@@ -1,54 +1,225 @@
 import ExcelJS from 'exceljs';
 import type { Action } from '../plan/actions.js';
+import type { Status } from '../engine/score.js';
 import type { Lang } from '../ui/i18n.js';
 import { STATUS_LABEL } from '../ui/actions.js';
 import { ACTION_STATUSES } from '../plan/schema.js';
-import { COLUMNS, SUMMARY_HEADERS, summaryCells, type SummaryRow } from './columns.js';
+import { COLUMNS, SUMMARY_HEADERS, summaryCells, type Cell, type Names, type SummaryRow } from './columns.js';
 import { neutralise } from './csv.js';
 
 const PRIORITY_FILL: Record<number, string> = { 1: 'FFF4B6B6', 2: 'FFF9D3C0', 3: 'FFFDF1C2', 4: 'FFDDEBF7' };
 
-const textCell = (v: string | number | boolean | null): string | number | null =>
-  typeof v === 'number' ? v : v === null ? null : neutralise(v);
+/** The seeds' status colours (green, yellow, red) as fill and text; ej bedömd has none. */
+const STATUS_STYLE: Record<Status, { fill: string; font: string } | undefined> = {
+  enligt_plan: { fill: 'FFC6EFCE', font: 'FF006100' },
+  mellan: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  stor: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  ej_bedomd: undefined,
+};
 
-/** The handlingsplan workbook: an actions sheet people edit and filter, and a summary sheet. */
-export async function handlingsplanXlsx(year: number, notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'efterlev';
-  workbook.created = new Date(Date.UTC(year, 11, 31));
+/**
+ * The workbook's font, named on every styled cell: a font without a name is shown in the
+ * program's own default (LibreOffice: a wide serif), which the widths and heights are not made for.
+ */
+const FONT = { name: 'Calibri', family: 2, size: 11 } as const;
 
-  const sheet = workbook.addWorksheet(lang === 'sv' ? 'Handlingsplan' : 'Action plan', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  sheet.addRow([notice]);
-  sheet.mergeCells(1, 1, 1, COLUMNS.length);
-  sheet.getRow(1).font = { bold: true, color: { argb: 'FFC00000' } };
-  const header = sheet.addRow(COLUMNS.map((c) => c.header[lang]));
-  header.font = { bold: true };
-  const statusColumn = COLUMNS.findIndex((c) => c.key === 'status') + 1;
-  const statusList = `"${ACTION_STATUSES.map((s) => STATUS_LABEL[s]).join(',')}"`;
-  for (const a of actions) {
-    const row = sheet.addRow(
-      COLUMNS.map((c) => {
-        const v = c.value(a, lang);
-        if (c.date && typeof v === 'string') return new Date(`${v}T00:00:00Z`);
-        if (typeof v === 'boolean') return v;
-        return textCell(v);
-      }),
-    );
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: PRIORITY_FILL[a.priority]! } };
-    row.getCell(statusColumn).dataValidation = { type: 'list', allowBlank: false, formulae: [statusList] };
+/** A row of one line of Calibri 11, in points. */
+export const LINE_HEIGHT = 15;
+/** Excel's highest row: 409 points. */
+const MAX_LINES = Math.floor(409 / LINE_HEIGHT);
+
+const textCell = (v: Cell): string | number | null => (typeof v === 'number' ? v : v === null ? null : neutralise(v));
+
+/**
+ * Characters of running text per unit of column width. A unit is the width of a digit; Calibri
+ * (and Carlito, LibreOffice's stand-in) sets Swedish text at about 1.3 characters per unit,
+ * measured in LibreOffice. 1.15 leaves room for capitals, digits and the cell's padding, so the
+ * estimate errs on the tall side: a cut-off line is worse than a little space.
+ */
+const CHARS_PER_UNIT = 1.15;
+
+/**
+ * How many lines a text takes when wrapped in a column `width` units wide: word by word, as
+ * Excel and LibreOffice wrap, a word longer than a line on lines of its own. Bold is a tenth wider.
+ */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  const perLine = Math.max(1, Math.floor((width * CHARS_PER_UNIT) / (bold ? 1.1 : 1)));
+  let lines = 0;
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+      if (used > 0 && used + 1 + word.length <= perLine) {
+        used += 1 + word.length;
+        continue;
+      }
+      if (used > 0) lines++;
+      lines += Math.ceil(word.length / perLine) - 1;
+      used = word.length % perLine || perLine;
+    }
   }
+  return lines;
+}
+
+/** A row's height in points: the most lines any of its cells wraps to, at LINE_HEIGHT each. */
+export function rowHeight(cells: readonly (string | number | null)[], widths: readonly number[], bold = false): number {
+  const lines = cells.reduce<number>((most, cell, i) => Math.max(most, cell === null ? 1 : wrappedLines(String(cell), widths[i] ?? 10, bold)), 1);
+  return Math.min(lines, MAX_LINES) * LINE_HEIGHT;
+}
+
+/** A column wide enough that every word of its heading reads on a line, in bold, with room to spare. */
+export function columnWidth(width: number, header: string): number {
+  const longest = Math.max(...header.split(/\s+/).map((w) => w.length));
+  return Math.max(width, Math.ceil(longest * 1.1) + 2);
+}
+
+/** "A" for 1, "X" for 24, "AA" for 27. */
+export function columnLetter(n: number): string {
+  let letters = '';
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) letters = String.fromCharCode(65 + ((i - 1) % 26)) + letters;
+  return letters;
+}
+
+/** A page header's text taken literally: & starts a code in Excel's header language. */
+const headerText = (text: string): string => text.replace(/&/g, '&&');
+
+/**
+ * Printing: A4 landscape, one page wide and as many long as it takes, the heading row on every
+ * page, and the page header marking every page as confidential with its number.
+ */
+function printSetup(sheet: ExcelJS.Worksheet, title: string, lang: Lang): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '2:2',
+    margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  const header = lang === 'sv' ? `&LKONFIDENTIELLT&C${headerText(title)}&RSida &P av &N` : `&LCONFIDENTIAL&C${headerText(title)}&RPage &P of &N`;
+  sheet.headerFooter = { differentOddEven: false, differentFirst: false, oddHeader: header, evenHeader: header };
+}
+
+/** The columns that hold only numbers (and blanks): their headings stand right, over the numbers. */
+export function numberColumns(rows: readonly (readonly (string | number | null)[])[], columns: number): boolean[] {
+  return Array.from({ length: columns }, (_, i) => rows.some((r) => typeof r[i] === 'number') && rows.every((r) => r[i] === null || typeof r[i] === 'number'));
+}
+
+/**
+ * The heading row: bold, wrapped, tall enough for its longest heading, every word on a line,
+ * right-aligned over numbers. Row 1 is the confidentiality notice across the sheet.
+ */
+function writeHeading(sheet: ExcelJS.Worksheet, notice: string, headers: readonly string[], widths: readonly number[], numbers: readonly boolean[]): void {
+  sheet.columns = widths.map((width) => ({ width }));
+  const top = sheet.addRow([neutralise(notice)]);
+  top.font = { ...FONT, bold: true, color: { argb: 'FFC00000' } };
+  sheet.mergeCells(1, 1, 1, headers.length);
+  const row = sheet.addRow([...headers]);
+  row.font = { ...FONT, bold: true };
+  row.alignment = { vertical: 'top', wrapText: true };
+  row.height = rowHeight(headers, widths, true);
+  numbers.forEach((n, i) => {
+    if (n) row.getCell(i + 1).alignment = { vertical: 'top', horizontal: 'right', wrapText: true };
+  });
+}
+
+/**
+ * LibreOffice shows filter buttons only for a range named by the sheet-local defined name
+ * _xlnm._FilterDatabase, as Excel writes it; exceljs writes the sheet's autoFilter without it
+ * (exceljs issue #2778). exceljs renders workbook.xml from the model prepareModel builds, so the
+ * name is added to that model, local to the sheet (its index in the workbook).
+ */
+function addFilterDatabase(workbook: ExcelJS.Workbook, sheetIndex: number, range: string): void {
+  type Model = { definedNames: { name: string; ranges: string[]; localSheetId?: number }[] };
+  const xlsx = workbook.xlsx as unknown as { prepareModel(model: Model, options: unknown): void };
+  const prepare = xlsx.prepareModel.bind(xlsx);
+  xlsx.prepareModel = (model, options) => {
+    prepare(model, options);
+    model.definedNames.push({ name: '_xlnm._FilterDatabase', ranges: [range], localSheetId: sheetIndex });
+  };
+}
+
+/** A sheet name as a formula names it: quoted, a quote in it doubled. */
+const sheetRef = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+function statusValidation(lang: Lang): ExcelJS.DataValidation {
+  const labels = ACTION_STATUSES.map((s) => STATUS_LABEL[s]);
+  const listed = `${labels.slice(0, -1).join(', ')} ${lang === 'sv' ? 'eller' : 'or'} ${labels.at(-1)}`;
+  return {
+    type: 'list',
+    allowBlank: false,
+    formulae: [`"${labels.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: lang === 'sv' ? 'Ogiltig status' : 'Invalid status',
+    error: lang === 'sv' ? `Status är en av ${listed}: välj i listan.` : `Status is one of ${listed}: choose from the list.`,
+  };
+}
+
+/** The actions sheet people edit, filter and print: one row per action, sized to its text. */
+function actionSheet(workbook: ExcelJS.Workbook, year: number, notice: string, actions: readonly Action[], lang: Lang, names: Names): void {
+  const name = lang === 'sv' ? 'Handlingsplan' : 'Action plan';
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
+  const headers = COLUMNS.map((c) => c.header[lang]);
+  const widths = COLUMNS.map((c, i) => columnWidth(c.width, headers[i]!));
+  const rows = actions.map((a) => COLUMNS.map((c) => textCell(c.value(a, lang, names))));
+  writeHeading(sheet, notice, headers, widths, numberColumns(rows, COLUMNS.length));
+  rows.forEach((cells, n) => {
+    const row = sheet.addRow(cells.map((v, i) => (COLUMNS[i]!.date && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v)));
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.height = rowHeight(cells, widths);
+    row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: PRIORITY_FILL[actions[n]!.priority]! } };
+  });
   COLUMNS.forEach((c, i) => {
     if (c.date) sheet.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
   });
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + actions.length, column: COLUMNS.length } };
+  const last = 2 + actions.length;
+  const lastColumn = columnLetter(COLUMNS.length);
+  sheet.autoFilter = `A2:${lastColumn}${last}`;
+  addFilterDatabase(workbook, workbook.worksheets.indexOf(sheet), `${sheetRef(name)}!$A$2:$${lastColumn}$${last}`);
+  // One validation over the status cells, added once as a range: never one per cell (exceljs
+  // merges those into ranges that may overlap, issue #2820).
+  const status = columnLetter(COLUMNS.findIndex((c) => c.key === 'status') + 1);
+  // (exceljs has `dataValidations.add` on every worksheet; its type declarations leave it out.)
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+  if (actions.length > 0) validations.add(`${status}3:${status}${last}`, statusValidation(lang));
+  printSetup(sheet, `${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}`, lang);
+}
 
-  const sum = workbook.addWorksheet(lang === 'sv' ? 'Sammanfattning' : 'Summary', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sum.addRow([notice]).font = { bold: true, color: { argb: 'FFC00000' } };
-  sum.addRow(SUMMARY_HEADERS.map((h) => h[lang])).font = { bold: true };
-  for (const r of summary) sum.addRow(summaryCells(r).map((v) => (typeof v === 'boolean' ? v : textCell(v))));
-  sum.columns.forEach((col, i) => (col.width = i < 2 ? 34 : 14));
+const SUMMARY_WIDTHS = [22, 30, 10, 11, 26, 10, 6, 6, 6, 6];
 
+/** Per checklist and control: mean score, how many services it rests on, the status in words and colour, the actions. */
+function summarySheet(workbook: ExcelJS.Workbook, year: number, notice: string, summary: readonly SummaryRow[], lang: Lang): void {
+  const sheet = workbook.addWorksheet(lang === 'sv' ? 'Sammanfattning' : 'Summary', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const headers = SUMMARY_HEADERS.map((h) => h[lang]);
+  const widths = headers.map((h, i) => columnWidth(SUMMARY_WIDTHS[i] ?? 8, h));
+  const rows = summary.map((r) => summaryCells(r).map(textCell));
+  writeHeading(sheet, notice, headers, widths, numberColumns(rows, headers.length));
+  const statusColumn = 5;
+  summary.forEach((r, n) => {
+    const cells = rows[n]!;
+    const row = sheet.addRow(cells);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.height = rowHeight(cells, widths);
+    const style = STATUS_STYLE[r.level];
+    if (style !== undefined) {
+      const cell = row.getCell(statusColumn);
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+      cell.font = { ...FONT, color: { argb: style.font } };
+    }
+  });
+  sheet.getColumn(3).numFmt = '0.0';
+  printSetup(sheet, `${lang === 'sv' ? 'Sammanfattning' : 'Summary'} ${year}`, lang);
+}
+
+/** The handlingsplan workbook: an actions sheet people edit and filter, and a summary sheet. */
+export async function handlingsplanXlsx(year: number, notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang, names: Names): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'efterlev';
+  workbook.created = new Date(Date.UTC(year, 11, 31));
+  actionSheet(workbook, year, notice, actions, lang, names);
+  summarySheet(workbook, year, notice, summary, lang);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

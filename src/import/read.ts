@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { InvalidInputError, type Problem } from '../errors.js';
+import type { Catalog } from '../catalog/load.js';
+import { isPerPeriod } from '../catalog/values.js';
+import { InvalidInputError, UsageError, type Problem } from '../errors.js';
 import { freeText } from '../io/free-text.js';
 import { locate, mayHaveUnsafeKeys, parseJson, readTextFile, unsafeKeyProblems, zodProblems } from '../io/json-file.js';
 import { describeControlCharacter, normaliseLineBreaks } from '../io/text.js';
@@ -128,7 +130,17 @@ const JsonService = z.object({
   answers: z.record(z.string(), JsonAnswer),
 });
 
-export function readJsonImport(text: string, shown: string, year: number): ImportRow[] {
+/**
+ * Why the year a `show --json` file says it is from is not the one expected: --year, or
+ * --from-year when answers are moved in bulk from one year's file into another year.
+ */
+function yearProblem(said: number, year: number, fromYear: number | undefined): string | undefined {
+  if (fromYear !== undefined) return said === fromYear ? undefined : `året ${said} stämmer inte med --from-year ${fromYear}`;
+  if (said === year) return undefined;
+  return `året ${said} stämmer inte med --year ${year}. Flytta svaren från ${said} till ${year} med --from-year ${said} (antal för perioden flyttas inte)`;
+}
+
+export function readJsonImport(text: string, shown: string, year: number, fromYear?: number): ImportRow[] {
   const raw = parseJson(text, shown);
   const unsafe = mayHaveUnsafeKeys(text) ? unsafeKeyProblems(raw, shown) : [];
   if (unsafe.length > 0) throw new InvalidInputError(locate(text, unsafe));
@@ -139,7 +151,8 @@ export function readJsonImport(text: string, shown: string, year: number): Impor
   const base = Array.isArray(parsed.data) ? (i: number) => `/${i}` : () => '';
   const problems: Problem[] = [];
   const rows = services.flatMap((s, i) => {
-    if (s.year !== undefined && s.year !== year) problems.push({ file: shown, pointer: `${base(i)}/year`, message: `året ${s.year} stämmer inte med --year ${year}` });
+    const problem = s.year === undefined ? undefined : yearProblem(s.year, year, fromYear);
+    if (problem !== undefined) problems.push({ file: shown, pointer: `${base(i)}/year`, message: problem });
     return Object.entries(s.answers).map(([question, a]) => ({
       service: s.service,
       question,
@@ -154,8 +167,25 @@ export function readJsonImport(text: string, shown: string, year: number): Impor
 }
 
 /** Reads an import file: JSON by its `.json` ending or a leading brace/bracket, CSV otherwise. */
-export function readImportFile(path: string, shown: string, year: number): { rows: ImportRow[]; text: string } {
+export function readImportFile(path: string, shown: string, year: number, fromYear?: number): { rows: ImportRow[]; text: string } {
   const text = readTextFile(path, shown, { followLinks: true });
   const json = path.toLowerCase().endsWith('.json') || /^\s*[[{]/.test(text);
-  return { rows: json ? readJsonImport(text, shown, year) : readCsv(text, shown), text };
+  if (!json && fromYear !== undefined) {
+    throw new UsageError('--from-year flyttar svar ur JSON som show --json skriver, där året står; en CSV-fil säger inte vilket år den är från.', 'Importera CSV-filen utan --from-year.');
+  }
+  return { rows: json ? readJsonImport(text, shown, year, fromYear) : readCsv(text, shown), text };
+}
+
+/**
+ * Answers moved from one year into another, less the counts over a period (perPeriod, or
+ * answered from the incident register): last year's count is not this year's, as in assess,
+ * where they are never carried forward. A question the catalogue does not know is kept, for
+ * planImport to refuse with its line.
+ */
+export function withoutPerPeriod(rows: readonly ImportRow[], catalog: Catalog): { rows: ImportRow[]; skipped: ImportRow[] } {
+  const perPeriod = (row: ImportRow) => {
+    const ref = catalog.questions.get(row.question.trim().toUpperCase());
+    return ref !== undefined && isPerPeriod(ref.question);
+  };
+  return { rows: rows.filter((r) => !perPeriod(r)), skipped: rows.filter(perPeriod) };
 }
