@@ -250,7 +250,7 @@ describe('validate and bad files', () => {
 
   it.each([
     ['a value the question does not allow', (t: string) => t.replace('"value": "ja"', '"value": "JA"'), /webb\.json#\/answers\/ACC\.1\/value \(rad \d+\): "JA" är inte ett tillåtet svar på ACC\.1/],
-    ['broken JSON', (t: string) => t.replace('"answers": {', '"answers": {,'), /webb\.json \(rad 4, kolumn 15\): ogiltig JSON/],
+    ['broken JSON', (t: string) => t.replace('"answers": {', '"answers": {,'), /webb\.json \(rad 7, kolumn 15\): ogiltig JSON/],
     ['an unknown question id', (t: string) => t.replace('"ACC.1"', '"ACC.77"'), /webb\.json#\/answers\/ACC\.77 \(rad \d+\): okänd fråga 'ACC\.77'/],
     ['a missing field', (t: string) => t.replace(/"by": "bertil",\n\s*/, ''), /webb\.json#\/answers\/ACC\.1\/by \(rad \d+\): saknas/],
     ['an empty file', () => '', /webb\.json: filen är tom/],

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { contextOf, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
 
 interface ExportOptions {
-  year: number;
+  year?: number;
   format: 'csv' | 'xlsx' | 'md' | 'json';
   out?: string;
   force?: boolean;
@@ -12,7 +12,7 @@ export function defineExport(program: Command): void {
   program
     .command('export')
     .description('handlingsplanen som CSV, XLSX, Markdown eller JSON')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
     .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json']).makeOptionMandatory())
     .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för xlsx)')
     .option('--force', 'skriv över en befintlig fil')
@@ -24,6 +24,8 @@ effekt och uppföljning, och en sammanfattning per checklista och kontroll. För
 filen som konfidentiell; filen blir läsbar bara för ägaren (0600). CSV öppnas direkt i svenskt
 Excel (UTF-8 med BOM, semikolon); ingen cell kan starta en formel. Redigera Status, Ansvarig,
 Klart senast och Anteckning i filen och läs tillbaka med efterlev plan import.
+
+Utan --year: senaste året i arbetsytan (sägs på stderr när filen skrivs till stdout).
 
 Exempel:
   efterlev export --year 2025 --format xlsx --out handlingsplan-2025.xlsx
@@ -38,24 +40,29 @@ Exempel:
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { confidentialityNotice, summaryRows } = await import('../export/columns.js');
       const review = await openReview(ctx.ws);
-      const plan = await buildActions(review, opts.year, {});
+      const { year, note } = await yearOrLatest(ctx, opts.year);
+      const plan = await buildActions(review, year, {});
       const { open, accepted } = splitAccepted(sortActions(plan.actions));
       const actions = [...open, ...accepted];
       const summary = summaryRows(review.catalog, plan.assessed.map((a) => a.result), actions, ctx.lang);
-      const notice = confidentialityNotice(opts.year, yearRegister(review, opts.year).organisation.name, ctx.lang);
+      const notice = confidentialityNotice(year, yearRegister(review, year).organisation.name, ctx.lang);
 
       let data: string | Buffer;
       if (opts.format === 'csv') data = (await import('../export/csv.js')).handlingsplanCsv(notice, actions, summary, ctx.lang);
-      else if (opts.format === 'md') data = (await import('../export/markdown.js')).handlingsplanMarkdown(opts.year, notice, actions, summary, ctx.lang);
-      else if (opts.format === 'xlsx') data = await (await import('../export/xlsx.js')).handlingsplanXlsx(opts.year, notice, actions, summary, ctx.lang);
+      else if (opts.format === 'md') data = (await import('../export/markdown.js')).handlingsplanMarkdown(year, notice, actions, summary, ctx.lang);
+      else if (opts.format === 'xlsx') data = await (await import('../export/xlsx.js')).handlingsplanXlsx(year, notice, actions, summary, ctx.lang);
       else {
         const { actionsJson } = await import('../ui/actions.js');
-        data = JSON.stringify({ confidential: notice, ...actionsJson(opts.year, actions, ctx.lang) }, null, 2) + '\n';
+        data = JSON.stringify({ confidential: notice, ...actionsJson(year, actions, ctx.lang) }, null, 2) + '\n';
       }
       const { deliver } = await import('../export/write.js');
       const written = deliver(data, opts.out, opts.force === true);
-      if (written === undefined) return;
+      // Written to stdout, the file is the output: the year it is of is said on stderr.
+      if (written === undefined) {
+        if (note) ctx.warn(`Handlingsplanen ${note}.`);
+        return;
+      }
       if (ctx.json) ctx.printJson({ written, format: opts.format, actions: actions.length });
-      else ctx.print(`Skrev ${actions.length} åtgärder till ${opts.out} (läsbar bara för dig).`);
+      else ctx.print(`Skrev ${actions.length} åtgärder ${note ? `${note} ` : `för ${year} `}till ${opts.out} (läsbar bara för dig).`);
     });
 }

@@ -1,11 +1,11 @@
 import { Option, type Command } from 'commander';
-import { contextOf, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
 
 export function defineReport(program: Command): void {
   program
     .command('report')
     .description('årsrapporten: efterlevnadskontrollen och dataskyddsombudets kontrollpunkter')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
     .addOption(new Option('--format <format>', 'filformat').choices(['md', 'html']).default('md'))
     .option('--out <fil>', 'filen att skriva (utan: stdout)')
     .option('--force', 'skriv över en befintlig fil')
@@ -23,8 +23,10 @@ Exempel:
   efterlev report --year 2025 > arsrapport-2025.md
   efterlev --lang en report --year 2025 --format html --out annual-report-2025.html`,
     )
-    .action(async (opts: { year: number; format: 'md' | 'html'; out?: string; force?: boolean }, cmd: Command) => {
+    .action(async (given: { year?: number; format: 'md' | 'html'; out?: string; force?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
+      const { year, note } = await yearOrLatest(ctx, given.year);
+      const opts = { ...given, year };
       const { openReview, assessYear, yearRegister } = await import('../review.js');
       const { yearsIn } = await import('../store/answers.js');
       const { buildActions } = await import('../plan/actions.js');
@@ -48,6 +50,7 @@ Exempel:
       const blocks = reportDocument(review.catalog, model, ctx.lang);
       const data = opts.format === 'html' ? reportHtml(blocks, ctx.lang) : reportMarkdown(blocks);
       const { deliver } = await import('../export/write.js');
-      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev årsrapporten ${opts.year} till ${opts.out} (läsbar bara för dig).`);
+      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev årsrapporten ${opts.year}${note ? ` ${note}` : ''} till ${opts.out} (läsbar bara för dig).`);
+      else if (note) ctx.warn(`Årsrapporten ${note}.`);
     });
 }
