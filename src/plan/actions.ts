@@ -1,8 +1,8 @@
 import type { Catalog, CatalogRule } from '../catalog/load.js';
 import { appliesTo } from '../catalog/profile.js';
-import type { ConditionNode, LocalizedText, Question, Severity } from '../catalog/schema.js';
+import type { Checklist, ConditionNode, LocalizedText, Question, Severity } from '../catalog/schema.js';
 import { allowedValues, type AnswerValue } from '../catalog/values.js';
-import { Assessor, reviewDateOf, ruleInputOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
+import { Assessor, incidentFactsOf, reviewDateOf, ruleInputOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
 import { compileCondition, type Predicate } from '../engine/compile.js';
 import { addMonths, monthsBefore } from '../engine/dates.js';
 import type { RuleInput } from '../engine/input.js';
@@ -145,6 +145,29 @@ interface Effect {
   fix: Fix | null;
 }
 
+interface RulesNow {
+  before: RuleInput;
+  firing: Set<string>;
+  applicable: Set<string>;
+  rules: readonly CatalogRule[];
+}
+const rulesNowCache = new WeakMap<object, Map<string, RulesNow>>();
+
+/** What the rules of a checklist see of a service, and which fire: computed once per service and checklist. */
+function rulesNow(catalog: Catalog, input: AssessmentInput, list: Checklist): RulesNow {
+  let byChecklist = rulesNowCache.get(input.answers);
+  if (byChecklist === undefined) rulesNowCache.set(input.answers, (byChecklist = new Map()));
+  let found = byChecklist.get(list.id);
+  if (found === undefined) {
+    const questions = list.controls.flatMap((k) => k.questions).filter((q) => appliesTo(q, input.profile));
+    const rules = catalog.rulesByChecklist.get(list.id) ?? [];
+    const before = ruleInputOf(input, questions);
+    found = { before, firing: new Set(rules.filter((r) => predicateOf(r)(before)).map((r) => r.rule.name)), applicable: new Set(questions.map((q) => q.id)), rules };
+    byChecklist.set(list.id, found);
+  }
+  return found;
+}
+
 /**
  * What fixing a gap buys: the one answer change that closes it (the rule no longer fires, and no
  * other rule of the checklist starts to), re-scored; of several, the one that gains the most.
@@ -175,17 +198,17 @@ function effectOf(catalog: Catalog, input: AssessmentInput, checklist: Checklist
     return best === undefined ? { effect: { control: 0, service: 0 }, fix: null } : { effect: gainWith(id, best), fix: { question: id, value: best } };
   }
 
-  const applicable = list.controls.flatMap((k) => k.questions).filter((q) => appliesTo(q, input.profile));
-  const rules = catalog.rulesByChecklist.get(list.id) ?? [];
-  const before = ruleInputOf(input, applicable);
-  const firing = new Set(rules.filter((r) => predicateOf(r)(before)).map((r) => r.rule.name));
+  const { before, firing, applicable, rules } = rulesNow(catalog, input, list);
+  const fromRegister = incidentFactsOf(input).covered;
   let found: Effect | undefined;
   for (const id of gap.rule.questions) {
     const question = catalog.questions.get(id)?.question;
-    if (question === undefined || !applicable.includes(question)) continue;
+    if (question === undefined || !applicable.has(id)) continue;
+    // A count the incident register answers is not changed by answering: the register is.
+    if (question.type === 'number' && question.fromIncidents !== undefined && fromRegister) continue;
     for (const value of candidatesFor(question, before.answers[id], gap.rule, before)) {
-      const changed = ruleInputOf({ ...input, answers: { ...input.answers, [id]: { value, ...(input.answers[id]?.at ? { at: input.answers[id]!.at } : {}) } } }, applicable);
-      if (changed.answers[id] !== value) break; // answered from the incident register: no answer changes it
+      // Only the value changes: the answer keeps its date, so the review date stays.
+      const changed: RuleInput = { ...before, answers: { ...before.answers, [id]: value } };
       if (predicateOf(gap.rule)(changed)) continue;
       if (rules.some((r) => !firing.has(r.rule.name) && predicateOf(r)(changed))) continue;
       const effect = gainWith(id, value);
