@@ -8,6 +8,7 @@ import { allIncidents, incidentYears } from './incidents/store.js';
 import type { Incident } from './incidents/schema.js';
 import { openWorkspace, type Workspace } from './store/workspace.js';
 import type { Checklist } from './catalog/schema.js';
+import { didYouMean } from './suggest.js';
 
 /** A workspace opened for work: its validated catalogue and service register. */
 export interface Review {
@@ -33,7 +34,9 @@ export async function openReview(ws: Workspace, options: { readOnly?: boolean } 
 /** Refuses a --checklist that the catalogue does not have. */
 export function requireChecklist(review: Review, id: string | undefined): void {
   if (id !== undefined && !review.catalog.checklists.some((c) => c.id === id)) {
-    throw new UsageError(`Okänd checklista '${id}'.`, `Kända: ${review.catalog.checklists.map((c) => c.id).join(', ')}.`);
+    const known = review.catalog.checklists.map((c) => c.id);
+    const meant = didYouMean(id, known);
+    throw new UsageError(`Okänd checklista '${id}'.${meant ? ` ${meant}` : ''}`, `Kända: ${known.join(', ')}.`);
   }
 }
 

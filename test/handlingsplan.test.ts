@@ -38,10 +38,11 @@ describe('efterlev actions', () => {
     ]);
     const acc = list[0]!;
     expect(acc).toMatchObject({ owner: 'Anna Ek', status: 'ej_påbörjad', recurring: true, firstSeen: 2024, reopened: false });
-    // Review date: the answers' day, at most 31 December of the year; ACC-nej's deadline is 3 months.
+    // Review date: the answers' day, at most 31 December of the year. ACC-nej's rule gives 3 months,
+    // but it is priority 1: at most one month.
     const answeredOn = readJson<{ answers: Record<string, { at: string }> }>(join(ws, 'answers', '2025', 'webb.json')).answers['ACC.1']!.at.slice(0, 10);
     const due = new Date(`${answeredOn < '2025-12-31' ? answeredOn : '2025-12-31'}T00:00:00Z`);
-    due.setUTCMonth(due.getUTCMonth() + 3);
+    due.setUTCMonth(due.getUTCMonth() + 1);
     expect(acc.due).toBe(due.toISOString().slice(0, 10));
   });
 
@@ -74,8 +75,10 @@ describe('efterlev actions', () => {
       { fact: 'service', path: '$.sensitiveData', operator: 'equal', value: true, factValue: true, result: true },
       { fact: 'answer', params: { question: 'LOG.1' }, operator: 'in', value: ['nej', 'delvis'], factValue: 'delvis', result: true },
     ]);
-    const table = await cli('actions', '--year', '2025', '--service', 'webb', '--explain');
-    expect(table.stdout).toContain('LOG.1 = "delvis" · in ["nej","delvis"] ✓');
+    // In words, each action as a block at 80 columns (wrapped at words: read with the line breaks as spaces).
+    const blocks = (await run(['--dir', ws, 'actions', '--year', '2025', '--service', 'webb', '--explain'], { env: { COLUMNS: '80' } })).stdout.replace(/\s+/g, ' ');
+    expect(blocks).toContain('LOG.1 är Nej eller Delvis ✓ (svaret: Delvis)');
+    expect(blocks).toContain('tjänsten behandlar känsliga personuppgifter ✓');
   });
 
   it('raises the DSO focus control points from the workspace setting', async () => {

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { contextOf, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
 
 interface ActionsOptions {
-  year: number;
+  year?: number;
   service?: string;
   checklist?: string;
   priority?: string;
@@ -15,13 +15,13 @@ export function defineActions(program: Command): void {
   program
     .command('actions')
     .description('den prioriterade åtgärdslistan (handlingsplanen)')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
     .option('--service <id>', 'bara en tjänst (eller organisation)')
     .option('--checklist <id>', 'bara en checklista')
     .addOption(new Option('--priority <n>', 'bara en prioritet').choices(['1', '2', '3', '4']))
     .option('--top <n>', 'bara de n första')
     .addOption(new Option('--sort <ordning>', 'inom en prioritet: fast ordning eller störst effekt först').choices(['priority', 'effect']).default('priority'))
-    .option('--explain', 'visa varför: regelns villkor med värdena de prövade (json-rules-engine)')
+    .option('--explain', 'visa varför: regelns villkor i ord med värdena de prövade (json-rules-engine)')
     .addHelpText(
       'after',
       `
@@ -29,8 +29,14 @@ En åtgärd per brist och tjänst, med ett id (tjänst:regel) som är detsamma �
 Prioritet 1 (högst) till 4 räknas fram ur poäng: allvarlighet stor 5, mellan 3, liten 1; lagkrav +1;
 informationsklassning nivå 3 +1, nivå 4 +2; återkommande från förra året +2; dataskyddsombudets
 fokuskontrollpunkt +1. Prioritet 1 från 7 poäng, 2 från 5, 3 från 3, annars 4.
-Effekt: hur många poäng kontrollen och tjänsten vinner om frågorna regeln prövar besvaras ja
-(räknat om av motorn). Accepterade risker listas för sig.
+Klart senast (förslag): granskningsdagen plus högst 1 månad för P1, 3 för P2, 6 för P3 och 12 för
+P4, eller regelns tidsfrist om den är kortare; en högre prioritet får aldrig ett senare datum än en
+lägre för samma tjänst. Uppföljningens datum (plan set) går före.
+Effekt: hur många poäng kontrollen och tjänsten vinner med det svar som stänger bristen (ett
+bättre svar på status- och flervalsfrågor; för tal och datum det närmaste värdet där regeln inte
+längre gäller), räknat om av motorn; – när inget enskilt svar stänger bristen. --explain visar
+regelns villkor i ord (alla dessa / minst en av / inte) med värdena de prövade.
+Accepterade risker listas för sig. Utan --year: senaste året i arbetsytan.
 
 Exempel:
   efterlev actions --year 2025 --top 10
@@ -47,13 +53,14 @@ Exempel:
       const { actionsJson, renderActions } = await import('../ui/actions.js');
       const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
-      if (opts.service !== undefined) selectServices(review, opts.year, opts.service); // an unknown service is refused by name
-      const plan = await buildActions(review, opts.year, { service: opts.service, checklist: opts.checklist });
+      const { year, note } = await yearOrLatest(ctx, opts.year);
+      if (opts.service !== undefined) selectServices(review, year, opts.service); // an unknown service is refused by name
+      const plan = await buildActions(review, year, { service: opts.service, checklist: opts.checklist });
       const all = sortActions(plan.actions, opts.sort === 'effect').filter((a) => opts.priority === undefined || a.priority === Number(opts.priority));
       const { open, accepted } = splitAccepted(all);
       const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
       const explanations = opts.explain ? await (await import('../plan/explain.js')).explainActions(review.catalog, [...shown, ...accepted], plan.assessed) : undefined;
-      if (ctx.json) ctx.printJson(actionsJson(opts.year, [...shown, ...accepted], ctx.lang, explanations));
-      else ctx.print(renderActions(opts.year, shown, accepted, ctx.lang, explanations));
+      if (ctx.json) ctx.printJson(actionsJson(year, [...shown, ...accepted], ctx.lang, explanations));
+      else ctx.print((note ? `${note}\n` : '') + renderActions(review.catalog, year, shown, accepted, ctx.lang, explanations, ctx.width));
     });
 }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, requireYear, YEAR_HELP } from './context.js';
 
 interface AnswerOptions {
-  year: number;
+  year?: number;
   service: string;
   comment?: string;
   evidence?: string;
@@ -15,7 +15,7 @@ export function defineAnswer(program: Command): void {
     .command('answer')
     .description('sätt svar utan frågor (för skript): FRÅGA=VÄRDE …')
     .argument('<svar...>', 't.ex. LOG.1=ja KON.3=2025-03-14 DRI.4=7')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', `${YEAR_HELP} (krävs: svaren skrivs till det året)`, parseYear)
     .requiredOption('--service <id>', `tjänstens id, eller organisation för dataskyddsombudets kontrollpunkter`)
     .option('--comment <text>', 'kommentar till svaren', parseText('--comment', 'comment'))
     .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk', parseText('--evidence', 'evidence'))
@@ -32,8 +32,9 @@ Exempel:
   efterlev answer --year 2025 --service visma-recruit INC.2=delvis --comment "Rutin för PUI uppdateras"
   efterlev answer --year 2025 --service organisation KP4.1=ja KP4.4=2025-09-30`,
     )
-    .action(async (pairs: string[], opts: AnswerOptions, cmd: Command) => {
+    .action(async (pairs: string[], given: AnswerOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
+      const opts = { ...given, year: await requireYear(ctx, given.year, 'efterlev answer') };
       const { openReview, yearRegister } = await import('../review.js');
       const { findService } = await import('../store/register.js');
       const { saveAnswers } = await import('../store/answers.js');

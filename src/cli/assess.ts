@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InterruptedError, UsageError } from '../errors.js';
-import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
+import { terminalWidth } from '../ui/layout.js';
+import { contextOf, defaultReviewer, parseText, parseYear } from './context.js';
 
 interface AssessOptions {
-  year: number;
+  year?: number;
   service?: string;
   checklist?: string;
   control?: string;
@@ -16,7 +17,7 @@ export function defineAssess(program: Command): void {
   program
     .command('assess')
     .description('besvara kontrollfrågorna för en tjänst, interaktivt')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', 'granskningsåret (standard: innevarande år)', parseYear)
     .option('--service <id>', 'tjänsten (utan: välj i en lista med varje tjänsts framsteg)')
     .option('--checklist <id>', 'bara en checklista')
     .option('--control <id>', 'bara en kontroll, t.ex. LOG eller KP3')
@@ -33,12 +34,16 @@ vidare. Varje svar sparas direkt; Ctrl-C avbryter utan att något bekräftat sva
 skriver kommandot som fortsätter vid första obesvarade fråga.
 Kräver en terminal; för skript finns efterlev answer och efterlev import.
 
+Utan --year: innevarande år (sägs före första frågan). En tjänst som nästan heter som en
+registrerad (Telefoni, telefonj) föreslås i stället för att registreras som ny.
+
 Exempel:
+  efterlev assess --service visma-recruit
   efterlev assess --year 2025 --service visma-recruit
   efterlev assess --year 2025 --service organisation --control KP4
   efterlev assess --year 2025`,
     )
-    .action(async (opts: AssessOptions, cmd: Command) => {
+    .action(async (options: AssessOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         throw new UsageError(
@@ -46,6 +51,10 @@ Exempel:
           'För skript: efterlev answer --year Å --service ID FRÅGA=VÄRDE …, eller efterlev import --year Å FIL.csv',
         );
       }
+      const { currentYear } = await import('../clock.js');
+      // The year being reviewed is, by default, the one under way: said before the first question.
+      const opts = { ...options, year: options.year ?? currentYear() };
+      if (options.year === undefined) ctx.print(`(år ${opts.year}, innevarande år; ett annat med --year)`);
       const { incidentsOf, requireChecklist, openReview, yearRegister } = await import('../review.js');
       const { allServices, findService } = await import('../store/register.js');
       const { pickService, progressOf, registerInteractively } = await import('../questionnaire/pick.js');
@@ -54,6 +63,14 @@ Exempel:
 
       let review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
+      if (opts.control !== undefined) {
+        const controls = review.catalog.checklists.filter((c) => opts.checklist === undefined || c.id === opts.checklist).flatMap((c) => c.controls.map((k) => k.id));
+        if (!controls.includes(opts.control.toUpperCase())) {
+          const { didYouMean } = await import('../suggest.js');
+          const meant = didYouMean(opts.control, controls);
+          throw new UsageError(`Okänd kontroll '${opts.control}'.${meant ? ` ${meant}` : ''}`, `Kända: ${controls.join(', ')}.`);
+        }
+      }
       let service;
       if (opts.service === undefined) {
         service = await pickService(progressOf(ctx.ws, review.catalog, yearRegister(review, opts.year), opts.year), opts.year);
@@ -61,7 +78,10 @@ Exempel:
         service = findService(yearRegister(review, opts.year), opts.service);
       } else {
         const { SERVICE_ID } = await import('../store/schema.js');
-        if (!SERVICE_ID.test(opts.service) || (await registerInteractively(ctx.ws, opts.service, opts.reviewer ?? defaultReviewer())) === undefined) {
+        const { closest } = await import('../suggest.js');
+        // `Telefoni`, `telefonj`: a near-identical registered id is what was meant; it is suggested, not registered anew.
+        const near = closest(opts.service, allServices(yearRegister(review, opts.year)).map((s) => s.id)).length > 0;
+        if (near || !SERVICE_ID.test(opts.service) || (await registerInteractively(ctx.ws, opts.service, opts.reviewer ?? defaultReviewer())) === undefined) {
           findService(yearRegister(review, opts.year), opts.service); // throws the usual error with the known services
         }
         review = await openReview(ctx.ws);
@@ -103,6 +123,6 @@ Exempel:
       const walked = plan.actions.filter((a) => selects(selection, a.checklist, a.control));
       const newGaps = answersOf(review, opts.year - 1, service.id) === undefined ? undefined : walked.filter((a) => !a.recurring);
       const top = splitAccepted(sortActions(walked)).open.slice(0, 5);
-      if (result !== undefined) ctx.print('\n' + renderSessionSummary(review.catalog, service, opts.year, result, newGaps, top, ctx.lang, selection));
+      if (result !== undefined) ctx.print('\n' + renderSessionSummary(review.catalog, service, opts.year, result, newGaps, top, ctx.lang, selection, terminalWidth()));
     });
 }

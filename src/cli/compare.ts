@@ -27,7 +27,10 @@ checklista. Förändringar räknas bara över tjänster som granskats båda åre
 först sågs) och ännu inte bedömda i år. En tjänst som inte granskats i år ännu är "ej granskad
 ännu", inte borttagen; en tjänst som lämnat registret är borttagen.
 
+Utan år: senaste året i arbetsytan mot året före; med ett år: det året mot det senaste.
+
 Exempel:
+  efterlev compare
   efterlev compare 2024 2025
   efterlev compare 2024 2025 --service visma-recruit --details
   efterlev compare --trend --checklist dso
@@ -51,11 +54,22 @@ Exempel:
         for (const y of years) perYear.push(summarize((await assessYear(review, y, selection, assessor)).map((a) => a.result)).controls);
         const trend = trendOf(years, perYear);
         if (ctx.json) ctx.printJson(trend);
-        else ctx.print((await import('../ui/compare.js')).renderTrend(review.catalog, trend, ctx.lang));
+        else ctx.print((await import('../ui/compare.js')).renderTrend(review.catalog, trend, ctx.lang, ctx.width));
         return;
       }
-      if (from === undefined || to === undefined) throw new UsageError('Ange två år, t.ex. efterlev compare 2024 2025, eller --trend.');
-      if (from === to) throw new UsageError('Ange två olika år.');
+      // Without years: the latest year in the workspace against the one before it; with one: that year against the latest.
+      let note = '';
+      if (to === undefined) {
+        const years = yearsIn(ctx.ws);
+        const latest = years.at(-1);
+        const earlier = from ?? years.filter((y) => latest !== undefined && y < latest).at(-1);
+        if (latest === undefined || earlier === undefined || earlier === latest) {
+          throw new UsageError('Ange två år, t.ex. efterlev compare 2024 2025, eller --trend.', latest === undefined ? 'Arbetsytan har inga svar ännu.' : `Arbetsytan har svar för ${years.join(', ')}.`);
+        }
+        note = ctx.lang === 'sv' ? `(${earlier} mot ${latest}, senaste året i arbetsytan)` : `(${earlier} against ${latest}, the latest year in the workspace)`;
+        [from, to] = [earlier, latest];
+      }
+      if (from === undefined || from === to) throw new UsageError('Ange två olika år.');
       const [a, b] = from < to ? [from, to] : [to, from];
       const later = selectServices(review, b);
       if (opts.service !== undefined && ![...selectServices(review, a), ...later].some((s) => s.id === opts.service)) selectServices(review, b, opts.service);
@@ -67,6 +81,6 @@ Exempel:
       const services = [...later, ...selectServices(review, a).filter((s) => !later.some((l) => l.id === s.id))];
       const { compareJson, renderCompare } = await import('../ui/compare.js');
       if (ctx.json) ctx.printJson(compareJson(comparison, firstSeen, opts.details === true));
-      else ctx.print(renderCompare(review.catalog, services, comparison, firstSeen, opts.details === true, ctx.lang));
+      else ctx.print((note ? `${note}\n` : '') + renderCompare(review.catalog, services, comparison, firstSeen, opts.details === true, ctx.lang, ctx.width));
     });
 }

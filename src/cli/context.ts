@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { describeControlCharacter, normaliseLineBreaks, terminalSafe } from '../io/text.js';
 import { resolveWorkspace, type Workspace } from '../store/workspace.js';
 import type { Lang } from '../ui/i18n.js';
+import { terminalWidth } from '../ui/layout.js';
 import { setColor } from '../ui/style.js';
 import { checkYear } from '../store/year.js';
 import { MAX_TEXT, lengthProblem } from '../store/limits.js';
@@ -20,6 +21,8 @@ export interface Context {
   ws: Workspace;
   lang: Lang;
   json: boolean;
+  /** The width output for a person is laid out for (COLUMNS, the terminal's, else 100). */
+  width: number;
   print(line: string): void;
   printJson(value: unknown): void;
   warn(line: string): void;
@@ -33,6 +36,7 @@ export function contextOf(cmd: Command): Context {
     ws: resolveWorkspace(opts.dir),
     lang: opts.lang,
     json: opts.json === true,
+    width: terminalWidth(),
     print: (line) => process.stdout.write(terminalSafe(line.endsWith('\n') ? line : line + '\n')),
     // JSON.stringify escapes C0 but not DEL, C1 or bidi controls; their \u escapes mean the same JSON.
     printJson: (value) => process.stdout.write(terminalSafe(JSON.stringify(value, null, 2) + '\n')),
@@ -52,6 +56,35 @@ export function defaultReviewer(): string {
 export const parseYear = (raw: string): number => checkYear(raw);
 
 export const YEAR_HELP = 'granskningsåret, t.ex. 2025';
+export const LATEST_YEAR_HELP = 'granskningsåret (standard: senaste året i arbetsytan)';
+
+/** The year a command reads or follows up: the one given, else the latest in the workspace, and how it was chosen. */
+export interface ChosenYear {
+  year: number;
+  /** `(år 2025, senaste i arbetsytan)` when --year was not given; empty when it was. */
+  note: string;
+}
+
+export async function yearOrLatest(ctx: Context, given: number | undefined): Promise<ChosenYear> {
+  if (given !== undefined) return { year: given, note: '' };
+  const { yearsIn } = await import('../store/answers.js');
+  const latest = yearsIn(ctx.ws).at(-1);
+  if (latest === undefined) throw new UsageError('Inga svar i arbetsytan ännu, så det finns inget senaste år: ange --year ÅÅÅÅ.');
+  return { year: latest, note: ctx.lang === 'sv' ? `(år ${latest}, senaste i arbetsytan)` : `(year ${latest}, the latest in the workspace)` };
+}
+
+/** --year for the commands that write answers: required, with the years to choose between. */
+export async function requireYear(ctx: Context, given: number | undefined, command: string): Promise<number> {
+  if (given !== undefined) return given;
+  const { yearsIn } = await import('../store/answers.js');
+  const { currentYear } = await import('../clock.js');
+  const latest = yearsIn(ctx.ws).at(-1);
+  const options = [...new Set([currentYear(), ...(latest === undefined ? [] : [latest])])].sort();
+  throw new UsageError(
+    `${command} skriver svar och behöver --year: vilket års granskning gäller de?`,
+    `T.ex. ${options.map((y) => `--year ${y}${y === currentYear() ? ' (innevarande år)' : ''}${y === latest ? ' (senaste i arbetsytan)' : ''}`).join(' eller ')}.`,
+  );
+}
 
 /**
  * commander argument parser for free text (`--comment`, `--owner`, an observation): a CR LF as

@@ -34,6 +34,6 @@ Exempel:
       if (opts.service !== undefined) selectServices(review, opts.year, opts.service);
       const coverage = coverageOf(review.catalog, framework, opts.year, await assessYear(review, opts.year, { service: opts.service }));
       if (ctx.json) ctx.printJson(coverage);
-      else ctx.print((await import('../ui/coverage.js')).renderCoverage(coverage, ctx.lang));
+      else ctx.print((await import('../ui/coverage.js')).renderCoverage(coverage, ctx.lang, ctx.width));
     });
 }

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { contextOf, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
 
 interface ExportOptions {
-  year: number;
+  year?: number;
   format: 'csv' | 'xlsx' | 'md' | 'json' | 'oscal-ar' | 'oscal-poam';
   out?: string;
   force?: boolean;
@@ -12,7 +12,7 @@ export function defineExport(program: Command): void {
   program
     .command('export')
     .description('handlingsplanen som CSV, XLSX, Markdown, JSON eller OSCAL; årets bedömning som OSCAL')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
     .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json', 'oscal-ar', 'oscal-poam']).makeOptionMandatory())
     .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för xlsx)')
     .option('--force', 'skriv över en befintlig fil')
@@ -30,6 +30,8 @@ kontroll och tjänst, en observation per besvarad fråga, en risk per brist. osc
 handlingsplanen som OSCAL Plan of Action and Milestones: en poam-item per åtgärd, med samma
 UUID år efter år. Samma arbetsyta ger samma fil byte för byte (se docs/oscal.md).
 
+Utan --year: senaste året i arbetsytan (sägs på stderr när filen skrivs till stdout).
+
 Exempel:
   efterlev export --year 2025 --format xlsx --out handlingsplan-2025.xlsx
   efterlev export --year 2025 --format csv --out handlingsplan-2025.csv --force
@@ -45,31 +47,36 @@ Exempel:
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { confidentialityNotice, namesOf, summaryRows } = await import('../export/columns.js');
       const review = await openReview(ctx.ws);
-      const plan = await buildActions(review, opts.year, {});
+      const { year, note } = await yearOrLatest(ctx, opts.year);
+      const plan = await buildActions(review, year, {});
       const { open, accepted } = splitAccepted(sortActions(plan.actions));
       const actions = [...open, ...accepted];
       const summary = summaryRows(review.catalog, plan.assessed.map((a) => a.result), actions, ctx.lang);
-      const notice = confidentialityNotice(opts.year, yearRegister(review, opts.year).organisation.name, ctx.lang);
+      const notice = confidentialityNotice(year, yearRegister(review, year).organisation.name, ctx.lang);
       const names = namesOf(review.catalog, plan.assessed.map((a) => a.service), ctx.lang);
 
       let data: string | Buffer;
       if (opts.format === 'csv') data = (await import('../export/csv.js')).handlingsplanCsv(notice, actions, summary, ctx.lang, names);
-      else if (opts.format === 'md') data = (await import('../export/markdown.js')).handlingsplanMarkdown(opts.year, notice, actions, summary, ctx.lang);
-      else if (opts.format === 'xlsx') data = await (await import('../export/xlsx.js')).handlingsplanXlsx(opts.year, notice, actions, summary, ctx.lang, names);
+      else if (opts.format === 'md') data = (await import('../export/markdown.js')).handlingsplanMarkdown(year, notice, actions, summary, ctx.lang);
+      else if (opts.format === 'xlsx') data = await (await import('../export/xlsx.js')).handlingsplanXlsx(year, notice, actions, summary, ctx.lang, names);
       else if (opts.format === 'oscal-ar' || opts.format === 'oscal-poam') {
-        if (opts.format === 'oscal-poam' && actions.length === 0) throw new UsageError(`Handlingsplanen ${opts.year} har inga åtgärder; en OSCAL POA&M måste ha minst en.`);
+        if (opts.format === 'oscal-poam' && actions.length === 0) throw new UsageError(`Handlingsplanen ${year} har inga åtgärder; en OSCAL POA&M måste ha minst en.`);
         const { oscalModel } = await import('../export/oscal-model.js');
         const { oscalDocument } = await import('../export/oscal.js');
-        data = oscalDocument(opts.format, oscalModel(review, opts.year, plan.assessed, actions), ctx.lang);
+        data = oscalDocument(opts.format, oscalModel(review, year, plan.assessed, actions), ctx.lang);
       } else {
         const { actionsJson } = await import('../ui/actions.js');
-        data = JSON.stringify({ confidential: notice, ...actionsJson(opts.year, actions, ctx.lang) }, null, 2) + '\n';
+        data = JSON.stringify({ confidential: notice, ...actionsJson(year, actions, ctx.lang) }, null, 2) + '\n';
       }
       const { deliver } = await import('../export/write.js');
       const written = deliver(data, opts.out, opts.force === true);
-      if (written === undefined) return;
+      // Written to stdout, the file is the output: the year it is of is said on stderr.
+      if (written === undefined) {
+        if (note) ctx.warn(`Handlingsplanen ${note}.`);
+        return;
+      }
       if (ctx.json) ctx.printJson({ written, format: opts.format, actions: actions.length });
-      else if (opts.format === 'oscal-ar') ctx.print(`Skrev bedömningen ${opts.year} (OSCAL Assessment Results) till ${opts.out} (läsbar bara för dig).`);
-      else ctx.print(`Skrev ${actions.length} åtgärder till ${opts.out} (läsbar bara för dig).`);
+      else if (opts.format === 'oscal-ar') ctx.print(`Skrev bedömningen ${year} (OSCAL Assessment Results) till ${opts.out} (läsbar bara för dig).`);
+      else ctx.print(`Skrev ${actions.length} åtgärder ${note ? `${note} ` : `för ${year} `}till ${opts.out} (läsbar bara för dig).`);
     });
 }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, requireYear, YEAR_HELP } from './context.js';
 
 interface ImportOptions {
-  year: number;
+  year?: number;
   fromYear?: number;
   reviewer?: string;
   dryRun?: boolean;
@@ -13,7 +13,7 @@ export function defineImport(program: Command): void {
     .command('import')
     .description('läs in många svar på en gång från CSV eller JSON')
     .argument('<fil>', 'CSV (service, question, value, comment, evidence) eller JSON som show --json skriver')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', `${YEAR_HELP} (krävs: svaren skrivs till det året)`, parseYear)
     .option('--from-year <år>', 'JSON från show --json för ett annat år: flytta svaren därifrån till --year (antal för perioden flyttas inte)', parseYear)
     .option('--reviewer <namn>', 'vem svaren registreras av (annars inloggad användare)', parseText('--reviewer'))
     .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
@@ -37,8 +37,9 @@ Exempel:
   efterlev show --year 2025 --service office365 --json > o365.json
   efterlev import --year 2026 --from-year 2025 o365.json --dry-run`,
     )
-    .action(async (file: string, opts: ImportOptions, cmd: Command) => {
+    .action(async (file: string, given: ImportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
+      const opts = { ...given, year: await requireYear(ctx, given.year, 'efterlev import') };
       const { openReview, yearRegister } = await import('../review.js');
       const { readImportFile, withoutPerPeriod } = await import('../import/read.js');
       const { InvalidInputError } = await import('../errors.js');

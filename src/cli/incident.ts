@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { IncidentFields } from '../incidents/input.js';
 import { contextOf, defaultReviewer, parseText } from './context.js';
+import { didYouMean } from '../suggest.js';
 
 interface FieldOptions {
   id?: string;
@@ -172,7 +173,7 @@ Exempel:
         return;
       }
       const { renderIncidentList } = await import('../ui/incidents.js');
-      ctx.print(renderIncidentList(list, ctx.lang));
+      ctx.print(renderIncidentList(list, ctx.lang, ctx.width));
     });
 
   incident
@@ -190,7 +191,7 @@ Exempel:
         if (found === undefined) continue;
         const history = file.history.filter((h) => h.incident === id);
         if (ctx.json) ctx.printJson({ incident: found, history });
-        else ctx.print((await import('../ui/incidents.js')).renderIncident(found, history, ctx.lang));
+        else ctx.print((await import('../ui/incidents.js')).renderIncident(found, history, ctx.lang, ctx.width));
         return;
       }
       throw new UsageError(`Okänd incident '${id}'.`, 'Se efterlev incident list.');
@@ -239,6 +240,8 @@ Exempel:
 
 function requireService(register: { services: readonly { id: string }[] }, id: string): void {
   if (!register.services.some((s) => s.id === id)) {
-    throw new UsageError(`--service: okänd tjänst '${id}'.`, `Kända: ${register.services.map((s) => s.id).join(', ')}.`);
+    const known = register.services.map((s) => s.id);
+    const meant = didYouMean(id, known);
+    throw new UsageError(`--service: okänd tjänst '${id}'.${meant ? ` ${meant}` : ''}`, `Kända: ${known.join(', ')}.`);
   }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, LATEST_YEAR_HELP, parseText, parseYear, yearOrLatest } from './context.js';
 
 export function defineObservation(program: Command): void {
   const observation = program.command('observation').description('särskilda iakttagelser till årsrapporten');
@@ -8,34 +8,40 @@ export function defineObservation(program: Command): void {
     .command('add')
     .description('lägg till en särskild iakttagelse')
     .argument('<text>', 'iakttagelsen', parseText('iakttagelsen', 'observation'))
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
     .option('--reviewer <namn>', 'vem som skriver (annars inloggad användare)', parseText('--reviewer'))
     .addHelpText('after', '\nExempel:\n  efterlev observation add --year 2025 "Cyberattacken mot Visma Recruits underleverantör visar att underbiträden behöver följas upp i avtalen."')
-    .action(async (text: string, opts: { year: number; reviewer?: string }, cmd: Command) => {
+    .action(async (text: string, opts: { year?: number; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
       if (text.trim() === '') throw new UsageError('Iakttagelsen är tom.');
       const { openWorkspace } = await import('../store/workspace.js');
       await openWorkspace(ctx.ws);
+      const { year, note } = await yearOrLatest(ctx, opts.year);
       const { addObservation } = await import('../store/observations.js');
-      const added = await addObservation(ctx.ws, opts.year, text, opts.reviewer ?? defaultReviewer());
-      if (ctx.json) ctx.printJson({ year: opts.year, observation: added });
-      else ctx.print(`Sparade en särskild iakttagelse för ${opts.year}.`);
+      const added = await addObservation(ctx.ws, year, text, opts.reviewer ?? defaultReviewer());
+      if (ctx.json) ctx.printJson({ year, observation: added });
+      else ctx.print(`Sparade en särskild iakttagelse för ${year}${note ? ` ${note}` : ''}.`);
     });
 
   observation
     .command('list')
     .description('visa årets särskilda iakttagelser')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
     .addHelpText('after', '\nExempel:\n  efterlev observation list --year 2025')
-    .action(async (opts: { year: number }, cmd: Command) => {
+    .action(async (opts: { year?: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');
       await openWorkspace(ctx.ws);
+      const { year, note } = await yearOrLatest(ctx, opts.year);
       const { readObservations } = await import('../store/observations.js');
-      const file = readObservations(ctx.ws, opts.year);
+      const { wrap } = await import('../ui/layout.js');
+      const file = readObservations(ctx.ws, year);
       if (ctx.json) ctx.printJson(file);
-      else if (file.observations.length === 0) ctx.print(`Inga särskilda iakttagelser för ${opts.year}.`);
-      else file.observations.forEach((o, i) => ctx.print(`${i + 1}. ${o.text} (${o.by}, ${o.at.slice(0, 10)})`));
+      else if (file.observations.length === 0) ctx.print(`Inga särskilda iakttagelser för ${year}${note ? ` ${note}` : ''}.`);
+      else {
+        if (note) ctx.print(note);
+        file.observations.forEach((o, i) => ctx.print(wrap(`${i + 1}. ${o.text} (${o.by}, ${o.at.slice(0, 10)})`, ctx.width, { hanging: ' '.repeat(String(i + 1).length + 2) })));
+      }
     });
 }

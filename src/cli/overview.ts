@@ -37,7 +37,7 @@ Exempel:
       const plan = await buildActions(review, year, {});
       if (plan.assessed.every((a) => a.result.review.state === 'ej_påbörjad')) {
         if (ctx.json) ctx.printJson({ year, previousYear: null, review: { services: services.length - 1, klar: 0, pågår: 0, ej_påbörjad: services.length - 1 }, totals: [], topActions: [], services: [] });
-        else ctx.print(renderEmptyYear(year, services.length - 1, ctx.lang));
+        else ctx.print(renderEmptyYear(year, services.length - 1, ctx.lang, ctx.width));
         return;
       }
       const previousYear = years.filter((y) => y < year).at(-1);
@@ -45,6 +45,6 @@ Exempel:
       const top = splitAccepted(sortActions(plan.actions)).open.slice(0, 5);
       const overview = buildOverview(year, plan.assessed.map((a) => a.result), previousYear, previous, top);
       if (ctx.json) ctx.printJson(overviewJson(overview, ctx.lang));
-      else ctx.print(renderOverview(review.catalog, services, yearRegister(review, year).organisation.name, overview, ctx.lang));
+      else ctx.print(renderOverview(review.catalog, services, yearRegister(review, year).organisation.name, overview, ctx.lang, ctx.width));
     });
 }

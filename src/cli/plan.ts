@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, parseText, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, LATEST_YEAR_HELP, parseText, parseYear, yearOrLatest } from './context.js';
 
 interface SetOptions {
-  year: number;
+  year?: number;
   status?: string;
   owner?: string;
   due?: string;
@@ -19,7 +19,7 @@ export function definePlan(program: Command): void {
     .command('set')
     .description('sätt uppföljningen av en åtgärd')
     .argument('<id>', 'åtgärdens id, som efterlev actions visar (tjänst:regel)')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
     .option('--status <status>', 'ej_påbörjad, pågår, klar eller accepterad_risk')
     .option('--owner <namn>', 'ansvarig för åtgärden', parseText('--owner'))
     .option('--due <ÅÅÅÅ-MM-DD>', 'klart senast')
@@ -31,6 +31,7 @@ export function definePlan(program: Command): void {
       'after',
       `
 Det som inte anges behåller sitt tidigare värde. Den tidigare uppföljningen sparas i historiken.
+Utan --year: senaste året i arbetsytan (handlingsplanen som följs upp nu), och utskriften säger det.
 En åtgärd som markerats klar men vars brist finns kvar ett senare år visas som återöppnad.
 
 Exempel:
@@ -38,8 +39,10 @@ Exempel:
   efterlev plan set telefoni:DRI-manga-allvarliga-incidenter --year 2025 --status accepterad_risk \\
     --motivation "Ny växel upphandlas 2026" --accepted-by "Förvaltningschef"`,
     )
-    .action(async (id: string, opts: SetOptions, cmd: Command) => {
+    .action(async (id: string, given: SetOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
+      const { year, note } = await yearOrLatest(ctx, given.year);
+      const opts = { ...given, year };
       const { UsageError } = await import('../errors.js');
       const { openReview } = await import('../review.js');
       const { buildActions } = await import('../plan/actions.js');
@@ -56,8 +59,11 @@ Exempel:
       const { actions } = await buildActions(review, opts.year, { service: serviceId });
       const action = actions.find((a) => a.id === id);
       if (action === undefined) {
+        const { didYouMean } = await import('../suggest.js');
+        const all = actions.length > 0 ? actions : (await buildActions(review, opts.year, {})).actions;
+        const meant = didYouMean(id, all.map((a) => a.id));
         throw new UsageError(
-          `Ingen åtgärd '${id}' ${opts.year}.`,
+          `Ingen åtgärd '${id}' ${opts.year}${note ? ` ${note}` : ''}.${meant ? ` ${meant}` : ''}`,
           actions.length > 0 ? `Tjänstens åtgärder: ${actions.map((a) => a.id).join(', ')}` : 'Se efterlev actions --year ' + opts.year,
         );
       }
@@ -75,14 +81,14 @@ Exempel:
       }
       const changed = await saveFollowUps(ctx.ws, opts.year, new Map([[id, change]]), opts.reviewer ?? defaultReviewer(), { expected: new Map([[id, before]]), migrations: review.catalog.migrations });
       if (ctx.json) ctx.printJson({ year: opts.year, id, changed: changed.length > 0, followUp: change });
-      else ctx.print(changed.length > 0 ? `${id}: ${describeFollowUp(before)} → ${describeFollowUp(change)}` : `${id}: oförändrad.`);
+      else ctx.print((note ? `${note}\n` : '') + (changed.length > 0 ? `${id}: ${describeFollowUp(before)} → ${describeFollowUp(change)}` : `${id}: oförändrad.`));
     });
 
   plan
     .command('import')
     .description('läs tillbaka status, ansvarig, datum och anteckningar ur en exporterad handlingsplan')
     .argument('<fil>', 'handlingsplanen som XLSX eller CSV (från efterlev export)')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
     .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
     .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
     .addHelpText(
@@ -99,8 +105,11 @@ Exempel:
   efterlev plan import handlingsplan-2025.xlsx --year 2025
   efterlev plan import handlingsplan-2025.csv --year 2025 --dry-run`,
     )
-    .action(async (file: string, opts: { year: number; reviewer?: string; dryRun?: boolean }, cmd: Command) => {
+    .action(async (file: string, given: { year?: number; reviewer?: string; dryRun?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
+      const { year, note } = await yearOrLatest(ctx, given.year);
+      const opts = { ...given, year };
+      if (note && !ctx.json) ctx.print(note);
       const { openReview } = await import('../review.js');
       const { buildActions } = await import('../plan/actions.js');
       const { readEditedCsv, readEditedXlsx, followUpsFromRows, describeFollowUp, describeEdits } = await import('../plan/import.js');

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { contextOf, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
 
 interface ReportOptions {
   kind: 'arsrapport' | 'avvikelser';
@@ -17,7 +17,7 @@ export function defineReport(program: Command): void {
     .command('report')
     .description('årsrapporten (efterlevnadskontrollen och dataskyddsombudets kontrollpunkter) eller avvikelserapporten för en period')
     .addOption(new Option('--kind <rapport>', 'vilken rapport').choices(['arsrapport', 'avvikelser']).default('arsrapport'))
-    .option('--year <år>', `årsrapporten: ${YEAR_HELP}`, parseYear)
+    .option('--year <år>', `årsrapporten: ${LATEST_YEAR_HELP}`, parseYear)
     .option('--from <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens första dag')
     .option('--to <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens sista dag')
     .addOption(new Option('--format <format>', 'filformat (standard: md; docx och xlsx bara med --out, xlsx bara för avvikelser)').choices(['md', 'html', 'docx', 'xlsx']))
@@ -56,9 +56,8 @@ Exempel:
       const ctx = contextOf(cmd);
       if (opts.kind === 'avvikelser') return deviationReport(ctx, opts);
       if (opts.from !== undefined || opts.to !== undefined) throw new UsageError('--from och --to gäller avvikelserapporten.', 'Skriv --kind avvikelser --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD, eller --year ÅR för årsrapporten.');
-      if (opts.year === undefined) throw new UsageError("flaggan '--year <år>' krävs för årsrapporten.", 'T.ex. efterlev report --year 2025; avvikelserapporten: --kind avvikelser --from … --to ….');
       if (opts.format === 'xlsx') throw new UsageError('Årsrapporten skrivs som md, html eller docx.', 'XLSX finns för avvikelserapporten (--kind avvikelser) och handlingsplanen (efterlev export).');
-      const year = opts.year;
+      const { year, note } = await yearOrLatest(ctx, opts.year);
       const format = opts.format ?? 'md';
       if (format === 'docx' && opts.out === undefined) throw new UsageError('DOCX skrivs till en fil: ange --out FIL.docx.');
       const { openReview, assessYear, yearRegister } = await import('../review.js');
@@ -84,7 +83,8 @@ Exempel:
       const blocks = reportDocument(review.catalog, model, ctx.lang);
       const data = format === 'docx' ? await (await import('../report/docx.js')).reportDocx(blocks, ctx.lang) : format === 'html' ? reportHtml(blocks, ctx.lang) : reportMarkdown(blocks);
       const { deliver } = await import('../export/write.js');
-      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev årsrapporten ${year} till ${opts.out} (läsbar bara för dig).`);
+      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev årsrapporten ${year}${note ? ` ${note}` : ''} till ${opts.out} (läsbar bara för dig).`);
+      else if (note) ctx.warn(`Årsrapporten ${note}.`);
     });
 }
 

@@ -68,7 +68,7 @@ Exempel:
       const { ctx, rollup: file, years } = await load(cmd, opts.year);
       const { rollupOverview, rollupOverviewJson } = await import('../ui/rollup.js');
       if (ctx.json) ctx.printJson(rollupOverviewJson(file.name, opts.year, years));
-      else ctx.print(rollupOverview(file.name, opts.year, years, ctx.lang));
+      else ctx.print(rollupOverview(file.name, opts.year, years, ctx.lang, ctx.width));
     });
 
   rollup
@@ -84,7 +84,7 @@ Exempel:
       const { open, accepted } = splitAccepted(sortActions(cityActions(years)));
       const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
       if (ctx.json) ctx.printJson(actionsJson(opts.year, [...shown, ...accepted], ctx.lang));
-      else ctx.print(renderActions(opts.year, shown, accepted, ctx.lang));
+      else ctx.print(renderActions(years[0]!.member.review.catalog, opts.year, shown, accepted, ctx.lang, undefined, ctx.width));
     });
 
   rollup

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { contextOf, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
 
 interface ScoreOptions {
-  year: number;
+  year?: number;
   service?: string;
   checklist?: string;
 }
@@ -11,7 +11,7 @@ export function defineScore(program: Command): void {
   program
     .command('score')
     .description('poäng och status per kontroll, per tjänst')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
     .option('--service <id>', 'bara en tjänst (eller organisation)')
     .option('--checklist <id>', 'bara en checklista, t.ex. itsak eller dso')
     .addHelpText(
@@ -21,7 +21,10 @@ Poäng: ja 1, delvis 0,5, nej 0, obesvarad 0 (ej bedömd); ej tillämplig räkna
 Kontrollens poäng är det viktade medelvärdet × 100. Status: Avvikelse – stor under 50 eller vid
 en stor brist; Avvikelse – mellan/liten under 80 eller vid annan brist; annars Enligt plan.
 
+Utan --year: senaste året i arbetsytan.
+
 Exempel:
+  efterlev score
   efterlev score --year 2025
   efterlev score --year 2025 --service ubw-agresso
   efterlev score --year 2025 --checklist dso --json`,
@@ -32,9 +35,10 @@ Exempel:
       const { scoreJson, renderScore } = await import('../ui/score.js');
       const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
-      const services = selectServices(review, opts.year, opts.service);
-      const results = await scoreYear(review, opts.year, { service: opts.service, checklist: opts.checklist });
-      if (ctx.json) ctx.printJson(scoreJson(opts.year, results));
-      else ctx.print(renderScore(review.catalog, services, opts.year, results, ctx.lang));
+      const { year, note } = await yearOrLatest(ctx, opts.year);
+      const services = selectServices(review, year, opts.service);
+      const results = await scoreYear(review, year, { service: opts.service, checklist: opts.checklist });
+      if (ctx.json) ctx.printJson(scoreJson(year, results));
+      else ctx.print((note ? `${note}\n` : '') + renderScore(review.catalog, services, year, results, ctx.lang, ctx.width));
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { ServiceFields } from '../store/service-fields.js';
 import { contextOf, defaultReviewer, parseText } from './context.js';
+import { didYouMean } from '../suggest.js';
 
 interface FieldOptions {
   name?: string;
@@ -109,7 +110,7 @@ Exempel:
       const by = opts.reviewer ?? defaultReviewer();
       const changes = await changeRegister(ctx.ws, (register, at) => {
         const base = register.services.find((s) => s.id === id);
-        if (base === undefined) throw new UsageError(`Okänd tjänst '${id}'.`, `Kända: ${register.services.map((s) => s.id).join(', ')}.`);
+        if (base === undefined) throw unknownService(id, register.services.map((s) => s.id));
         const result = serviceFrom(id, toFields(opts), base);
         if ('errors' in result) throw new UsageError(result.errors.join('\n'));
         putServices(register, [result.service], by, at);
@@ -135,7 +136,7 @@ Exempel:
       const by = opts.reviewer ?? defaultReviewer();
       await changeRegister(ctx.ws, (register, at) => {
         const i = register.services.findIndex((s) => s.id === id);
-        if (i === -1) throw new UsageError(`Okänd tjänst '${id}'.`);
+        if (i === -1) throw unknownService(id, register.services.map((s) => s.id));
         const before = register.services[i]!;
         if (before.retired) throw new UsageError(`Tjänsten '${id}' avvecklades redan ${before.retired.at.slice(0, 10)}.`);
         register.history.push({ service: id, before, by, at });
@@ -212,7 +213,7 @@ Exempel:
         return;
       }
       const { renderServiceList } = await import('../ui/services.js');
-      ctx.print(renderServiceList(register.organisation.name, services, ctx.lang));
+      ctx.print(renderServiceList(register.organisation.name, services, ctx.lang, ctx.width));
     });
 
   service
@@ -227,14 +228,14 @@ Exempel:
       await openWorkspace(ctx.ws);
       const register = readRegister(ctx.ws);
       const found = register.services.find((s) => s.id === id);
-      if (found === undefined) throw new UsageError(`Okänd tjänst '${id}'.`, `Kända: ${register.services.map((s) => s.id).join(', ')}.`);
+      if (found === undefined) throw unknownService(id, register.services.map((s) => s.id));
       const history = register.history.filter((h) => h.service === id);
       if (ctx.json) {
         ctx.printJson({ service: found, history });
         return;
       }
       const { renderServiceDetail } = await import('../ui/services.js');
-      ctx.print(renderServiceDetail(found, history, ctx.lang));
+      ctx.print(renderServiceDetail(found, history, ctx.lang, ctx.width));
     });
 }
 
@@ -246,4 +247,9 @@ function unknownFields(s: { personalData: unknown; sensitiveData: unknown; third
     s.supplier === 'okänt' ? 'leverantör' : undefined,
     s.classification === null ? 'informationsklassning' : undefined,
   ].filter((x): x is string => x !== undefined);
+}
+
+function unknownService(id: string, known: readonly string[]): UsageError {
+  const meant = didYouMean(id, known);
+  return new UsageError(`Okänd tjänst '${id}'.${meant ? ` ${meant}` : ''}`, `Kända: ${known.join(', ')}.`);
 }

@@ -1,12 +1,16 @@
-import type { Catalog } from '../catalog/load.js';
-import type { LocalizedText, Question, Severity } from '../catalog/schema.js';
-import type { AnswerValue } from '../catalog/values.js';
-import { Assessor, reviewDateOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
-import { addMonths } from '../engine/dates.js';
+import type { Catalog, CatalogRule } from '../catalog/load.js';
+import { appliesTo } from '../catalog/profile.js';
+import type { Checklist, ConditionNode, LocalizedText, Question, Severity } from '../catalog/schema.js';
+import { allowedValues, type AnswerValue } from '../catalog/values.js';
+import { Assessor, incidentFactsOf, reviewDateOf, ruleInputOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
+import { compileCondition, type Predicate } from '../engine/compile.js';
+import { addMonths, monthsBefore } from '../engine/dates.js';
+import type { RuleInput } from '../engine/input.js';
+import { answerPoints } from '../engine/score.js';
 import { assessYear, type Assessed, type Review, type Selection } from '../review.js';
 import { yearsIn } from '../store/answers.js';
 import { ORGANISATION_ID } from '../store/schema.js';
-import { priorityOf, whyOf, type Priority } from './priority.js';
+import { PRIORITIES, priorityOf, whyOf, type Priority } from './priority.js';
 import type { ActionStatus, FollowUp } from './schema.js';
 import { readPlan, withMovedIds } from './store.js';
 
@@ -25,7 +29,7 @@ export interface Action {
   action: LocalizedText;
   reference: string;
   owner: string | undefined;
-  /** YYYY-MM-DD: the follow-up's date, else the review date plus the rule's deadline. */
+  /** YYYY-MM-DD: the follow-up's date, else the suggested one (see suggestedMonths). */
   due: string;
   status: ActionStatus;
   recurring: boolean;
@@ -33,10 +37,12 @@ export interface Action {
   firstSeen: number;
   /** Marked klar in an earlier year's plan, and found again. */
   reopened: boolean;
-  /** Score points gained if the questions the rule tests were answered at their best. */
+  /** Score points gained with the answer change that closes the gap (`fix`), re-scored; 0 without one. */
   effect: { control: number; service: number };
+  /** The answer change the effect is computed with; null when no single answer change closes the gap. */
+  fix: Fix | null;
   followUp: FollowUp | undefined;
-  /** What owner and due date are without a follow-up: the service's owner, the rule's deadline. */
+  /** What owner and due date are without a follow-up: the service's owner, the review date plus the months of suggestedMonths. */
   suggested: { owner: string | undefined; due: string };
 }
 
@@ -48,36 +54,196 @@ export function gapIds(assessed: readonly Assessed[]): Set<string> {
   );
 }
 
-/** The answer that scores best: ja, or the choice option with the highest score. */
-function bestValue(question: Question): AnswerValue | undefined {
-  if (question.type === 'status') return 'ja';
-  if (question.type === 'choice') return [...question.options].sort((a, b) => b.score - a.score)[0]?.value;
-  return undefined;
+/** The one change of an answer that closes a gap: a new value, or (for a legal requirement answered Ja) its evidence. */
+export type Fix = { question: string; value: AnswerValue } | { question: string; evidence: true };
+
+const answerValues = new WeakMap<object, Record<string, AnswerValue>>();
+const compiledRules = new WeakMap<CatalogRule, Predicate>();
+
+function predicateOf(rule: CatalogRule): Predicate {
+  let test = compiledRules.get(rule);
+  if (test === undefined) compiledRules.set(rule, (test = compileCondition(rule.rule.conditions)));
+  return test;
 }
 
-/** Score points the control and the service gain if the rule's questions were answered at their best. */
-const answerValues = new WeakMap<object, Record<string, AnswerValue>>();
+/** Points an answer scores, 0–1; undefined for an unscored or unanswered one (as scoring counts it). */
+const pointsOf = (question: Question, value: AnswerValue | undefined): number => answerPoints(question, value) ?? -1;
 
-function effectOf(catalog: Catalog, input: AssessmentInput, checklist: ChecklistResult, control: string, gap: Gap) {
+/** The value a fact reference in a rule resolves to: a date some months before the review date, another answer. */
+function resolveValue(value: unknown, input: RuleInput): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('fact' in value)) return value;
+  const ref = value as { fact: string; params?: Record<string, unknown>; path?: string };
+  const question = ref.params?.['question'] as string | undefined;
+  switch (ref.fact) {
+    case 'reviewDate':
+      return monthsBefore(input.reviewDate, (ref.params?.['monthsBack'] as number | undefined) ?? 0);
+    case 'year':
+      return input.year;
+    case 'answer':
+      return question === undefined ? undefined : input.answers[question];
+    case 'previous':
+      return question === undefined ? undefined : input.previous[question];
+    default: {
+      let current: unknown = ref.fact === 'service' ? input.service : ref.fact === 'incidents' ? input.incidents : undefined;
+      for (const key of (ref.path ?? '$').slice(2).split('.').filter(Boolean)) current = current === null || typeof current !== 'object' ? undefined : (current as Record<string, unknown>)[key];
+      return current;
+    }
+  }
+}
+
+/** The leaf conditions of a rule that read this year's answer to a question. */
+function leavesReading(node: ConditionNode, question: string): ConditionNode[] {
+  if (node.all) return node.all.flatMap((c) => leavesReading(c, question));
+  if (node.any) return node.any.flatMap((c) => leavesReading(c, question));
+  if (node.not) return leavesReading(node.not, question);
+  return node.fact === 'answer' && node.params?.['question'] === question ? [node] : [];
+}
+
+const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The values to try for one question, nearest first. Status and choice: the better answers, best
+ * first (never Ej tillämplig, never a worse answer). Number and date: for each condition on the
+ * question, the nearest value that makes it false (`DRI.4 >= 3`: 2; `KON.3` before 12 months
+ * before the review date: that date), within the question's bounds.
+ */
+function candidatesFor(question: Question, current: AnswerValue | undefined, rule: CatalogRule, input: RuleInput): AnswerValue[] {
+  const allowed = allowedValues(question);
+  if (allowed !== undefined) {
+    const now = current === undefined ? -1 : pointsOf(question, current);
+    return allowed
+      .filter((v) => v !== 'ej_tillamplig' && v !== current && pointsOf(question, v) >= now)
+      .sort((a, b) => pointsOf(question, b) - pointsOf(question, a));
+  }
+  const out: AnswerValue[] = [];
+  for (const leaf of leavesReading(rule.rule.conditions, question.id)) {
+    const limit = resolveValue(leaf.value, input);
+    if (question.type === 'number' && typeof limit === 'number') {
+      const step = question.integer ? 1 : 0.1;
+      const round = (n: number) => Math.round(n * 10) / 10;
+      const nearest: Record<string, number[]> = {
+        greaterThanInclusive: [round(limit - step)],
+        greaterThan: [limit],
+        lessThan: [limit],
+        lessThanInclusive: [round(limit + step)],
+        equal: [round(limit - step), round(limit + step)],
+        notEqual: [limit],
+      };
+      out.push(...(nearest[leaf.operator ?? ''] ?? []).filter((n) => (question.min === undefined || n >= question.min) && (question.max === undefined || n <= question.max)));
+    } else if (question.type === 'date' && typeof limit === 'string') {
+      if (leaf.operator === 'dateBefore') out.push(limit);
+      else if (leaf.operator === 'dateOnOrAfter') out.push(dayBefore(limit));
+      else if (leaf.operator === 'equal') out.push(dayBefore(limit));
+    }
+  }
+  const distance = (v: AnswerValue) => (typeof v === 'number' && typeof current === 'number' ? Math.abs(v - current) : 0);
+  return [...new Set(out)].filter((v) => v !== current).sort((a, b) => distance(a) - distance(b));
+}
+
+interface Effect {
+  effect: { control: number; service: number };
+  fix: Fix | null;
+}
+
+interface RulesNow {
+  before: RuleInput;
+  firing: Set<string>;
+  applicable: Set<string>;
+  rules: readonly CatalogRule[];
+}
+const rulesNowCache = new WeakMap<object, Map<string, RulesNow>>();
+
+/** What the rules of a checklist see of a service, and which fire: computed once per service and checklist. */
+function rulesNow(catalog: Catalog, input: AssessmentInput, list: Checklist): RulesNow {
+  let byChecklist = rulesNowCache.get(input.answers);
+  if (byChecklist === undefined) rulesNowCache.set(input.answers, (byChecklist = new Map()));
+  let found = byChecklist.get(list.id);
+  if (found === undefined) {
+    const questions = list.controls.flatMap((k) => k.questions).filter((q) => appliesTo(q, input.profile));
+    const rules = catalog.rulesByChecklist.get(list.id) ?? [];
+    const before = ruleInputOf(input, questions);
+    found = { before, firing: new Set(rules.filter((r) => predicateOf(r)(before)).map((r) => r.rule.name)), applicable: new Set(questions.map((q) => q.id)), rules };
+    byChecklist.set(list.id, found);
+  }
+  return found;
+}
+
+/**
+ * What fixing a gap buys: the one answer change that closes it (the rule no longer fires, and no
+ * other rule of the checklist starts to), re-scored; of several, the one that gains the most.
+ * A gap no single answer closes (it rests on the register, the incident register, last year's
+ * answer, or needs two answers changed) has no fix and an effect of 0.
+ */
+function effectOf(catalog: Catalog, input: AssessmentInput, checklist: ChecklistResult, control: string, gap: Gap): Effect {
   let values = answerValues.get(input.answers);
   if (values === undefined) {
     values = Object.fromEntries(Object.entries(input.answers).map(([id, a]) => [id, a.value]));
     answerValues.set(input.answers, values);
   }
-  // The fixed answers over the service's own, without copying them for every gap.
-  const answers: Record<string, AnswerValue> = Object.create(values) as Record<string, AnswerValue>;
+  const list = catalog.checklists.find((c) => c.id === checklist.checklist)!;
+  const delta = (a: number | null | undefined, b: number | null | undefined) => Math.round(((a ?? 0) - (b ?? 0)) * 10) / 10;
+  const gainWith = (question: string, value: AnswerValue) => {
+    // The changed answer over the service's own, without copying them for every candidate.
+    const answers: Record<string, AnswerValue> = Object.create(values) as Record<string, AnswerValue>;
+    answers[question] = value;
+    const after = scoreAnswers(list, input.profile, answers);
+    return { control: delta(after.controls.get(control), checklist.controls.find((k) => k.control === control)?.score), service: delta(after.total, checklist.score) };
+  };
+
+  if (gap.rule.builtin === 'underlag-saknas') return { effect: { control: 0, service: 0 }, fix: { question: gap.rule.questions[0]!, evidence: true } };
+  if (gap.rule.builtin === 'ej-tillamplig-mot-registret') {
+    const id = gap.rule.questions[0]!;
+    const question = catalog.questions.get(id)?.question;
+    const best = question === undefined ? undefined : candidatesFor(question, undefined, gap.rule, {} as RuleInput)[0];
+    return best === undefined ? { effect: { control: 0, service: 0 }, fix: null } : { effect: gainWith(id, best), fix: { question: id, value: best } };
+  }
+
+  const { before, firing, applicable, rules } = rulesNow(catalog, input, list);
+  const fromRegister = incidentFactsOf(input).covered;
+  let found: Effect | undefined;
   for (const id of gap.rule.questions) {
     const question = catalog.questions.get(id)?.question;
-    const best = question === undefined ? undefined : bestValue(question);
-    if (best !== undefined) answers[id] = best;
+    if (question === undefined || !applicable.has(id)) continue;
+    // A count the incident register answers is not changed by answering: the register is.
+    if (question.type === 'number' && question.fromIncidents !== undefined && fromRegister) continue;
+    for (const value of candidatesFor(question, before.answers[id], gap.rule, before)) {
+      // Only the value changes: the answer keeps its date, so the review date stays.
+      const changed: RuleInput = { ...before, answers: { ...before.answers, [id]: value } };
+      if (predicateOf(gap.rule)(changed)) continue;
+      if (rules.some((r) => !firing.has(r.rule.name) && predicateOf(r)(changed))) continue;
+      const effect = gainWith(id, value);
+      if (found === undefined || effect.service > found.effect.service || (effect.service === found.effect.service && effect.control > found.effect.control)) {
+        found = { effect, fix: { question: id, value } };
+      }
+      break; // the nearest value that closes the gap, for this question
+    }
   }
-  const list = catalog.checklists.find((c) => c.id === checklist.checklist)!;
-  const after = scoreAnswers(list, input.profile, answers);
-  const delta = (a: number | null | undefined, b: number | null | undefined) => Math.round(((a ?? 0) - (b ?? 0)) * 10) / 10;
-  return {
-    control: delta(after.controls.get(control), checklist.controls.find((k) => k.control === control)?.score),
-    service: delta(after.total, checklist.score),
-  };
+  return found ?? { effect: { control: 0, service: 0 }, fix: null };
+}
+
+/**
+ * The longest a suggested due date may be from the review date, by priority: P1 one month, P2
+ * three, P3 six, P4 twelve. The rule's own deadline applies when it is shorter.
+ */
+export const PRIORITY_MONTHS: Record<Priority, number> = { 1: 1, 2: 3, 3: 6, 4: 12 };
+
+/**
+ * Suggested months to fix each action: the shorter of its priority's months and its rule's
+ * deadline, then, per service, never more than any lower-priority action of the same service is
+ * given, so a higher priority is never due later than a lower one (the review date is the
+ * service's, the same for all its actions).
+ */
+export function suggestedMonths(actions: readonly { service: string; priority: Priority; deadlineMonths: number }[]): number[] {
+  const months = actions.map((a) => Math.min(PRIORITY_MONTHS[a.priority], a.deadlineMonths));
+  for (const service of new Set(actions.map((a) => a.service))) {
+    let lowerMin = Infinity;
+    for (const p of [...PRIORITIES].reverse()) {
+      const at = actions.flatMap((a, i) => (a.service === service && a.priority === p ? [i] : []));
+      for (const i of at) months[i] = Math.min(months[i]!, lowerMin);
+      for (const i of at) lowerMin = Math.min(lowerMin, months[i]!);
+    }
+  }
+  return months;
 }
 
 /**
@@ -132,6 +298,8 @@ export async function buildActions(review: Review, year: number, filter: Selecti
   const firstSeen = await firstSeenOf(review, year, filter, current, assessor);
 
   const actions: Action[] = [];
+  const reviewDates: string[] = [];
+  const deadlines: number[] = [];
   for (const { service, input, result } of current) {
     const reviewDate = reviewDateOf(year, input.answers);
     for (const checklist of result.checklists) {
@@ -149,6 +317,9 @@ export async function buildActions(review: Review, year: number, filter: Selecti
             recurringSince: since < year ? since : undefined,
             focus: service.id === ORGANISATION_ID && focus.has(control.control),
           };
+          const { effect, fix } = effectOf(review.catalog, input, checklist, control.control, gap);
+          reviewDates.push(reviewDate);
+          deadlines.push(params.deadlineMonths);
           actions.push({
             id,
             priority: priorityOf(factors),
@@ -162,19 +333,25 @@ export async function buildActions(review: Review, year: number, filter: Selecti
             action: params.action,
             reference: params.reference,
             owner: followUp?.owner ?? service.owner,
-            due: followUp?.due ?? addMonths(reviewDate, params.deadlineMonths),
+            due: followUp?.due ?? '',
             status: followUp?.status ?? 'ej_påbörjad',
             recurring: since < year,
             firstSeen: since,
             reopened: earlierPlans.find((p) => p.actions[id] !== undefined)?.actions[id]?.status === 'klar',
-            effect: effectOf(review.catalog, input, checklist, control.control, gap),
+            effect,
+            fix,
             followUp,
-            suggested: { owner: service.owner, due: addMonths(reviewDate, params.deadlineMonths) },
+            suggested: { owner: service.owner, due: '' },
           });
         }
       }
     }
   }
+  const months = suggestedMonths(actions.map((a, i) => ({ service: a.service, priority: a.priority, deadlineMonths: deadlines[i]! })));
+  actions.forEach((a, i) => {
+    a.suggested.due = addMonths(reviewDates[i]!, months[i]!);
+    if (a.followUp?.due === undefined) a.due = a.suggested.due;
+  });
   return { actions, assessed: current };
 }
 

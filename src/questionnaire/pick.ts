@@ -4,6 +4,7 @@ import { appliesTo } from '../catalog/profile.js';
 import { checklistsFor, readAnswerFile } from '../store/answers.js';
 import { addService, allServices, type RegisteredService, type YearRegister } from '../store/register.js';
 import { Service } from '../store/schema.js';
+import { terminalWidth, visibleWidth } from '../ui/layout.js';
 import { theme } from './prompts.js';
 import type { Workspace } from '../store/workspace.js';
 import { parseClassification } from '../store/classification.js';
@@ -45,10 +46,12 @@ export async function pickService(progress: readonly ServiceProgress[], year: nu
     pageSize: 15,
     default: firstUnfinished(progress),
     theme,
-    choices: progress.map((p) => ({
-      name: `${p.service.name} (${p.service.id})  ${p.answered}/${p.applicable}${p.lastAt ? ` · senast ${p.lastBy} ${p.lastAt}` : ''}`,
-      value: p.service.id,
-    })),
+    choices: progress.map((p) => {
+      const name = `${p.service.name} (${p.service.id})  ${p.answered}/${p.applicable}`;
+      const last = p.lastAt ? ` · senast ${p.lastBy} ${p.lastAt}` : '';
+      // One line each: who answered last is left out where it would not fit (inquirer would break the line mid-word).
+      return { name: visibleWidth(name + last) + 4 <= terminalWidth() ? name + last : name, value: p.service.id };
+    }),
   });
   return progress.find((p) => p.service.id === id)!.service;
 }

@@ -8,6 +8,8 @@ import { wholeMonthsBetween } from '../engine/dates.js';
 import type { Foresight } from '../engine/what-if.js';
 import type { Answer } from '../store/schema.js';
 import { statusAnswerLabel, text, type Lang } from '../ui/i18n.js';
+import chalk from 'chalk';
+import { terminalWidth, visibleWidth, wrap } from '../ui/layout.js';
 import { dim } from '../ui/style.js';
 
 /** Comment and evidence of an answer, as the prompts ask them. */
@@ -94,26 +96,54 @@ export function defaultWarning(question: Question, value: AnswerValue, fromLastY
   return `Obs: med ${whose} värde ${value} uppstår ${gaps}.`;
 }
 
-export function helpText(question: Question, lang: Lang): string {
-  return [text(question.help, lang), dim(`Referenser: ${question.references.join('; ')}${question.legal ? ' (lagkrav)' : ''}`)].join('\n');
+export function helpText(question: Question, lang: Lang, width = terminalWidth()): string {
+  return [wrap(text(question.help, lang), width), dim(wrap(`Referenser: ${question.references.join('; ')}${question.legal ? ' (lagkrav)' : ''}`, width, { hanging: '  ' }))].join('\n');
 }
+
+/**
+ * A prompt's message wrapped at words before inquirer sees it: inquirer breaks a line that is too
+ * long at the terminal's last column, in the middle of a word. Room is left for the prompt's
+ * `? ` before it and a short answer after it.
+ */
+export const promptMessage = (message: string, width = terminalWidth()): string => wrap(message, Math.max(20, width - 12));
 
 /** A prompt's label, saying what Enter does when there is a default to keep. */
 const withDefault = (label: string, kept: string): string => (kept === '' ? `${label}:` : `${label.replace(/\)$/, '; Enter behåller, ⌫ tar bort)')}:`);
 
+/**
+ * For a comment or evidence prompt: a kept value or a given answer too long for the line goes on
+ * lines of its own under the message, wrapped at words (inquirer would break it mid-word).
+ */
+function longTextTheme(message: string) {
+  const width = terminalWidth();
+  const fitsAfter = (s: string) => visibleWidth(message) + visibleWidth(s) + 4 <= width;
+  const below = (s: string) => `\n${wrap(`  ${s}`, width - 1)}`;
+  return {
+    ...theme,
+    style: {
+      ...theme.style,
+      defaultAnswer: (t: string) => dim(fitsAfter(`(${t})`) ? `(${t})` : below(`(${t})`)),
+      answer: (t: string) => chalk.cyan(fitsAfter(t) ? t : below(t)),
+    },
+  };
+}
+
 /** The comment; with `motivation` (why one is needed) it is required. */
 export async function askComment(kept: string, motivation?: string): Promise<string> {
   const label = motivation === undefined ? 'Kommentar (valfri)' : 'Motivering (krävs för Ej tillämplig)';
+  const message = withDefault(label, kept);
   const comment = await input({
-    message: withDefault(label, kept),
+    message,
     default: kept,
+    theme: longTextTheme(message),
     ...(motivation === undefined ? {} : { validate: (s: string) => s.trim() !== '' || `Skriv en motivering: ${motivation}.` }),
   });
   return comment.trim();
 }
 
 export async function askEvidence(kept: string): Promise<string> {
-  return (await input({ message: withDefault('Underlag, dokumentreferens eller länk (valfritt)', kept), default: kept })).trim();
+  const message = withDefault('Underlag, dokumentreferens eller länk (valfritt)', kept);
+  return (await input({ message, default: kept, theme: longTextTheme(message) })).trim();
 }
 
 export async function askCommentAndEvidence(kept: Details, motivation?: string): Promise<Details> {
@@ -196,7 +226,7 @@ async function askTyped(ctx: AskContext, message: string): Promise<StepAction> {
   const parse = (s: string) => parseAnswerInput(ctx.question, s, { year: ctx.year });
   for (;;) {
     const typed = await input({
-      message: `${message} ${dim(`(${hint})`)}`,
+      message: promptMessage(`${message} ${dim(`(${hint})`)}`),
       default: shown,
       validate: (raw) => {
         const s = raw.trim();
@@ -220,6 +250,6 @@ async function askTyped(ctx: AskContext, message: string): Promise<StepAction> {
 
 /** Asks one question; returns what the reviewer decided. Throws ExitPromptError on Ctrl-C. */
 export function askStep(ctx: AskContext): Promise<StepAction> {
-  const message = `${ctx.question.id} ${text(ctx.question.text, ctx.lang)}`;
+  const message = promptMessage(`${ctx.question.id} ${text(ctx.question.text, ctx.lang)}`);
   return ctx.question.type === 'status' || ctx.question.type === 'choice' ? askChoice(ctx, message) : askTyped(ctx, message);
 }

@@ -10,6 +10,7 @@ import type { Answer } from '../store/schema.js';
 import type { RegisteredService } from '../store/register.js';
 import type { Workspace } from '../store/workspace.js';
 import { text, type Lang } from '../ui/i18n.js';
+import { terminalWidth, wrap } from '../ui/layout.js';
 import { bold, dim } from '../ui/style.js';
 import { AnswerForesight } from '../engine/what-if.js';
 import { askComment, askEvidence, askStep, defaultValueOf, defaultWarning, describeAnswer, theme } from './prompts.js';
@@ -36,14 +37,17 @@ export interface SessionOutcome {
   finished: boolean;
 }
 
+/** What the session prints itself, wrapped at words to the terminal as it is now (it may have been resized). */
+const fit = (s: string, hanging?: string): string => wrap(s, terminalWidth(), hanging === undefined ? {} : { hanging });
+
 function header(step: Step, opts: SessionOptions, percent: number): string {
   const control = `${step.control.id} ${text(step.control.name, opts.lang)}`;
   return [
     '',
-    `${bold(opts.service.name)} ${dim(`(${opts.service.id})`)} · ${opts.year} · ${text(step.checklist.name, opts.lang)}`,
-    `${bold(control)} ${dim(`— kontroll ${step.controlNumber} av ${step.controlCount}`)}`,
-    dim(text(step.control.description, opts.lang)),
-    dim(`Fråga ${step.questionNumber} av ${step.questionCount} · totalt ${percent} % besvarat`),
+    fit(`${bold(opts.service.name)} ${dim(`(${opts.service.id})`)} · ${opts.year} · ${text(step.checklist.name, opts.lang)}`),
+    fit(`${bold(control)} ${dim(`— kontroll ${step.controlNumber} av ${step.controlCount}`)}`),
+    dim(fit(text(step.control.description, opts.lang))),
+    dim(fit(`Fråga ${step.questionNumber} av ${step.questionCount} · totalt ${percent} % besvarat`)),
   ].join('\n');
 }
 
@@ -88,9 +92,9 @@ async function resolveConflict(opts: SessionOptions, step: Step, theirs: Answer 
   opts.print(
     [
       '',
-      bold(`${step.question.id}: någon annan hann före medan du svarade.`),
-      `  ${theirs?.by ?? 'okänd'}${theirs ? `, ${when(theirs)}` : ''}: ${described}`,
-      `  Ditt svar: ${describeAnswer(step.question, { value: mine }, opts.lang)}`,
+      bold(fit(`${step.question.id}: någon annan hann före medan du svarade.`)),
+      fit(`  ${theirs?.by ?? 'okänd'}${theirs ? `, ${when(theirs)}` : ''}: ${described}`, '    '),
+      fit(`  Ditt svar: ${describeAnswer(step.question, { value: mine }, opts.lang)}`, '    '),
     ].join('\n'),
   );
   return select<'theirs' | 'mine' | 'again'>({
@@ -159,7 +163,8 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
     } else if (unsaved !== undefined) {
       detail = ` ${unsaved.step.question.id} sparades inte: ${describeAnswer(unsaved.step.question, { value: unsaved.value }, opts.lang)} behöver en motivering.`;
     }
-    opts.print(`\nAvbrutet. ${saved} svar sparades under passet; inget bekräftat svar har gått förlorat.${detail}\nFortsätt där du slutade: ${opts.resumeCommand}`);
+    // The command stays on one line whatever its length: it is meant to be copied and pasted.
+    opts.print(`\n${fit(`Avbrutet. ${saved} svar sparades under passet; inget bekräftat svar har gått förlorat.${detail}`)}\nFortsätt där du slutade: ${opts.resumeCommand}`);
     return { saved, finished: false };
   };
   try {
@@ -173,20 +178,20 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
       opts.print(header(step, opts, progressPercent(steps, answeredIds())));
       const counted = fromRegister.get(question.id);
       if (counted !== undefined) {
-        opts.print(`${question.id} ${text(question.text, opts.lang)}\n${bold(`från incidentregistret: ${counted}`)} ${dim('(de senaste tolv månaderna; ändra i registret med efterlev incident)')}`);
+        opts.print(`${fit(`${question.id} ${text(question.text, opts.lang)}`)}\n${fit(`${bold(`från incidentregistret: ${counted}`)} ${dim('(de senaste tolv månaderna; ändra i registret med efterlev incident)')}`)}`);
         history.push(index);
         index++;
         continue;
       }
       if (last !== undefined) {
-        opts.print(dim(`Förra året: ${describeAnswer(question, last, opts.lang)}${isPerPeriod(question) ? ' (gäller förra perioden, fylls inte i)' : ''}`));
+        opts.print(dim(fit(`Förra året: ${describeAnswer(question, last, opts.lang)}${isPerPeriod(question) ? ' (gäller förra perioden, fylls inte i)' : ''}`, '  ')));
       }
-      if (current !== undefined) opts.print(dim(`I år: ${describeAnswer(question, current, opts.lang)} (${current.by}, ${current.at.slice(0, 10)})`));
+      if (current !== undefined) opts.print(dim(fit(`I år: ${describeAnswer(question, current, opts.lang)} (${current.by}, ${current.at.slice(0, 10)})`, '  ')));
       const candidate = defaultValueOf(question, current, last);
       if (candidate !== undefined && (question.type === 'date' || question.type === 'number')) {
         const input = { service: opts.service.id, profile: opts.service.profile, year: opts.year, answers, previous };
         const warning = defaultWarning(question, candidate, current === undefined, foresight.gapsIf(input, step.checklist, question, candidate), opts.lang);
-        if (warning !== undefined) opts.print(warning);
+        if (warning !== undefined) opts.print(fit(warning, '  '));
       }
 
       const action = await askStep({ question, current, previous: last, profile: opts.service.profile, year: opts.year, lang: opts.lang, canGoBack: history.length > 0, print: opts.print });
@@ -195,7 +200,7 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
         continue;
       }
       if (action.kind === 'keep' && !sameAnswer(read()[question.id], current)) {
-        opts.print(dim(`${question.id} ändrades av någon annan medan du svarade; frågan visas igen med det nya svaret.`));
+        opts.print(dim(fit(`${question.id} ändrades av någon annan medan du svarade; frågan visas igen med det nya svaret.`)));
         continue;
       }
       if (action.kind === 'answer') {
@@ -229,7 +234,7 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
             if (details.comment !== (stored.comment ?? '') || details.evidence !== (stored.evidence ?? '')) {
               const amended = await save({ question: question.id, value: action.value, ...details, expected: stored, amend: true });
               if (amended.kind === 'conflict') {
-                opts.print(dim(`${question.id} ändrades av någon annan innan kommentaren sparades; kommentaren sparades inte.`));
+                opts.print(dim(fit(`${question.id} ändrades av någon annan innan kommentaren sparades; kommentaren sparades inte.`)));
                 continue;
               }
             }

@@ -3,6 +3,7 @@ import { appliesTo } from '../catalog/profile.js';
 import { parseAnswerInput, valueProblem, type AnswerContext, type AnswerValue } from '../catalog/values.js';
 import { motivationReason } from '../engine/answer-gaps.js';
 import { describeControlCharacter, normaliseLineBreaks } from '../io/text.js';
+import { didYouMean } from '../suggest.js';
 import { checklistsFor } from './answers.js';
 import type { RegisteredService } from './register.js';
 
@@ -25,7 +26,8 @@ export function resolveAnswer(catalog: Catalog, service: RegisteredService, ques
   const id = questionId.trim().toUpperCase();
   const ref = catalog.questions.get(id);
   if (ref === undefined || !checklistsFor(catalog, service.id).some((c) => c.id === ref.checklist.id)) {
-    return { ok: false, error: `'${id}': okänd fråga för ${service.id}` };
+    const meant = didYouMean(id, checklistsFor(catalog, service.id).flatMap((c) => c.controls.flatMap((k) => k.questions.map((q) => q.id))));
+    return { ok: false, error: `'${id}': okänd fråga för ${service.id}${meant ? ` (${meant})` : ''}` };
   }
   let value: AnswerValue;
   const control = typeof raw === 'string' ? describeControlCharacter(normaliseLineBreaks(raw)) : undefined;

@@ -10,6 +10,7 @@ import { ORGANISATION_ID, RegisterSnapshot, Service, ServiceRegister } from './s
 import type { Workspace } from './workspace.js';
 import { yearsWithAnswers } from './years.js';
 import { closingIn } from '../years/record.js';
+import { didYouMean } from '../suggest.js';
 
 export function readRegister(ws: Workspace): ServiceRegister {
   return parseRegister(readTextFile(ws.registerFile, shownPath(ws.registerFile)), ws);
@@ -145,9 +146,11 @@ export function findService(register: { organisation: ServiceRegister['organisat
   if (found === undefined) {
     const retired = [...register.services, ...(register.retired ?? [])].find((s) => s.id === id && s.retired !== undefined);
     if (retired) throw new UsageError(`Tjänsten '${id}' är avvecklad (${retired.retired!.at.slice(0, 10)}: ${retired.retired!.reason}).`, 'Dess tidigare år finns kvar; nya svar tas inte emot.');
+    const known = allServices(register).map((s) => s.id);
+    const meant = didYouMean(id, known);
     throw new UsageError(
-      `Okänd tjänst '${id}'.`,
-      `Kända: ${allServices(register).map((s) => s.id).join(', ')}. Registrera en ny med \`efterlev service add ${id} --name "…"\`.`,
+      `Okänd tjänst '${id}'.${meant ? ` ${meant}` : ''}`,
+      `Kända: ${known.join(', ')}.${meant ? '' : ` Registrera en ny med \`efterlev service add ${id} --name "…"\`.`}`,
     );
   }
   return found;

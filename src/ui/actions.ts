@@ -1,15 +1,15 @@
 import chalk from 'chalk';
-import type { Action } from '../plan/actions.js';
-import type { ConditionTrace } from '../engine/reference.js';
-import { describeTrace } from '../plan/explain.js';
+import type { Catalog } from '../catalog/load.js';
+import type { Action, Fix } from '../plan/actions.js';
+import { describeExplanation, type Explanation } from '../plan/explain.js';
 import type { Priority } from '../plan/priority.js';
 import type { ActionStatus } from '../plan/schema.js';
-import { text, type Lang } from './i18n.js';
-import { table } from './score.js';
+import { statusAnswerLabel, text, type Lang } from './i18n.js';
+import { fits, grid, labelled, pack, terminalWidth, wrap, type Column } from './layout.js';
 import { bold, dim } from './style.js';
 
 /** `actions --json`, and the JSON export: the documented shape. */
-export function actionsJson(year: number, actions: readonly Action[], lang: Lang, explanations?: ReadonlyMap<string, ConditionTrace[]>) {
+export function actionsJson(year: number, actions: readonly Action[], lang: Lang, explanations?: ReadonlyMap<string, Explanation>) {
   return {
     year,
     actions: actions.map((a) => ({
@@ -33,7 +33,7 @@ export function actionsJson(year: number, actions: readonly Action[], lang: Lang
       effect: a.effect,
       note: a.followUp?.note ?? null,
       ...(a.status === 'accepterad_risk' ? { motivation: a.followUp?.motivation ?? null, acceptedBy: a.followUp?.acceptedBy ?? null } : {}),
-      ...(explanations ? { explanation: explanations.get(a.id) ?? [] } : {}),
+      ...(explanations ? { explanation: explanations.get(a.id)?.leaves ?? [] } : {}),
     })),
   };
 }
@@ -59,37 +59,108 @@ function formatPoints(n: number, lang: Lang): string {
   return lang === 'sv' ? s.replace('.', ',') : s;
 }
 
-function actionTable(actions: readonly Action[], lang: Lang, explanations?: ReadonlyMap<string, ConditionTrace[]>): string {
-  const rows = table(['Prio', lang === 'sv' ? 'Åtgärd' : 'Action', lang === 'sv' ? 'Ansvarig, klart senast' : 'Owner, due', 'Status', lang === 'sv' ? 'Effekt' : 'Effect'], [6, 54, 18, 12, 10]);
-  for (const a of actions) {
-    rows.push([
-      priorityLabel(a.priority),
-      [
-        bold(a.id),
-        dim(a.why),
-        `${lang === 'sv' ? 'Brist' : 'Finding'}: ${text(a.finding, lang)}`,
-        `${lang === 'sv' ? 'Åtgärd' : 'Action'}: ${text(a.action, lang)}`,
-        dim(a.reference),
-        ...(explanations?.get(a.id) ?? []).map((t) => dim(`  ${describeTrace(t)}`)),
-      ].join('\n'),
-      `${a.owner ?? dim('–')}\n${a.due}`,
-      STATUS_LABEL[a.status] + (a.reopened ? `\n${chalk.red(lang === 'sv' ? 'återöppnad' : 'reopened')}` : ''),
-      `${formatPoints(a.effect.control, lang)}\n${formatPoints(a.effect.service, lang)}`,
-    ]);
-  }
-  return rows.toString();
+/** The answer change an effect is computed with: `DRI.4 = 2`, `LOG.3 = Ja`, `underlag för KP12.4`. */
+export function fixLabel(catalog: Catalog, fix: Fix, lang: Lang): string {
+  if ('evidence' in fix) return lang === 'sv' ? `underlag för ${fix.question}` : `evidence for ${fix.question}`;
+  const question = catalog.questions.get(fix.question)?.question;
+  const option = question?.type === 'choice' ? question.options.find((o) => o.value === fix.value) : undefined;
+  const shown =
+    option !== undefined ? text(option.label, lang) : typeof fix.value === 'number' ? (lang === 'sv' ? String(fix.value).replace('.', ',') : String(fix.value)) : statusAnswerLabel(String(fix.value), lang);
+  return `${fix.question} = ${shown}`;
 }
 
-export function renderActions(year: number, actions: readonly Action[], accepted: readonly Action[], lang: Lang, explanations?: ReadonlyMap<string, ConditionTrace[]>): string {
-  const out = [bold(`${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}: ${actions.length} ${lang === 'sv' ? (actions.length === 1 ? 'åtgärd' : 'åtgärder') : actions.length === 1 ? 'action' : 'actions'}`)];
-  if (actions.length > 0) {
-    out.push(actionTable(actions, lang, explanations));
-    out.push(dim(lang === 'sv' ? 'Effekt: poäng som kontrollen (övre) och tjänsten (nedre) vinner när bristen är åtgärdad.' : 'Effect: points the control (upper) and the service (lower) gain when fixed.'));
+const noFix = (lang: Lang) => (lang === 'sv' ? 'inget enskilt svar stänger bristen' : 'no single answer closes the gap');
+
+/** The effect in one line: `kontrollen +12,5, tjänsten +1,1 (med BEH.3 = 2024-11-06)`, or `– (inget enskilt svar …)`. */
+export function effectLine(catalog: Catalog, a: Action, lang: Lang): string {
+  if (a.fix === null) return `– (${noFix(lang)})`;
+  const sv = lang === 'sv';
+  return `${sv ? 'kontrollen' : 'control'} ${formatPoints(a.effect.control, lang)}, ${sv ? 'tjänsten' : 'service'} ${formatPoints(a.effect.service, lang)} (${sv ? 'med' : 'with'} ${fixLabel(catalog, a.fix, lang)})`;
+}
+
+/** A condition's line wrapped under its own text, two columns in. */
+const whyWrap = (line: string, width: number): string => wrap(line, width, { hanging: `${/^ */.exec(line)![0]}  ` });
+
+function whyLines(catalog: Catalog, explanation: Explanation | undefined, lang: Lang): string[] {
+  if (explanation === undefined) return [];
+  return [lang === 'sv' ? 'Varför:' : 'Why:', ...describeExplanation(catalog, explanation.tree, lang, '  ')];
+}
+
+function tableRow(catalog: Catalog, a: Action, lang: Lang, explanation: Explanation | undefined): string[] {
+  const sv = lang === 'sv';
+  return [
+    priorityLabel(a.priority),
+    [
+      bold(a.id),
+      dim(a.why),
+      `${sv ? 'Brist' : 'Finding'}: ${text(a.finding, lang)}`,
+      `${sv ? 'Åtgärd' : 'Action'}: ${text(a.action, lang)}`,
+      dim(a.reference),
+      dim(a.fix === null ? `${sv ? 'Effekt' : 'Effect'}: ${noFix(lang)}` : `${sv ? 'Effekt med' : 'Effect with'} ${fixLabel(catalog, a.fix, lang)}`),
+      ...whyLines(catalog, explanation, lang).map((l) => dim(l)),
+    ].join('\n'),
+    `${a.owner ?? dim('–')}\n${a.due}`,
+    STATUS_LABEL[a.status] + (a.reopened ? `\n${chalk.red(sv ? 'återöppnad' : 'reopened')}` : ''),
+    a.fix === null ? dim('–') : `${formatPoints(a.effect.control, lang)}\n${formatPoints(a.effect.service, lang)}`,
+  ];
+}
+
+/** One action as a block, for a terminal too narrow for the table (an id alone can be 60 columns). */
+function actionBlock(catalog: Catalog, a: Action, lang: Lang, explanation: Explanation | undefined, width: number): string {
+  const sv = lang === 'sv';
+  const indent = '    ';
+  const field = (label: string, value: string) => labelled(label, value, width, indent);
+  return [
+    wrap(`${priorityLabel(a.priority)}  ${bold(a.id)}`, width, { hanging: indent }),
+    dim(wrap(`${indent}${a.why}`, width)),
+    field(sv ? 'Brist' : 'Finding', text(a.finding, lang)),
+    field(sv ? 'Åtgärd' : 'Action', text(a.action, lang)),
+    dim(field(sv ? 'Referens' : 'Reference', a.reference)),
+    pack([`${sv ? 'Ansvarig' : 'Owner'}: ${a.owner ?? '–'}`, `${sv ? 'klart senast' : 'due'} ${a.due}`], width, indent),
+    field('Status', STATUS_LABEL[a.status] + (a.reopened ? ` · ${chalk.red(sv ? 'återöppnad' : 'reopened')}` : '')),
+    field(sv ? 'Effekt' : 'Effect', effectLine(catalog, a, lang)),
+    ...whyLines(catalog, explanation, lang).map((l) => dim(whyWrap(`${indent}${l}`, width))),
+  ].join('\n');
+}
+
+const HEAD = (lang: Lang) => ['Prio', lang === 'sv' ? 'Åtgärd' : 'Action', lang === 'sv' ? 'Ansvarig, klart senast' : 'Owner, due', 'Status', lang === 'sv' ? 'Effekt' : 'Effect'];
+const COLUMNS: Column[] = [{ fit: 'keep' }, { fit: 'text', min: 40 }, {}, {}, { fit: 'keep' }];
+
+function actionList(catalog: Catalog, actions: readonly Action[], lang: Lang, explanations: ReadonlyMap<string, Explanation> | undefined, width: number): string {
+  const rows = actions.map((a) => tableRow(catalog, a, lang, explanations?.get(a.id)));
+  if (fits(HEAD(lang), rows, { width, columns: COLUMNS })) {
+    return [
+      grid(HEAD(lang), rows, { width, columns: COLUMNS }),
+      dim(
+        wrap(
+          lang === 'sv'
+            ? 'Effekt: poäng som kontrollen (övre) och tjänsten (nedre) vinner när bristen är åtgärdad med svaret som anges; – när inget enskilt svar stänger bristen.'
+            : 'Effect: points the control (upper) and the service (lower) gain when the gap is closed with the answer named; – when no single answer closes it.',
+          width,
+        ),
+      ),
+    ].join('\n');
   }
+  return actions.map((a) => actionBlock(catalog, a, lang, explanations?.get(a.id), width)).join('\n\n');
+}
+
+export function renderActions(
+  catalog: Catalog,
+  year: number,
+  actions: readonly Action[],
+  accepted: readonly Action[],
+  lang: Lang,
+  explanations?: ReadonlyMap<string, Explanation>,
+  width = terminalWidth(),
+): string {
+  const out = [bold(`${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}: ${actions.length} ${lang === 'sv' ? (actions.length === 1 ? 'åtgärd' : 'åtgärder') : actions.length === 1 ? 'action' : 'actions'}`)];
+  if (actions.length > 0) out.push(actionList(catalog, actions, lang, explanations, width));
   if (accepted.length > 0) {
     out.push('', bold(`${lang === 'sv' ? 'Accepterade risker' : 'Accepted risks'}: ${accepted.length}`));
     for (const a of accepted) {
-      out.push(`  ${a.id}: ${text(a.finding, lang)}`, dim(`    ${a.followUp?.motivation ?? ''} (${a.followUp?.acceptedBy ?? ''}, ${a.followUp?.at.slice(0, 10) ?? ''})`));
+      out.push(wrap(`  ${bold(a.id)}: ${text(a.finding, lang)}`, width, { hanging: '    ' }), dim(wrap(`    ${a.followUp?.motivation ?? ''} (${a.followUp?.acceptedBy ?? ''}, ${a.followUp?.at.slice(0, 10) ?? ''})`, width)));
+      const why = whyLines(catalog, explanations?.get(a.id), lang);
+      if (why.length > 0) out.push(...why.map((l) => dim(whyWrap(`    ${l}`, width))));
     }
   }
   return out.join('\n');

@@ -1,33 +1,82 @@
 import { appliesTo } from '../catalog/profile.js';
-import type { Checklist } from '../catalog/schema.js';
+import type { Checklist, Question } from '../catalog/schema.js';
 import type { RegisteredService } from '../store/register.js';
-import type { AnswerFile } from '../store/schema.js';
+import type { AnswerFile, HistoryEntry } from '../store/schema.js';
 import { statusAnswerLabel, t, text, type Lang } from './i18n.js';
-import { table } from './score.js';
+import { fits, grid, labelled, terminalWidth, wrap, type Column } from './layout.js';
 import { bold, dim } from './style.js';
 
-export function renderAnswers(checklists: readonly Checklist[], service: RegisteredService, year: number, file: AnswerFile | undefined, lang: Lang): string {
-  const out = [`${bold(service.name)} ${dim(`(${service.id})`)} · ${year}`];
+/** A stored value as the reviewer chose it: `Delvis`, a choice option's label, a number or date as typed. */
+function valueLabel(question: Question | undefined, value: unknown, lang: Lang): string {
+  if (question?.type === 'choice') {
+    const option = question.options.find((o) => o.value === value);
+    if (option !== undefined) return text(option.label, lang);
+  }
+  if (typeof value === 'number' && lang === 'sv') return String(value).replace('.', ',');
+  return statusAnswerLabel(String(value), lang);
+}
+
+const moment = (at: string): string => at.slice(0, 16).replace('T', ' ');
+
+const COLUMNS: Column[] = [{ fit: 'text', min: 24 }, {}, { fit: 'text', min: 16 }, { fit: 'text', min: 12 }, {}, { fit: 'keep' }];
+
+/** One earlier value in a line: `2025-03-01 10:22 anna.berg: Delvis — 'kommentar' · underlag: X`. */
+function historyLine(question: Question | undefined, h: HistoryEntry, lang: Lang): string {
+  const sv = lang === 'sv';
+  return `${moment(h.at)} ${h.by}: ${valueLabel(question, h.value, lang)}${h.comment ? ` — '${h.comment}'` : ''}${h.evidence ? ` · ${sv ? 'underlag' : 'evidence'}: ${h.evidence}` : ''}`;
+}
+
+export interface AnswersView {
+  /** Every earlier value of each question, with who and when (`show --history`). */
+  history?: boolean;
+  width?: number;
+}
+
+export function renderAnswers(checklists: readonly Checklist[], service: RegisteredService, year: number, file: AnswerFile | undefined, lang: Lang, view: AnswersView = {}): string {
+  const sv = lang === 'sv';
+  const width = view.width ?? terminalWidth();
+  const history = file?.history ?? [];
+  const earlier = (id: string) => (view.history ? history.filter((h) => h.question === id) : []);
+  const shownQuestions = new Set<string>();
+  const out = [wrap(`${bold(service.name)} ${dim(`(${service.id})`)} · ${year}`, width)];
+  const head = [t('question', lang), t('answer', lang), t('comment', lang), t('evidence', lang), t('by', lang), t('at', lang)];
   for (const checklist of checklists) {
     for (const control of checklist.controls) {
-      const rows = table([t('question', lang), t('answer', lang), t('comment', lang), t('evidence', lang), t('by', lang), t('at', lang)], [40, 15, 28, 18, 12, 12]);
-      for (const q of control.questions) {
+      const questions = control.questions.filter((q) => appliesTo(q, service.profile) || file?.answers[q.id] !== undefined || earlier(q.id).length > 0);
+      if (questions.length === 0) continue;
+      const rows: string[][] = [];
+      const blocks: string[] = [];
+      for (const q of questions) {
+        shownQuestions.add(q.id);
         const a = file?.answers[q.id];
-        const applies = appliesTo(q, service.profile);
-        if (!applies && a === undefined) continue;
-        const label = `${q.id} ${text(q.text, lang)}` + (applies ? '' : dim(` (${t('notApplicableHere', lang)})`));
-        rows.push([
-          label,
-          a === undefined ? dim(t('notAssessed', lang)) : statusAnswerLabel(String(a.value), lang),
-          a?.comment ?? '',
-          a?.evidence ?? '',
-          a?.by ?? '',
-          a?.at.slice(0, 10) ?? '',
-        ]);
+        const label = `${q.id} ${text(q.text, lang)}` + (appliesTo(q, service.profile) ? '' : dim(` (${t('notApplicableHere', lang)})`));
+        const answer = a === undefined ? dim(t('notAssessed', lang)) : valueLabel(q, a.value, lang);
+        rows.push([label, answer, a?.comment ?? '', a?.evidence ?? '', a?.by ?? '', a?.at.slice(0, 10) ?? '']);
+        for (const h of earlier(q.id)) rows.push([dim(`  ${sv ? 'tidigare' : 'earlier'}`), dim(valueLabel(q, h.value, lang)), dim(h.comment ?? ''), dim(h.evidence ?? ''), dim(h.by), dim(moment(h.at))]);
+
+        const indent = ' '.repeat(Math.min(q.id.length + 1, 8));
+        const block = [wrap(label, width, { hanging: indent })];
+        block.push(labelled(t('answer', lang), a === undefined ? answer : `${answer} ${dim(`· ${a.by} ${moment(a.at)}`)}`, width, indent));
+        if (a?.comment) block.push(labelled(t('comment', lang), a.comment, width, indent));
+        if (a?.evidence) block.push(labelled(t('evidence', lang), a.evidence, width, indent));
+        const before = earlier(q.id);
+        if (before.length > 0) block.push(`${indent}${sv ? 'Tidigare värden' : 'Earlier values'}:`, ...before.map((h) => dim(wrap(`${indent}  ${historyLine(q, h, lang)}`, width, { hanging: `${indent}    ` }))));
+        blocks.push(block.join('\n'));
       }
-      if (rows.length > 0) out.push('', bold(`${control.id} ${text(control.name, lang)}`), rows.toString());
+      out.push('', bold(wrap(`${control.id} ${text(control.name, lang)}`, width)));
+      out.push(fits(head, rows, { width, columns: COLUMNS }) ? grid(head, rows, { width, columns: COLUMNS }) : blocks.join('\n\n'));
     }
   }
-  if (file !== undefined && file.history.length > 0) out.push('', dim(`${file.history.length} ${t('historyCount', lang)}`));
+  if (view.history) {
+    // Earlier values of questions the catalogue no longer has for the service (removed, or moved by a migration).
+    const others = history.filter((h) => !shownQuestions.has(h.question));
+    if (others.length > 0) {
+      out.push('', bold(sv ? 'Övriga frågor i historiken' : 'Other questions in the history'));
+      for (const h of others) out.push(dim(wrap(`  ${h.question} ${historyLine(undefined, h, lang)}`, width, { hanging: '    ' })));
+    }
+    if (history.length === 0) out.push('', dim(sv ? 'Inga tidigare värden i historiken.' : 'No earlier values in the history.'));
+  } else if (history.length > 0) {
+    out.push('', dim(wrap(`${history.length} ${t('historyCount', lang)} (${sv ? 'visa dem med --history' : 'show them with --history'})`, width)));
+  }
   return out.join('\n');
 }

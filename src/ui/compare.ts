@@ -4,7 +4,8 @@ import type { Comparison, Trend } from '../compare/compare.js';
 import type { Status } from '../engine/score.js';
 import type { RegisteredService } from '../store/register.js';
 import { statusAnswerLabel, t, type Lang } from './i18n.js';
-import { checklistName, controlName, table } from './score.js';
+import { grid, terminalWidth, wrap } from './layout.js';
+import { checklistName, controlName } from './score.js';
 import { bold, dim, formatDelta, formatScore, sparkline } from './style.js';
 
 export function compareJson(c: Comparison, firstSeen: ReadonlyMap<string, number>, details: boolean) {
@@ -33,18 +34,19 @@ function statusChange(a: Status | null, b: Status | null): string {
   return a === b ? statusText(b) : `${statusText(a)} → ${statusText(b)}`;
 }
 
-export function renderCompare(catalog: Catalog, services: readonly RegisteredService[], c: Comparison, firstSeen: ReadonlyMap<string, number>, details: boolean, lang: Lang): string {
+export function renderCompare(catalog: Catalog, services: readonly RegisteredService[], c: Comparison, firstSeen: ReadonlyMap<string, number>, details: boolean, lang: Lang, width = terminalWidth()): string {
   const nameOf = (id: string) => services.find((s) => s.id === id)?.name ?? id;
   const out = [bold(`${lang === 'sv' ? 'Jämförelse' : 'Comparison'} ${c.from} → ${c.to}`), ''];
 
-  const totals = table([
+  const totalsHead = [
     lang === 'sv' ? 'Checklista (organisationen)' : 'Checklist (organisation)',
     String(c.from),
     String(c.to),
     lang === 'sv' ? 'Förändring' : 'Change',
     'Status',
     lang === 'sv' ? 'Över' : 'Over',
-  ]);
+  ];
+  const totals: string[][] = [];
   for (const x of c.totals) {
     totals.push([
       checklistName(catalog, x.checklist, lang),
@@ -56,12 +58,12 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
     ]);
   }
   out.push(
-    totals.toString(),
-    dim(lang === 'sv' ? `Förändringar räknas över tjänsterna som granskats båda åren (${c.services.both.length}).` : `Changes are taken over the services assessed in both years (${c.services.both.length}).`),
+    grid(totalsHead, totals, { width, columns: [{ fit: 'text', min: 16 }, { fit: 'keep' }, { fit: 'keep' }, { fit: 'keep' }] }),
+    dim(wrap(lang === 'sv' ? `Förändringar räknas över tjänsterna som granskats båda åren (${c.services.both.length}).` : `Changes are taken over the services assessed in both years (${c.services.both.length}).`, width)),
     '',
   );
 
-  const rows = table([t('service', lang), t('control', lang), String(c.from), String(c.to), lang === 'sv' ? 'Förändring' : 'Change', 'Status'], [24, 34, 7, 7, 12, 24]);
+  const rows: string[][] = [];
   let previous = '';
   for (const k of c.controls) {
     rows.push([
@@ -74,15 +76,23 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
     ]);
     previous = k.service;
   }
-  out.push(rows.toString());
+  out.push(
+    grid([t('service', lang), t('control', lang), String(c.from), String(c.to), lang === 'sv' ? 'Förändring' : 'Change', 'Status'], rows, {
+      width,
+      columns: [{ fit: 'text', min: 14 }, { fit: 'text', min: 16 }, { fit: 'keep' }, { fit: 'keep' }, { fit: 'keep' }],
+      groupByFirst: true,
+    }),
+  );
 
-  if (c.services.added.length > 0) out.push(`${lang === 'sv' ? 'Tillkomna tjänster' : 'Added services'} ${c.to}: ${c.services.added.map(nameOf).join(', ')}`);
-  if (c.services.pending.length > 0) out.push(`${lang === 'sv' ? `Ej granskade ännu ${c.to}` : `Not reviewed yet in ${c.to}`}: ${c.services.pending.map(nameOf).join(', ')}`);
-  if (c.services.removed.length > 0) out.push(`${lang === 'sv' ? 'Borttagna ur registret' : 'Removed from the register'} ${c.to}: ${c.services.removed.map(nameOf).join(', ')}`);
+  const line = (s: string) => out.push(wrap(s, width, { hanging: '  ' }));
+  if (c.services.added.length > 0) line(`${lang === 'sv' ? 'Tillkomna tjänster' : 'Added services'} ${c.to}: ${c.services.added.map(nameOf).join(', ')}`);
+  if (c.services.pending.length > 0) line(`${lang === 'sv' ? `Ej granskade ännu ${c.to}` : `Not reviewed yet in ${c.to}`}: ${c.services.pending.map(nameOf).join(', ')}`);
+  if (c.services.removed.length > 0) line(`${lang === 'sv' ? 'Borttagna ur registret' : 'Removed from the register'} ${c.to}: ${c.services.removed.map(nameOf).join(', ')}`);
 
+  // Ids whole: each on its own line, what follows it wrapped beneath.
   const list = (title: string, ids: readonly string[], suffix: (id: string) => string = () => '') => {
     out.push('', bold(`${title}: ${ids.length}`));
-    for (const id of ids) out.push(`  ${id}${suffix(id)}`);
+    for (const id of ids) out.push(wrap(`  ${id}${suffix(id)}`, width, { hanging: '    ' }));
   };
   list(lang === 'sv' ? `Nya brister ${c.to}` : `New gaps ${c.to}`, c.newGaps);
   list(lang === 'sv' ? `Åtgärdade sedan ${c.from}` : `Resolved since ${c.from}`, c.resolvedGaps);
@@ -94,7 +104,7 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
     out.push('', bold(`${lang === 'sv' ? 'Ändrade svar' : 'Changed answers'}: ${c.answers.length}`));
     for (const a of c.answers) {
       const v = (x: typeof a.from) => (x === null ? dim('–') : `${statusAnswerLabel(String(x.value), lang)}${x.comment ? dim(` '${x.comment}'`) : ''}`);
-      out.push(`  ${nameOf(a.service)} ${a.question}: ${v(a.from)} → ${v(a.to)}`);
+      out.push(wrap(`  ${nameOf(a.service)} ${a.question}: ${v(a.from)} → ${v(a.to)}`, width, { hanging: '    ' }));
     }
   } else if (c.answers.length > 0) {
     out.push('', dim(`${c.answers.length} ${lang === 'sv' ? 'ändrade svar: visa dem med --details' : 'changed answers: show them with --details'}`));
@@ -102,10 +112,9 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
   return out.join('\n');
 }
 
-export function renderTrend(catalog: Catalog, trend: Trend, lang: Lang): string {
-  const rows = table([t('control', lang), ...trend.years.map(String), lang === 'sv' ? 'Trend' : 'Trend']);
-  for (const c of trend.controls) {
-    rows.push([controlName(catalog, c.checklist, c.control, lang), ...c.scores.map((s) => formatScore(s, lang)), sparkline(c.scores)]);
-  }
-  return `${bold(`${lang === 'sv' ? 'Trend' : 'Trend'} ${trend.years[0]}–${trend.years.at(-1)}`)}\n${rows.toString()}`;
+export function renderTrend(catalog: Catalog, trend: Trend, lang: Lang, width = terminalWidth()): string {
+  const rows = trend.controls.map((c) => [controlName(catalog, c.checklist, c.control, lang), ...c.scores.map((s) => formatScore(s, lang)), sparkline(c.scores)]);
+  const head = [t('control', lang), ...trend.years.map(String), 'Trend'];
+  const table = grid(head, rows, { width, columns: [{ fit: 'text', min: 16 }, ...trend.years.map(() => ({ fit: 'keep' as const })), { fit: 'keep' }] });
+  return `${bold(`Trend ${trend.years[0]}–${trend.years.at(-1)}`)}\n${table}`;
 }

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import type { Coverage, CoverageResult } from '../coverage/coverage.js';
 import { text, type Lang } from './i18n.js';
-import { table } from './score.js';
+import { grid, terminalWidth } from './layout.js';
 import { bold, dim } from './style.js';
 
 const LABEL: Record<CoverageResult, { sv: string; en: string }> = {
@@ -15,16 +15,17 @@ const COLOR: Record<CoverageResult, (s: string) => string> = { uppfyllt: chalk.g
 
 export const coverageLabel = (r: CoverageResult, lang: Lang): string => LABEL[r][lang];
 
-export function renderCoverage(c: Coverage, lang: Lang): string {
+export function renderCoverage(c: Coverage, lang: Lang, width = terminalWidth()): string {
   const sv = lang === 'sv';
   const out = [bold(`${text(c.framework.name, lang)} ${c.year}`), dim(c.framework.source)];
-  const rows = table([sv ? 'Krav' : 'Requirement', sv ? 'Titel' : 'Title', sv ? 'Frågor' : 'Questions', sv ? 'Resultat' : 'Result'], [14, 40, 22, 16]);
+  const head = [sv ? 'Krav' : 'Requirement', sv ? 'Titel' : 'Title', sv ? 'Frågor' : 'Questions', sv ? 'Resultat' : 'Result'];
+  const rows: string[][] = [];
   for (const r of c.requirements.filter((x) => x.result !== 'ej_tackt')) {
     const questions = [...new Set(r.evidence.map((e) => e.question))].join(', ');
     const counts = r.services.length > 1 ? ` (${r.services.filter((s) => s.result === 'uppfyllt').length}/${r.services.length})` : '';
     rows.push([r.id, text(r.title, lang), questions, COLOR[r.result](coverageLabel(r.result, lang)) + counts]);
   }
-  out.push(rows.toString());
+  out.push(grid(head, rows, { width, columns: [{ fit: 'keep' }, { fit: 'text', min: 16 }, { fit: 'wrap' }, { fit: 'keep' }] }));
   out.push(
     (Object.entries(c.counts) as [CoverageResult, number][]).map(([k, n]) => `${coverageLabel(k, lang)}: ${n}`).join(' · '),
   );

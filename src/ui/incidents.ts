@@ -1,6 +1,6 @@
 import { KIND_LABEL, notifiesCsirt, notifiesImy, type Incident } from '../incidents/schema.js';
 import type { Lang } from './i18n.js';
-import { table } from './score.js';
+import { grid, labelled, terminalWidth, wrap } from './layout.js';
 import { bold, dim } from './style.js';
 
 const hours = (from: string, to: string): number => Math.round(((Date.parse(to) - Date.parse(from)) / 3_600_000) * 10) / 10;
@@ -31,19 +31,20 @@ export function reportingSummary(i: Incident, lang: Lang): string {
   return parts.join(' · ');
 }
 
-export function renderIncidentList(list: readonly Incident[], lang: Lang): string {
+export function renderIncidentList(list: readonly Incident[], lang: Lang, width = terminalWidth()): string {
   const sv = lang === 'sv';
   if (list.length === 0) return sv ? 'Inga incidenter.' : 'No incidents.';
-  const rows = table([sv ? 'Id' : 'Id', sv ? 'Inträffad' : 'Occurred', sv ? 'Tjänst' : 'Service', sv ? 'Typ' : 'Kind', sv ? 'Rubrik' : 'Title', 'Status', sv ? 'Rapportering' : 'Reporting'], [10, 12, 14, 11, 19, 10, 16]);
-  for (const i of list) rows.push([i.id, i.occurred, i.service, SHORT_KIND[i.kind], i.title, i.status, reportingSummary(i, lang) || dim('–')]);
-  return `${bold(sv ? `Incidentregistret: ${list.length} incidenter` : `Incident register: ${list.length} incidents`)}\n${rows.toString()}`;
+  const head = ['Id', sv ? 'Inträffad' : 'Occurred', sv ? 'Tjänst' : 'Service', sv ? 'Typ' : 'Kind', sv ? 'Rubrik' : 'Title', 'Status', sv ? 'Rapportering' : 'Reporting'];
+  const rows = list.map((i) => [i.id, i.occurred, i.service, SHORT_KIND[i.kind], i.title, i.status, reportingSummary(i, lang) || dim('–')]);
+  const table = grid(head, rows, { width, columns: [{ fit: 'keep' }, { fit: 'keep' }, {}, {}, { fit: 'text', min: 14 }, {}, { fit: 'text', min: 14 }] });
+  return `${bold(sv ? `Incidentregistret: ${list.length} incidenter` : `Incident register: ${list.length} incidents`)}\n${table}`;
 }
 
-export function renderIncident(i: Incident, history: readonly { before: Incident | null; by: string; at: string }[], lang: Lang): string {
+export function renderIncident(i: Incident, history: readonly { before: Incident | null; by: string; at: string }[], lang: Lang, width = terminalWidth()): string {
   const sv = lang === 'sv';
-  const line = (label: string, value: string | undefined) => (value === undefined ? [] : [`  ${label}: ${value}`]);
+  const line = (label: string, value: string | undefined) => (value === undefined ? [] : [labelled(label, value, width, '  ')]);
   return [
-    `${bold(`${i.id} ${i.title}`)} ${dim(`(${KIND_LABEL[i.kind][lang]})`)}`,
+    wrap(`${bold(`${i.id} ${i.title}`)} ${dim(`(${KIND_LABEL[i.kind][lang]})`)}`, width, { hanging: '  ' }),
     ...line(sv ? 'Tjänst' : 'Service', i.service),
     ...line(sv ? 'Inträffad' : 'Occurred', i.occurred),
     ...line(sv ? 'Kännedom' : 'Detected', i.detected && moment(i.detected)),

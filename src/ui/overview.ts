@@ -5,15 +5,9 @@ import { actionsJson, priorityLabel } from './actions.js';
 import { reviewStateLabel, reviewSummary, t, text, type Lang } from './i18n.js';
 import { summarize } from '../engine/assess.js';
 import { ORGANISATION_ID } from '../store/schema.js';
-import { checklistName, controlName, scoreJson, table } from './score.js';
+import { grid, terminalWidth, wrap } from './layout.js';
+import { checklistName, controlName, scoreJson } from './score.js';
 import { bold, dim, formatDelta, formatScore, statusLabel } from './style.js';
-
-/** The overview fits a 100-column terminal. */
-const WIDTH = 100;
-
-function clip(s: string, width: number): string {
-  return [...s].length <= width ? s : [...s].slice(0, width - 1).join('') + '…';
-}
 
 const delta = (a: number | null | undefined, b: number | null | undefined): number | null =>
   a === null || a === undefined || b === null || b === undefined ? null : Math.round((b - a) * 10) / 10;
@@ -40,7 +34,7 @@ export function overviewJson(o: Overview, lang: Lang) {
   };
 }
 
-export function renderOverview(catalog: Catalog, services: readonly RegisteredService[], organisation: string, o: Overview, lang: Lang): string {
+export function renderOverview(catalog: Catalog, services: readonly RegisteredService[], organisation: string, o: Overview, lang: Lang, width = terminalWidth()): string {
   const sv = lang === 'sv';
   const nameOf = (id: string): string => services.find((s) => s.id === id)?.name ?? id;
   const since = o.previousYear ? `${t('changeSince', lang)} ${o.previousYear}` : '';
@@ -48,20 +42,23 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
     const d = delta(a, b);
     return d === null ? '' : formatDelta(d, lang);
   };
-  const out: string[] = [bold(`${t('overviewTitle', lang)} ${o.year} · ${organisation}`)];
+  const out: string[] = [bold(wrap(`${t('overviewTitle', lang)} ${o.year} · ${organisation}`, width))];
   const itServices = o.results.filter((r) => r.service !== ORGANISATION_ID);
   const org = o.results.find((r) => r.service === ORGANISATION_ID);
   out.push(
-    `${sv ? 'Granskning' : 'Review'} ${o.year}: ${reviewSummary(summarize(itServices).review, lang)}` +
-      (org ? ` · ${sv ? 'organisationen' : 'the organisation'}: ${reviewStateLabel(org.review, lang)}` : ''),
+    wrap(
+      `${sv ? 'Granskning' : 'Review'} ${o.year}: ${reviewSummary(summarize(itServices).review, lang)}` +
+        (org ? ` · ${sv ? 'organisationen' : 'the organisation'}: ${reviewStateLabel(org.review, lang)}` : ''),
+      width,
+    ),
     '',
   );
 
-  const totalsTable = table([sv ? 'Checklista' : 'Checklist', t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed', since]);
+  const totalsRows: string[][] = [];
   for (const c of o.totals.checklists) {
     const d = o.change.get(c.checklist);
     const over = d && d.delta !== null && d.services < c.review.services ? dim(` (${sv ? 'över' : 'over'} ${d.services})`) : '';
-    totalsTable.push([
+    totalsRows.push([
       checklistName(catalog, c.checklist, lang),
       formatScore(c.score, lang),
       statusLabel(c.status, lang),
@@ -69,8 +66,9 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
       d?.delta == null ? '' : formatDelta(d.delta, lang) + over,
     ]);
   }
-  out.push(totalsTable.toString());
-  if (o.previousYear) out.push(dim(sv ? `Förändringen räknas över tjänster som granskats både ${o.previousYear} och ${o.year}.` : `The change is taken over services assessed in both ${o.previousYear} and ${o.year}.`));
+  const keepNumbers = [{ fit: 'text' as const, min: 16 }, { fit: 'keep' as const }];
+  out.push(grid([sv ? 'Checklista' : 'Checklist', t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed', since], totalsRows, { width, columns: keepNumbers }));
+  if (o.previousYear) out.push(dim(wrap(sv ? `Förändringen räknas över tjänster som granskats både ${o.previousYear} och ${o.year}.` : `The change is taken over services assessed in both ${o.previousYear} and ${o.year}.`, width)));
 
   // One compact table per checklist: the control points of an organisation-level one, the services of a service-level one.
   for (const checklist of catalog.checklists) {
@@ -78,12 +76,12 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
     if (rows.length === 0) continue;
     out.push('', bold(text(checklist.name, lang)));
     if (checklist.scope === 'organisation') {
-      const controls = table([t('control', lang), t('score', lang), t('status', lang), sv ? 'Besv.' : 'Ans.', since]);
+      const controls: string[][] = [];
       for (const { service, result } of rows) {
         const before = o.previous.find((p) => p.service === service)?.checklists.find((c) => c.checklist === checklist.id);
         for (const k of result.controls) {
           controls.push([
-            clip(controlName(catalog, checklist.id, k.control, lang), 38),
+            controlName(catalog, checklist.id, k.control, lang),
             formatScore(k.score, lang),
             statusLabel(k.status, lang),
             `${k.answered}/${k.total}`,
@@ -91,15 +89,15 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
           ]);
         }
       }
-      out.push(controls.toString());
+      out.push(grid([t('control', lang), t('score', lang), t('status', lang), sv ? 'Besv.' : 'Ans.', since], controls, { width, columns: keepNumbers }));
     } else {
-      const perService = table([t('service', lang), t('score', lang), t('status', lang), sv ? 'Granskning' : 'Review', t('gaps', lang), since]);
+      const perService: string[][] = [];
       for (const { service, result } of rows) {
         const before = o.previous.find((p) => p.service === service)?.checklists.find((c) => c.checklist === checklist.id);
         const gaps = result.controls.reduce((n, k) => n + k.gaps.length, 0);
         const assessedBefore = before !== undefined && before.review.state !== 'ej_påbörjad';
         perService.push([
-          clip(nameOf(service), 22),
+          nameOf(service),
           formatScore(result.score, lang),
           statusLabel(result.status, lang),
           reviewStateLabel(result.review, lang, true),
@@ -107,21 +105,24 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
           result.review.state === 'ej_påbörjad' || !assessedBefore ? '' : change(before.score, result.score),
         ]);
       }
-      out.push(perService.toString());
+      out.push(grid([t('service', lang), t('score', lang), t('status', lang), sv ? 'Granskning' : 'Review', t('gaps', lang), since], perService, { width, columns: keepNumbers }));
     }
   }
 
   if (o.topActions.length > 0) {
     out.push('', bold(sv ? 'Åtgärda först' : 'Fix first'));
-    for (const a of o.topActions) out.push(`  ${priorityLabel(a.priority)}  ${clip(`${nameOf(a.service)} · ${a.control}: ${text(a.finding, lang)}`, WIDTH - 8)}`);
+    // The finding in full, and the action's id (what plan set needs) whole on a line of its own.
+    for (const a of o.topActions) {
+      out.push(wrap(`  ${priorityLabel(a.priority)}  ${nameOf(a.service)} · ${a.control}: ${text(a.finding, lang)}`, width, { hanging: '      ' }), dim(wrap(`      ${a.id}`, width)));
+    }
   }
-  out.push('', dim(sv ? `Mer: efterlev actions --year ${o.year}, efterlev compare ${o.previousYear ?? o.year - 1} ${o.year}, efterlev --help` : `More: efterlev actions --year ${o.year}, efterlev --help`));
+  out.push('', dim(wrap(sv ? `Mer: efterlev actions --year ${o.year}, efterlev compare ${o.previousYear ?? o.year - 1} ${o.year}, efterlev --help` : `More: efterlev actions --year ${o.year}, efterlev --help`, width, { hanging: '     ' })));
   return out.join('\n');
 }
 
 /** A year that has no answers at all says so, instead of printing tables of zeros. */
-export function renderEmptyYear(year: number, services: number, lang: Lang): string {
+export function renderEmptyYear(year: number, services: number, lang: Lang, width = terminalWidth()): string {
   return lang === 'sv'
-    ? `Inga svar för ${year} ännu: granskningen är inte påbörjad för någon av de ${services} tjänsterna eller organisationen.\nBörja med: efterlev assess --year ${year}`
-    : `No answers for ${year} yet: the review has not started for any of the ${services} services or the organisation.\nStart with: efterlev assess --year ${year}`;
+    ? `${wrap(`Inga svar för ${year} ännu: granskningen är inte påbörjad för någon av de ${services} tjänsterna eller organisationen.`, width)}\nBörja med: efterlev assess --year ${year}`
+    : `${wrap(`No answers for ${year} yet: the review has not started for any of the ${services} services or the organisation.`, width)}\nStart with: efterlev assess --year ${year}`;
 }

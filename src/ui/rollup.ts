@@ -5,7 +5,8 @@ import type { Block } from '../report/document.js';
 import type { MemberYear } from '../rollup/rollup.js';
 import { ORGANISATION_ID } from '../store/schema.js';
 import { reviewSummary, t, text, type Lang } from './i18n.js';
-import { checklistName, table, totalsJson } from './score.js';
+import { checklistName, totalsJson } from './score.js';
+import { grid, terminalWidth } from './layout.js';
 import { bold, dim, formatScore, statusLabel } from './style.js';
 
 /** Each organisation's totals over its IT services and its own control points, and the city's over all. */
@@ -26,25 +27,27 @@ export function rollupOverviewJson(name: string, year: number, years: readonly M
   };
 }
 
-export function rollupOverview(name: string, year: number, years: readonly MemberYear[], lang: Lang): string {
+export function rollupOverview(name: string, year: number, years: readonly MemberYear[], lang: Lang, width = terminalWidth()): string {
   const sv = lang === 'sv';
   const { perMember, city } = figures(years);
   const catalog = years[0]!.member.review.catalog;
-  const rows = table([sv ? 'Organisation' : 'Organisation', sv ? 'Checklista' : 'Checklist', t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed', sv ? 'Åtgärder' : 'Actions']);
+  const head = [sv ? 'Organisation' : 'Organisation', sv ? 'Checklista' : 'Checklist', t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed', sv ? 'Åtgärder' : 'Actions'];
+  const rows: string[][] = [];
   for (const { year: y, totals } of perMember) {
     totals.checklists.forEach((c, i) =>
       rows.push([i === 0 ? `${y.member.name} (${y.member.id})` : '', checklistName(y.member.review.catalog, c.checklist, lang), formatScore(c.score, lang), statusLabel(c.status, lang), `${c.assessed} ${sv ? 'av' : 'of'} ${c.review.services}`, i === 0 ? String(y.plan.actions.length) : '']),
     );
   }
-  const cityRows = table([sv ? `Hela ${name}` : `All of ${name}`, t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed']);
+  const cityHead = [sv ? `Hela ${name}` : `All of ${name}`, t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed'];
+  const cityRows: string[][] = [];
   for (const c of city.checklists) cityRows.push([checklistName(catalog, c.checklist, lang), formatScore(c.score, lang), statusLabel(c.status, lang), `${c.assessed} ${sv ? 'av' : 'of'} ${c.review.services}`]);
   return [
     bold(`${name} ${year}: ${years.length} ${sv ? 'organisationer' : 'organisations'}`),
     ...perMember.map(({ year: y }) => dim(`${y.member.name}: ${reviewSummary(itReview(y), lang)}`)),
     '',
-    rows.toString(),
+    grid(head, rows, { width, groupByFirst: true, columns: [{ fit: 'text', min: 12 }, { fit: 'wrap' }, { fit: 'keep' }, { fit: 'wrap' }, { fit: 'keep' }, { fit: 'keep' }] }),
     '',
-    cityRows.toString(),
+    grid(cityHead, cityRows, { width, columns: [{ fit: 'text', min: 12 }, { fit: 'keep' }, { fit: 'wrap' }, { fit: 'keep' }] }),
   ].join('\n');
 }
 

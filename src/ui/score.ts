@@ -1,8 +1,8 @@
-import Table from 'cli-table3';
 import type { Catalog } from '../catalog/load.js';
 import { summarize, type ChecklistResult, type ServiceResult, type Totals } from '../engine/assess.js';
 import type { RegisteredService } from '../store/register.js';
 import { reviewStateLabel, reviewSummary, t, text, type Lang } from './i18n.js';
+import { grid, terminalWidth, wrap } from './layout.js';
 import { bold, dim, formatScore, scoreBar, severityLabel, statusLabel } from './style.js';
 
 /** The organisation's totals as `score --json` and the overview give them (summarize). */
@@ -40,17 +40,6 @@ export function scoreJson(year: number, results: readonly ServiceResult[]) {
   };
 }
 
-/** A table with bold headings; with widths, long cells wrap instead of stretching the terminal. */
-export function table(head: string[], colWidths?: number[]): Table.Table {
-  return new Table({
-    head: head.map((h) => bold(h)),
-    style: { head: [], border: [] },
-    // No rule between body rows: a 60-row table stays readable and half as tall.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    ...(colWidths ? { colWidths, wordWrap: true } : {}),
-  });
-}
-
 export function controlName(catalog: Catalog, checklist: string, control: string, lang: Lang): string {
   const found = catalog.checklists.find((c) => c.id === checklist)?.controls.find((k) => k.id === control);
   return found === undefined ? control : `${control} ${text(found.name, lang)}`;
@@ -61,41 +50,46 @@ export function checklistName(catalog: Catalog, checklist: string, lang: Lang): 
   return found === undefined ? checklist : text(found.name, lang);
 }
 
-function renderChecklist(catalog: Catalog, result: ChecklistResult, lang: Lang): string {
-  const rows = table([t('control', lang), t('score', lang), '', t('status', lang), t('answered', lang), t('gaps', lang)]);
-  for (const k of result.controls) {
+function renderChecklist(catalog: Catalog, result: ChecklistResult, lang: Lang, width: number): string {
+  const rows = result.controls.map((k) => {
     const gaps = k.gaps.map((g) => severityLabel(g.severity, lang)).join(' ');
     const coverage = `${k.answered}/${k.total}` + (k.answered === 0 ? ` ${dim(t('notAssessed', lang))}` : '');
-    rows.push([controlName(catalog, result.checklist, k.control, lang), formatScore(k.score, lang), scoreBar(k.score, k.status), statusLabel(k.status, lang), coverage, gaps]);
-  }
-  return rows.toString();
+    return [controlName(catalog, result.checklist, k.control, lang), formatScore(k.score, lang), scoreBar(k.score, k.status), statusLabel(k.status, lang), coverage, gaps];
+  });
+  return grid([t('control', lang), t('score', lang), '', t('status', lang), t('answered', lang), t('gaps', lang)], rows, {
+    width,
+    columns: [{ fit: 'text', min: 16 }, { fit: 'keep' }, { fit: 'drop' }],
+  });
 }
 
-export function renderScore(catalog: Catalog, services: readonly RegisteredService[], year: number, results: readonly ServiceResult[], lang: Lang): string {
+export function renderScore(catalog: Catalog, services: readonly RegisteredService[], year: number, results: readonly ServiceResult[], lang: Lang, width = terminalWidth()): string {
   const out: string[] = [];
   for (const r of results) {
     const service = services.find((s) => s.id === r.service);
     for (const c of r.checklists) {
       out.push(
-        `${bold(`${service?.name ?? r.service}`)} ${dim(`(${r.service})`)} · ${checklistName(catalog, c.checklist, lang)} ${year}: ` +
-          `${bold(formatScore(c.score, lang))} ${statusLabel(c.status, lang)} ${dim(`· ${reviewStateLabel(c.review, lang)}`)}`,
+        wrap(
+          `${bold(`${service?.name ?? r.service}`)} ${dim(`(${r.service})`)} · ${checklistName(catalog, c.checklist, lang)} ${year}: ` +
+            `${bold(formatScore(c.score, lang))} ${statusLabel(c.status, lang)} ${dim(`· ${reviewStateLabel(c.review, lang)}`)}`,
+          width,
+        ),
       );
-      out.push(renderChecklist(catalog, c, lang), '');
+      out.push(renderChecklist(catalog, c, lang, width), '');
     }
   }
-  if (results.length > 1) out.push(renderTotals(catalog, year, summarize(results), lang));
+  if (results.length > 1) out.push(renderTotals(catalog, year, summarize(results), lang, width));
   return out.join('\n');
 }
 
 /** The organisation's figures per checklist, with what they rest on. */
-export function renderTotals(catalog: Catalog, year: number, totals: Totals, lang: Lang): string {
+export function renderTotals(catalog: Catalog, year: number, totals: Totals, lang: Lang, width = terminalWidth()): string {
   const sv = lang === 'sv';
-  const rows = table([sv ? `Organisationen ${year}` : `Organisation ${year}`, t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed']);
   const notes: string[] = [];
-  for (const c of totals.checklists) {
-    rows.push([checklistName(catalog, c.checklist, lang), formatScore(c.score, lang), statusLabel(c.status, lang), `${c.assessed} ${sv ? 'av' : 'of'} ${c.review.services}`]);
+  const rows = totals.checklists.map((c) => {
     const scope = catalog.checklists.find((k) => k.id === c.checklist)?.scope;
-    if (scope === 'service') notes.push(dim(`${checklistName(catalog, c.checklist, lang)}: ${reviewSummary(c.review, lang)}.`));
-  }
-  return [rows.toString(), ...notes].join('\n');
+    if (scope === 'service') notes.push(dim(wrap(`${checklistName(catalog, c.checklist, lang)}: ${reviewSummary(c.review, lang)}.`, width)));
+    return [checklistName(catalog, c.checklist, lang), formatScore(c.score, lang), statusLabel(c.status, lang), `${c.assessed} ${sv ? 'av' : 'of'} ${c.review.services}`];
+  });
+  const head = [sv ? `Organisationen ${year}` : `Organisation ${year}`, t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed'];
+  return [grid(head, rows, { width, columns: [{ fit: 'text', min: 16 }, { fit: 'keep' }] }), ...notes].join('\n');
 }

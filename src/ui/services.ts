@@ -2,7 +2,7 @@ import type { RegisterChange, Service } from '../store/schema.js';
 import { formatClassification, formatFlag } from '../store/classification.js';
 import { serviceDiff } from '../store/service-fields.js';
 import { t, type Lang } from './i18n.js';
-import { table } from './score.js';
+import { grid, labelled, terminalWidth, wrap } from './layout.js';
 import { bold, dim } from './style.js';
 
 const unknown = (s: string) => dim(s);
@@ -17,8 +17,9 @@ function personal(s: Service, lang: Lang): string {
   return parts.join(', ');
 }
 
-export function renderServiceList(organisation: string, services: readonly Service[], lang: Lang): string {
-  const rows = table([t('id', lang), t('name', lang), t('owner', lang), lang === 'sv' ? 'Område' : 'Area', t('supplier', lang), t('personalData', lang), t('classification', lang)]);
+export function renderServiceList(organisation: string, services: readonly Service[], lang: Lang, width = terminalWidth()): string {
+  const head = [t('id', lang), t('name', lang), t('owner', lang), lang === 'sv' ? 'Område' : 'Area', t('supplier', lang), t('personalData', lang), t('classification', lang)];
+  const rows: string[][] = [];
   for (const s of services) {
     rows.push([
       s.id + (s.retired ? dim(lang === 'sv' ? ' (avvecklad)' : ' (retired)') : ''),
@@ -30,18 +31,20 @@ export function renderServiceList(organisation: string, services: readonly Servi
       s.classification === null ? unknown(lang === 'sv' ? 'ej klassad' : 'not classified') : formatClassification(s.classification),
     ]);
   }
-  return `${bold(organisation)}: ${services.length} ${lang === 'sv' ? 'tjänster' : 'services'}\n${rows.toString()}`;
+  const table = grid(head, rows, { width, columns: [{ fit: 'keep' }, { fit: 'text', min: 12 }, { fit: 'text', min: 12 }, { fit: 'text', min: 8 }, { fit: 'text', min: 12 }] });
+  return `${bold(wrap(`${organisation}: ${services.length} ${lang === 'sv' ? 'tjänster' : 'services'}`, width))}\n${table}`;
 }
 
-export function renderServiceDetail(s: Service, history: readonly RegisterChange[], lang: Lang): string {
+export function renderServiceDetail(s: Service, history: readonly RegisterChange[], lang: Lang, width = terminalWidth()): string {
   const sv = lang === 'sv';
+  const field = (label: string, value: string) => labelled(label, value, width, '  ');
   const out = [
-    `${bold(s.name)} ${dim(`(${s.id})`)}${s.retired ? ` · ${sv ? 'avvecklad' : 'retired'} ${s.retired.at.slice(0, 10)}: ${s.retired.reason}` : ''}`,
-    `  ${t('owner', lang)}: ${s.owner ?? '–'}`,
-    `  ${sv ? 'Område' : 'Area'}: ${s.area ?? '–'}`,
-    `  ${t('supplier', lang)}: ${s.supplier ?? (sv ? 'ingen' : 'none')}`,
-    `  ${sv ? 'Personuppgifter' : 'Personal data'}: ${formatFlag(s.personalData)}, ${sv ? 'känsliga' : 'sensitive'}: ${formatFlag(s.sensitiveData)}, ${sv ? 'tredje land' : 'third country'}: ${formatFlag(s.thirdCountry)}`,
-    `  ${t('classification', lang)}: ${formatClassification(s.classification)}`,
+    wrap(`${bold(s.name)} ${dim(`(${s.id})`)}${s.retired ? ` · ${sv ? 'avvecklad' : 'retired'} ${s.retired.at.slice(0, 10)}: ${s.retired.reason}` : ''}`, width, { hanging: '  ' }),
+    field(t('owner', lang), s.owner ?? '–'),
+    field(sv ? 'Område' : 'Area', s.area ?? '–'),
+    field(t('supplier', lang), s.supplier ?? (sv ? 'ingen' : 'none')),
+    field(sv ? 'Personuppgifter' : 'Personal data', `${formatFlag(s.personalData)}, ${sv ? 'känsliga' : 'sensitive'}: ${formatFlag(s.sensitiveData)}, ${sv ? 'tredje land' : 'third country'}: ${formatFlag(s.thirdCountry)}`),
+    field(t('classification', lang), formatClassification(s.classification)),
   ];
   if (history.length > 0) {
     out.push('', bold(sv ? 'Historik' : 'History'));
@@ -49,7 +52,7 @@ export function renderServiceDetail(s: Service, history: readonly RegisterChange
     history.forEach((h, i) => {
       const next = versions[i + 1]!;
       const what = h.before === null ? (sv ? 'registrerad' : 'registered') : serviceDiff(h.before, next).join('; ') || (next.retired && !h.before.retired ? (sv ? 'avvecklad' : 'retired') : sv ? 'oförändrad' : 'unchanged');
-      out.push(`  ${h.at.slice(0, 16).replace('T', ' ')} ${h.by}: ${what}`);
+      out.push(wrap(`  ${h.at.slice(0, 16).replace('T', ' ')} ${h.by}: ${what}`, width, { hanging: '    ' }));
     });
   }
   return out.join('\n');

@@ -5,6 +5,7 @@ import { selects, type WalkSelection } from '../questionnaire/walk.js';
 import type { RegisteredService } from '../store/register.js';
 import { priorityLabel } from './actions.js';
 import { text, type Lang } from './i18n.js';
+import { terminalWidth, wrap } from './layout.js';
 import { renderScore } from './score.js';
 import { bold, dim, severityLabel } from './style.js';
 
@@ -29,15 +30,16 @@ export function renderSessionSummary(
   top: readonly Action[],
   lang: Lang,
   selection: WalkSelection = {},
+  width = terminalWidth(),
 ): string {
-  const out = [renderScore(catalog, [service], year, [selectedResult(result, selection)], lang)];
+  const out = [renderScore(catalog, [service], year, [selectedResult(result, selection)], lang, width)];
   if (selection.checklist !== undefined || selection.control !== undefined) {
     const only = selection.control !== undefined ? `kontrollen ${selection.control.toUpperCase()}` : `checklistan ${selection.checklist}`;
-    out.push(dim(`Visar bara ${only}; hela tjänsten: efterlev score --year ${year} --service ${service.id}`), '');
+    out.push(dim(wrap(`Visar bara ${only}; hela tjänsten: efterlev score --year ${year} --service ${service.id}`, width)), '');
   }
   if (newGaps !== undefined) {
     out.push(bold(`Nya brister sedan ${year - 1}: ${newGaps.length}`));
-    for (const a of newGaps) out.push(`  ${severityLabel(a.severity, lang)}  ${a.control}: ${text(a.finding, lang)}`);
+    for (const a of newGaps) out.push(wrap(`  ${severityLabel(a.severity, lang)}  ${a.control}: ${text(a.finding, lang)}`, width, { hanging: '    ' }));
     out.push('');
   }
   if (top.length === 0) {
@@ -46,7 +48,11 @@ export function renderSessionSummary(
   }
   out.push(bold('Att åtgärda först'));
   for (const a of top) {
-    out.push(`  ${priorityLabel(a.priority)}  ${a.control}: ${text(a.action, lang)}`, dim(`       ${a.why} · ${a.reference} · klart senast ${a.due}`));
+    out.push(
+      wrap(`  ${priorityLabel(a.priority)}  ${a.control}: ${text(a.action, lang)}`, width, { hanging: '      ' }),
+      dim(wrap(`      ${a.why} · ${a.reference} · klart senast ${a.due}`, width)),
+      dim(wrap(`      ${a.id}`, width)),
+    );
   }
   return out.join('\n');
 }

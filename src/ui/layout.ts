@@ -1,0 +1,214 @@
+import Table from 'cli-table3';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+import { bold } from './style.js';
+
+/**
+ * Terminal layout: every line efterlev prints for a person fits the terminal. Text is wrapped at
+ * word boundaries by wrap-ansi (colour codes are kept and not counted); a table gets column widths
+ * that fit, its free-text columns wrapped at words, and when even that does not fit (a column's
+ * longest word, an action id say, would not), its rows are printed as small blocks instead
+ * ("Kontroll: … / Poäng: … / Status: …"). A word is split only when it is wider than the whole
+ * line: nothing else can make it fit.
+ */
+
+/** Below this a terminal width is taken as a mistake (COLUMNS=0, a garbled value) and ignored. */
+const MIN_WIDTH = 20;
+/** What is printed to a file or a pipe is laid out for a terminal this wide. */
+export const DEFAULT_WIDTH = 100;
+
+/** The width to lay output out for: COLUMNS when set, the terminal's when stdout is one, else 100. */
+export function terminalWidth(env: NodeJS.ProcessEnv = process.env, stdout: { isTTY?: boolean; columns?: number } = process.stdout): number {
+  const raw = env['COLUMNS'];
+  if (raw !== undefined && /^\s*\d+\s*$/.test(raw) && Number(raw) >= MIN_WIDTH) return Number(raw);
+  if (stdout.isTTY && typeof stdout.columns === 'number' && stdout.columns >= MIN_WIDTH) return stdout.columns;
+  return DEFAULT_WIDTH;
+}
+
+/** Columns a string takes on screen: colour codes count 0, å ä ö 1 (NFC or not), wide characters 2. */
+export const visibleWidth = (s: string): number => stringWidth(s.normalize('NFC'));
+
+const longestWord = (s: string): number => Math.max(0, ...s.split(/\s+/).map(visibleWidth));
+const widestLine = (s: string): number => Math.max(0, ...s.split('\n').map(visibleWidth));
+
+/**
+ * Wraps text at word boundaries to `width`. Each line keeps its own leading indentation, and the
+ * lines it wraps into are indented by `hanging` (default: the same indentation). A word wider than
+ * the room left is split only then.
+ */
+export function wrap(text: string, width: number, opts: { hanging?: string } = {}): string {
+  return text
+    .normalize('NFC')
+    .split('\n')
+    .map((line) => {
+      if (visibleWidth(line) <= width) return line;
+      // Leading colour codes belong to the text; the spaces after them are the indentation.
+      const [lead, codes, indent] = /^((?:\x1b\[[\d;]*m)*)( *)/.exec(line)! as unknown as [string, string, string];
+      const hanging = opts.hanging ?? indent;
+      const body = codes + line.slice(lead.length);
+      // The first line has the room its indentation leaves, the others what the hanging one leaves.
+      const fill = (s: string, room: number) => wrapAnsi(s, room, { hard: longestWord(s) > room, trim: true, wordWrap: true }).split('\n');
+      const [first, ...more] = fill(body, Math.max(1, width - indent.length));
+      const rest = more.length === 0 ? [] : fill(more.join(' '), Math.max(1, width - hanging.length));
+      return [indent + first, ...rest.map((l) => hanging + l)].join('\n');
+    })
+    .join('\n');
+}
+
+/** A label and its text: `Label: text`, the text's wrapped lines under its start. */
+export function labelled(label: string, value: string, width: number, indent = ''): string {
+  const head = `${indent}${label}: `;
+  const lines = value.split('\n');
+  if (visibleWidth(head) > width / 2) return [`${indent}${label}:`, ...lines.map((l) => wrap(`${indent}  ${l}`, width))].join('\n');
+  const hanging = ' '.repeat(visibleWidth(head));
+  return lines.map((l, i) => wrap((i === 0 ? head : hanging) + l, width, { hanging })).join('\n');
+}
+
+export interface Column {
+  /**
+   * How the column gives way when the table is too wide: `text` (free text: shrinks first, its
+   * words wrapping), `keep` (ids, numbers: never narrower than its widest line), `drop` (a
+   * decoration such as a score bar: left out before a table is stacked), or by default `wrap`
+   * (shrinks after the free text, at word boundaries).
+   */
+  fit?: 'text' | 'wrap' | 'keep' | 'drop';
+  /** A free-text column narrower than this reads as one word a line: stack the table instead. */
+  min?: number;
+}
+
+export interface GridOptions {
+  width: number;
+  columns?: readonly (Column | undefined)[];
+  /**
+   * When stacked, rows that have a value in the first column start a group under it as a heading
+   * (the compare table names a service once, on its first control).
+   */
+  groupByFirst?: boolean;
+}
+
+// No rule between body rows: a 60-row table stays readable and half as tall.
+const CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+/** Each column costs its content, one space either side and one border; the table one more border. */
+const overhead = (columns: number): number => columns * 3 + 1;
+
+/** The content widths that make the table fit, or undefined when no widths do (then it is stacked). */
+function fitWidths(head: readonly string[], rows: readonly string[][], opts: GridOptions): { widths: number[]; dropped: Set<number> } | undefined {
+  const n = head.length;
+  const spec = (j: number): Column => opts.columns?.[j] ?? {};
+  const natural = head.map((h, j) => Math.max(widestLine(h), ...rows.map((r) => widestLine(r[j] ?? ''))));
+  const words = head.map((h, j) => Math.max(longestWord(h), ...rows.map((r) => longestWord(r[j] ?? ''))));
+  const floor = (j: number): number => (spec(j).fit === 'keep' ? natural[j]! : Math.min(natural[j]!, Math.max(words[j]!, spec(j).min ?? 0)));
+  const widths = [...natural];
+  const dropped = new Set<number>();
+  const total = () => widths.reduce((s, w, j) => s + (dropped.has(j) ? 0 : w), 0) + overhead(n - dropped.size);
+  /** Narrows the widest of the columns, one column at a time, down to their floors. */
+  const shrink = (which: (j: number) => boolean) => {
+    while (total() > opts.width) {
+      let widest = -1;
+      for (let j = 0; j < n; j++) {
+        if (dropped.has(j) || !which(j) || widths[j]! <= floor(j)) continue;
+        if (widest === -1 || widths[j]! > widths[widest]!) widest = j;
+      }
+      if (widest === -1) return;
+      widths[widest]!--;
+    }
+  };
+  shrink((j) => spec(j).fit === 'text');
+  for (let j = n - 1; j >= 0 && total() > opts.width; j--) if (spec(j).fit === 'drop') dropped.add(j);
+  shrink((j) => spec(j).fit !== 'keep');
+  return total() <= opts.width ? { widths, dropped } : undefined;
+}
+
+/** Whether the table fits the width as a table (else grid stacks it). */
+export function fits(head: readonly string[], rows: readonly string[][], opts: GridOptions): boolean {
+  return fitWidths(head, rows.map((r) => head.map((_, j) => (r[j] ?? '').normalize('NFC'))), opts) !== undefined;
+}
+
+/**
+ * Pieces joined by ` · ` into lines of at most `width`, each line starting with `indent`; a piece
+ * is never split over two lines unless it is wider than a line by itself.
+ */
+export function pack(pieces: readonly string[], width: number, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    const candidate = line === '' ? `${indent}${piece}` : `${line} · ${piece}`;
+    if (visibleWidth(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    const alone = wrap(`${indent}${piece}`, width, { hanging: `${indent}  ` }).split('\n');
+    line = alone.pop()!;
+    lines.push(...alone);
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
+
+/**
+ * Each row as a small block: `Heading: value` of the first column, then the other columns'
+ * `Heading: value` packed beneath it (`Poäng: 75,0 · Status: Avvikelse – mellan/liten · …`). A
+ * value of several lines gets lines of its own; the empty heading of a decoration joins the
+ * column before it.
+ */
+function stacked(head: readonly string[], rows: readonly string[][], opts: GridOptions): string {
+  const labels = head.map((h) => h.replace(/\n/g, ' '));
+  const blocks: string[] = [];
+  const first = opts.groupByFirst ? 1 : 0;
+  let grouped = false;
+  for (const row of rows) {
+    if (opts.groupByFirst && (row[0] ?? '') !== '') {
+      grouped = true;
+      blocks.push(bold(wrap(row[0]!, opts.width)));
+    }
+    const indent = grouped ? '  ' : '';
+    const fields: [string, string][] = [];
+    for (let j = first; j < head.length; j++) {
+      const value = row[j] ?? '';
+      if (labels[j] === '' && fields.length > 0) {
+        if (value.trim() !== '') fields[fields.length - 1]![1] += ` ${value}`;
+        continue;
+      }
+      if (value.trim() !== '') fields.push([labels[j]!, value]);
+    }
+    const [lead, ...rest] = fields;
+    const lines = lead === undefined ? [] : [labelled(lead[0], lead[1], opts.width, indent)];
+    const inner = `${indent}  `;
+    let pieces: string[] = [];
+    const flush = () => {
+      if (pieces.length > 0) lines.push(pack(pieces, opts.width, inner));
+      pieces = [];
+    };
+    for (const [label, value] of rest) {
+      if (value.includes('\n')) {
+        flush();
+        lines.push(labelled(label, value, opts.width, inner));
+      } else pieces.push(`${label}: ${value}`);
+    }
+    flush();
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.join('\n');
+}
+
+/**
+ * A table that fits `opts.width`: cli-table3 draws it with widths chosen here and every cell
+ * wrapped at word boundaries first, so cli-table3 never cuts a cell; or, when no widths fit,
+ * each row as a block of `Heading: value` lines.
+ */
+export function grid(head: readonly string[], rows: readonly string[][], opts: GridOptions): string {
+  const normal = rows.map((r) => head.map((_, j) => (r[j] ?? '').normalize('NFC')));
+  const fit = fitWidths(head, normal, opts);
+  if (fit === undefined) return stacked(head, normal, opts);
+  const shown = [...head.keys()].filter((j) => !fit.dropped.has(j));
+  const cell = (s: string, j: number) => wrap(s, fit.widths[j]!);
+  const table = new Table({
+    head: shown.map((j) => bold(cell(head[j]!, j))),
+    style: { head: [], border: [] },
+    chars: CHARS,
+    colWidths: shown.map((j) => fit.widths[j]! + 2),
+  });
+  for (const r of normal) table.push(shown.map((j) => cell(r[j]!, j)));
+  return table.toString();
+}
