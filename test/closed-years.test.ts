@@ -28,6 +28,11 @@ type Closing = { hash: string; manifest: Manifest; signature?: { algorithm: stri
 type Record_ = { year: number; closed: Closing | null; history: { closing: Closing; reopened: { by: string; at: string; reason: string } }[] };
 const record = (year: number) => readJson<Record_>(join(ws, 'answers', 'closed', `${year}.json`));
 const answers = () => snapshot(join(ws, 'answers'));
+/** "N filer och M katalogfiler" as verify says it, from the manifest of the closed year. */
+const counted = (year: number) => {
+  const m = record(year).closed!.manifest;
+  return `${Object.keys(m.files).length} filer och ${Object.keys(m.catalogue.files).length} katalogfiler`;
+};
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const canonical = (v: unknown): string =>
   v === null || typeof v !== 'object'
@@ -66,7 +71,7 @@ describe('year close', () => {
     expect(createHash('sha256').update(canonical(first.manifest)).digest('hex')).toBe(first.hash);
     expect(first.manifest).toMatchObject({ year: 2024, closedBy: 'Eva Ek', closedAt: NOW, previous: null, supersedes: null });
     // Every answer file of 2024, its plan and its register snapshot, each with its SHA-256.
-    const expected = readdirSync(join(ws, 'answers', '2024')).map((f) => `answers/2024/${f}`).concat(['answers/plan/2024.json', 'answers/register/2024.json']).sort();
+    const expected = readdirSync(join(ws, 'answers', '2024')).map((f) => `answers/2024/${f}`).concat(['answers/incidents/2024.json', 'answers/plan/2024.json', 'answers/register/2024.json']).sort();
     expect(Object.keys(first.manifest.files)).toEqual(expected);
     for (const f of expected) expect(first.manifest.files[f]).toBe(sha(join(ws, f)));
     // The catalogue in force (the bundled one here), file by file.
@@ -130,7 +135,8 @@ describe('a closed year refuses every write', () => {
     const hp = join(keys, 'hp.csv');
     await ok(['export', '--year', '2024', '--format', 'csv', '--out', hp]);
     const lines = readFileSync(hp, 'utf8').split('\r\n');
-    const edited = lines.map((l) => (l.startsWith(`${action.id};`) ? l.replace(';Ej påbörjad;', ';Pågår;') : l));
+    // Every text field is quoted in the CSV (LibreOffice's default import).
+    const edited = lines.map((l) => (l.startsWith(`"${action.id}";`) ? l.replace(';"Ej påbörjad";', ';"Pågår";') : l));
     expect(edited).not.toEqual(lines);
     writeFileSync(hp, edited.join('\r\n'));
     const csv = join(keys, 'svar.csv');
@@ -332,7 +338,7 @@ describe('verify', () => {
     expect(r.stderr).toContain('answers/2024/office365.json: ändrad sedan 2024 stängdes (2024-11-20 av Eva Ek, nämndsekreterare)');
     expect(r.stderr).toContain('answers/2024/telefoni.json: borttagen sedan 2024 stängdes');
     expect(r.stderr).toContain('answers/2024/nytt-system.json: tillagd sedan 2024 stängdes');
-    expect(r.stdout).toContain('2024: stängt 2024-11-20 av Eva Ek, nämndsekreterare, 11 filer och 24 katalogfiler — 3 avvikelser');
+    expect(r.stdout).toContain(`2024: stängt 2024-11-20 av Eva Ek, nämndsekreterare, ${counted(2024)} — 3 avvikelser`);
     expect(r.stdout).toContain('— stämmer');
     const json = await cli(['verify', '--json']);
     expect(json.code).toBe(1);
@@ -461,7 +467,7 @@ describe('signed years', () => {
     for (const f of Object.keys(snapshot(ws))) expect(readFileSync(join(ws, f), 'utf8')).not.toContain(pem);
 
     let r = await ok(['verify', '--public-key', `${key}.pub`]);
-    expect(r.stdout).toContain('2024: stängt 2024-11-20 av Eva Ek, 11 filer och 24 katalogfiler — stämmer; signaturen giltig');
+    expect(r.stdout).toContain(`2024: stängt 2024-11-20 av Eva Ek, ${counted(2024)} — stämmer; signaturen giltig`);
     expect(r.stdout).toContain('— stämmer; osignerat');
     expect(r.stdout).toContain('1 av 2 har en giltig signatur.');
     const json = JSON.parse((await ok(['verify', '--public-key', `${key}.pub`, '--json'])).stdout) as { years: { year: number; signature: string; signedBy: string | null }[] };
@@ -474,7 +480,7 @@ describe('signed years', () => {
 
     r = await cli(['verify', '--public-key', `${other}.pub`]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('2024: stängt 2024-11-20 av Eva Ek, 11 filer och 24 katalogfiler — 1 avvikelse; signaturen OGILTIG');
+    expect(r.stdout).toContain(`2024: stängt 2024-11-20 av Eva Ek, ${counted(2024)} — 1 avvikelse; signaturen OGILTIG`);
     expect(r.stderr).toContain('answers/closed/2024.json: signaturen är gjord med en annan nyckel');
 
     r = await cli(['verify', '--public-key', `${key}.pub`, '--require-signature']);
