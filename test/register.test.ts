@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { copyExampleWorkspace, readJson, removeDir, run, snapshot, tempDir } from './helpers.js';
 
 /** Issue 10: the register as a real organisation keeps it, and history that does not move. */
@@ -148,6 +149,37 @@ describe('service import from a system inventory', () => {
     // The same sheet again changes nothing: ids derived from names are stable.
     const again = await cli(['service', 'import', sheet(good)]);
     expect(again.stdout).toContain('0 nya, 0 ändrade, 4 oförändrade');
+  });
+
+  /** The same inventory as an Excel workbook, as a registrar keeps it. */
+  const workbook = async (rows: readonly string[], edit?: (sheet: ExcelJS.Worksheet) => void) => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Systemförteckning');
+    for (const r of rows) sheet.addRow(r.split(';'));
+    edit?.(sheet);
+    const path = join(files, 'systemforteckning.xlsx');
+    await book.xlsx.writeFile(path);
+    return path;
+  };
+
+  it('reads the inventory from an Excel workbook as from CSV, and refuses a formula naming its row and column', async () => {
+    const path = await workbook(good);
+    const dry = await cli(['service', 'import', path, '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('3 nya, 1 ändrade, 0 oförändrade (provkörning: ingenting skrevs)');
+    const real = await cli(['service', 'import', path]);
+    expect(real.code, real.stderr).toBe(0);
+    expect(register().services.find((s) => s.id === 'skolplattformen')).toMatchObject({ classification: { K: 3, R: 2, T: 2, S: 2 } });
+
+    const formula = await workbook(good.slice(0, 3), (sheet) => {
+      sheet.getCell('B3').value = { formula: 'A2&"x"', result: 'Skolplattformenx' };
+    });
+    const before = snapshot(join(ws, 'answers'));
+    const refused = await cli(['service', 'import', formula]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/systemforteckning\.xlsx \(rad 3\): kolumn 2: cellen är en formel/);
+    expect(refused.stderr).not.toContain('plan import');
+    expect(snapshot(join(ws, 'answers'))).toEqual(before);
   });
 
   it('reads K, R, T and S in columns of their own, and English headers', async () => {

@@ -217,8 +217,13 @@ function readXlsxInWorker(bytes: Buffer, shown: string): Promise<TableRow[]> {
   });
 }
 
+/** The rows of a workbook's first sheet (or its Handlingsplan sheet), read within the bounds above. */
+export async function readXlsxRows(path: string, shown: string): Promise<TableRow[]> {
+  return readXlsxInWorker(readBoundedZip(path, shown), shown);
+}
+
 export async function readEditedXlsx(path: string, shown: string): Promise<EditedTable> {
-  return editedTable(await readXlsxInWorker(readBoundedZip(path, shown), shown), shown);
+  return editedTable(await readXlsxRows(path, shown), shown);
 }
 
 /** A column as edited: unchanged from what the export wrote keeps what is stored; an emptied cell removes it. */
