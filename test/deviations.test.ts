@@ -262,8 +262,8 @@ describe('bad usage', () => {
     ['--year with avvikelser', ['report', '--kind', 'avvikelser', '--year', '2025'], /gäller en period, inte ett granskningsår/],
     ['an unknown kind', ['report', '--kind', 'kvartal', '--from', '2023-01-01', '--to', '2023-05-31'], /'kvartal' är inte tillåtet; välj en av arsrapport, avvikelser/],
     ['an unknown format', ['report', '--kind', 'avvikelser', '--from', '2023-01-01', '--to', '2023-05-31', '--format', 'pdf'], /'pdf' är inte tillåtet/],
-    ['the annual report without --year', ['report'], /'--year <år>' krävs för årsrapporten/],
-    ['the annual report as xlsx', ['report', '--year', '2025', '--format', 'xlsx', '--out', 'x.xlsx'], /Årsrapporten skrivs som md eller html/],
+    ['the annual report as xlsx', ['report', '--year', '2025', '--format', 'xlsx', '--out', 'x.xlsx'], /Årsrapporten skrivs som md, html eller docx/],
+    ['docx without --out', ['report', '--kind', 'avvikelser', '--from', '2023-01-01', '--to', '2023-05-31', '--format', 'docx'], /DOCX skrivs till en fil: ange --out/],
     ['the annual report with a period', ['report', '--year', '2025', '--from', '2025-01-01'], /--from och --to gäller avvikelserapporten/],
   ];
   it.each(cases)('refuses %s with exit 2 and changes nothing', async (_name, args, message) => {
