@@ -105,10 +105,16 @@ describe('efterlev git setup', () => {
     for (const path of [OFFICE, PLAN, 'answers/incidents/2025.json', 'answers/observations/2025.json', 'answers/register/2025.json', 'answers/services.json']) expect(attr(path), path).toBe('efterlev');
     expect(attr('answers/.journal/0123456789abcdef.json')).toBe('unspecified');
     expect(attr('package.json')).toBe('unspecified');
+    // What exists only while efterlev writes is never committed; the data files always are.
+    const ignored = (path: string) => git('check-ignore', '-q', '--no-index', path).code === 0;
+    for (const path of ['answers/.journal/0123456789abcdef.json', 'answers/2025/office365.json.lock/x', 'answers/2025/.office365.json.0123456789ab.tmp', 'answers/.services.json.0123456789ab.tmp']) expect(ignored(path), path).toBe(true);
+    for (const path of [OFFICE, PLAN, 'answers/services.json', 'answers/incidents/2025.json']) expect(ignored(path), path).toBe(false);
 
     const again = await cliOk('2025-12-08T09:00:00Z', 'git', 'setup');
     expect(again).toContain('Git var redan inställt');
     expect(read('.gitattributes')).toBe(attributes);
+    const ignores = read('.gitignore');
+    expect(ignores).toContain('answers/.journal/');
     const asJson = JSON.parse(await cliOk('2025-12-08T09:00:00Z', '--json', 'git', 'setup')) as { gitattributes: { changed: boolean }; driver: { changed: boolean; command: string }; repository: string };
     expect(asJson).toMatchObject({ gitattributes: { changed: false }, driver: { changed: false, command: driverCommand } });
   });

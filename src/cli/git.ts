@@ -11,13 +11,14 @@ export function defineGit(program: Command): void {
       'after',
       `
 Skriver .gitattributes i arbetsytan (svaren, handlingsplanerna, incidentregistren, de särskilda
-iakttagelserna och tjänsteregistren slås ihop med merge=efterlev) och registrerar drivrutinen i
+iakttagelserna och tjänsteregistren slås ihop med merge=efterlev) och .gitignore (lås, temporära
+filer och journalen för en pågående skrivning checkas aldrig in), och registrerar drivrutinen i
 förrådets git config: merge.efterlev.driver kör just den efterlev som kör setup (Node och
 bin/efterlev.js med absoluta sökvägar). git config följer inte med en kloning: varje granskare
-kör setup i sin klon; .gitattributes checkas in. Att köra setup igen ändrar bara det som behövs.
+kör setup i sin klon; .gitattributes och .gitignore checkas in. Att köra setup igen ändrar bara det som behövs.
 
 Exempel:
-  git init && efterlev git setup && git add .gitattributes answers && git commit -m "Arbetsytan"
+  git init && efterlev git setup && git add .gitattributes .gitignore answers && git commit -m "Arbetsytan"
   git merge --no-edit granskning-hr   slår ihop per fråga; ändrat på båda sidor: det senare gäller`,
     )
     .action(async (_opts: unknown, cmd: Command) => {
@@ -32,14 +33,16 @@ Exempel:
         return;
       }
       const what = (changed: boolean, done: string) => (changed ? done : 'oförändrad');
-      const unchanged = !result.gitattributes.changed && !result.driver.changed;
+      const unchanged = !result.gitattributes.changed && !result.gitignore.changed && !result.driver.changed;
       ctx.print(`${unchanged ? 'Git var redan inställt' : 'Git är inställt'} för efterlev i ${ctx.ws.root} (git-förrådet ${result.repository}).`);
       ctx.print(`  ${shownPath(result.gitattributes.file)}: ${what(result.gitattributes.changed, 'skriven')}; merge=efterlev för ${MERGED_FILES.map((f) => f.what).join(', ')}`);
+      ctx.print(`  ${shownPath(result.gitignore.file)}: ${what(result.gitignore.changed, 'skriven')}; lås, temporära filer och journalen checkas aldrig in`);
       ctx.print(`  git config merge.efterlev.driver: ${what(result.driver.changed, 'satt')}`);
       ctx.print(`Sammanslagningen kör den här efterlev: ${result.driver.command}`);
       ctx.print('  (Node och bin/efterlev.js med absoluta sökvägar; flyttas eller installeras efterlev om någon annanstans, kör efterlev git setup igen.)');
       ctx.print('git config följer inte med när förrådet klonas: varje granskare kör efterlev git setup i sin egen klon.');
-      if (result.gitattributes.changed) ctx.print('Checka in .gitattributes: git add .gitattributes && git commit -m "efterlev: sammanslagning per fråga"');
+      const commit = [result.gitattributes, result.gitignore].filter((f) => f.changed).map((f) => shownPath(f.file));
+      if (commit.length > 0) ctx.print(`Checka in ${commit.join(' och ')}: git add ${commit.join(' ')} && git commit -m "efterlev: sammanslagning per fråga"`);
     });
 
   git

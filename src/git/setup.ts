@@ -33,29 +33,41 @@ export const MERGED_FILES: readonly { pattern: string; what: string }[] = [
 const BEGIN = '# efterlev git setup: början';
 const END = '# efterlev git setup: slut';
 
-function block(eol: string): string[] {
-  return [
-    `${BEGIN} (skrivs om av efterlev git setup; ändra inte inom blocket)`,
-    '# Arbetsytans filer slås ihop per fråga, åtgärd, incident, iakttagelse och tjänst av efterlev git merge-file.',
-    ...MERGED_FILES.map((f) => `${f.pattern} merge=${DRIVER}`),
-    END,
-  ].map((l) => l + eol);
-}
+/**
+ * What efterlev leaves in the workspace only while it writes, never to be committed: a lock folder
+ * beside the file it writes (`<fil>.lock`), the unique temp file renamed over it
+ * (`.<fil>.<slump>.tmp`), and the journal of a write touching several files (answers/.journal/).
+ */
+export const IGNORED_FILES: readonly string[] = ['answers/.journal/', 'answers/**/*.lock/', 'answers/**/.*.tmp'];
 
-/** .gitattributes with efterlev's block written in (in place when there, else at the end); the user's own lines stay as they are. */
-export function withAttributes(existing: string | undefined): string {
+const ATTRIBUTES = [
+  '# Arbetsytans filer slås ihop per fråga, åtgärd, incident, iakttagelse och tjänst av efterlev git merge-file.',
+  ...MERGED_FILES.map((f) => `${f.pattern} merge=${DRIVER}`),
+];
+const IGNORES = ['# Lås, temporära filer och journalen för en pågående skrivning: finns bara medan efterlev skriver.', ...IGNORED_FILES];
+
+const block = (body: readonly string[], eol: string): string[] =>
+  [`${BEGIN} (skrivs om av efterlev git setup; ändra inte inom blocket)`, ...body, END].map((l) => l + eol);
+
+/** The file with efterlev's block written in (in place when there, else at the end); the user's own lines stay as they are. */
+function withBlock(existing: string | undefined, body: readonly string[]): string {
   const text = existing ?? '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text === '' ? [] : text.split(/(?<=\n)/);
   const start = lines.findIndex((l) => l.startsWith(BEGIN));
   const end = start === -1 ? -1 : lines.findIndex((l, i) => i > start && l.trimEnd() === END);
-  if (start !== -1 && end !== -1) return [...lines.slice(0, start), ...block(eol), ...lines.slice(end + 1)].join('');
-  let body = lines.join('');
-  if (body !== '' && !body.endsWith('\n')) body += eol;
+  if (start !== -1 && end !== -1) return [...lines.slice(0, start), ...block(body, eol), ...lines.slice(end + 1)].join('');
+  let all = lines.join('');
+  if (all !== '' && !all.endsWith('\n')) all += eol;
   // A blank line between the user's lines and the block.
-  const gap = body === '' || body.endsWith(eol + eol) ? '' : eol;
-  return body + gap + block(eol).join('');
+  const gap = all === '' || all.endsWith(eol + eol) ? '' : eol;
+  return all + gap + block(body, eol).join('');
 }
+
+/** .gitattributes with efterlev's merge block. */
+export const withAttributes = (existing: string | undefined): string => withBlock(existing, ATTRIBUTES);
+/** .gitignore with efterlev's block of files that exist only while it writes. */
+export const withIgnores = (existing: string | undefined): string => withBlock(existing, IGNORES);
 
 /** A word for the POSIX shell git runs a driver in (git for Windows too): single quotes. */
 export const shellQuote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
@@ -86,21 +98,28 @@ export interface SetupResult {
   repository: string;
   workspace: string;
   gitattributes: { file: string; changed: boolean };
+  gitignore: { file: string; changed: boolean };
   driver: { name: string; command: string; changed: boolean };
 }
 
-/** Writes the attributes and registers the driver; does nothing that is already so (idempotent). */
-export function setupGit(ws: Workspace, efterlev = runningEfterlev()): SetupResult {
-  const repository = repositoryOf(ws.root);
-  const file = join(ws.root, '.gitattributes');
+/** Rewrites efterlev's block in one of the workspace's git files, when it is not already so. */
+function writeBlock(file: string, withOurs: (existing: string | undefined) => string): { file: string; changed: boolean } {
   let existing: string | undefined;
   try {
     existing = readTextFile(file, shownPath(file));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  const attributes = withAttributes(existing);
-  if (attributes !== existing) writeFileAtomically(file, attributes);
+  const wanted = withOurs(existing);
+  if (wanted !== existing) writeFileAtomically(file, wanted);
+  return { file, changed: wanted !== existing };
+}
+
+/** Writes the attributes and ignores, and registers the driver; does nothing that is already so (idempotent). */
+export function setupGit(ws: Workspace, efterlev = runningEfterlev()): SetupResult {
+  const repository = repositoryOf(ws.root);
+  const gitattributes = writeBlock(join(ws.root, '.gitattributes'), withAttributes);
+  const gitignore = writeBlock(join(ws.root, '.gitignore'), withIgnores);
   const command = driverCommand(efterlev);
   let changed = false;
   for (const [key, value] of [
@@ -113,5 +132,5 @@ export function setupGit(ws: Workspace, efterlev = runningEfterlev()): SetupResu
     if (set.status !== 0) throw new UsageError(`git config ${key} misslyckades: ${set.stderr.trim()}`);
     changed = true;
   }
-  return { repository, workspace: ws.root, gitattributes: { file, changed: attributes !== existing }, driver: { name: DRIVER_NAME, command, changed } };
+  return { repository, workspace: ws.root, gitattributes, gitignore, driver: { name: DRIVER_NAME, command, changed } };
 }
