@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
@@ -158,6 +158,8 @@ describe('efterlev assess at 80 columns', () => {
       const file = JSON.parse(readFileSync(path, 'utf8')) as { answers: Record<string, unknown> };
       delete file.answers['DRI.4'];
       writeFileSync(path, JSON.stringify(file, null, 2) + '\n');
+      // Without the incident register the count is asked, not taken from the register.
+      for (const year of ['2024', '2025']) rmSync(join(dir, 'answers', 'incidents', `${year}.json`));
 
       const t = new Terminal(['assess', '--service', 'telefoni', '--control', 'DRI', '--reviewer', 'pty'], dir, env, { cols: 80 });
       await t.expect('(år 2025, innevarande år; ett annat med --year)');
@@ -173,8 +175,11 @@ describe('efterlev assess at 80 columns', () => {
       await t.type(KEY.enter);
       await t.expect('Underlag');
       await t.type(KEY.enter);
-      await t.expect('DRI.5');
-      t.write(KEY.enter);
+      // The rest of DRI (catalogue 2026.1: DRI.5–DRI.10), each kept with Enter.
+      for (const id of ['DRI.5', 'DRI.6', 'DRI.7', 'DRI.8', 'DRI.9', 'DRI.10']) {
+        await t.expect(`${id} `);
+        t.write(KEY.enter);
+      }
       await t.expect('Telefoni och växel (telefoni) · IT-säkerhetens kontrollområden 2025:');
       await t.expect('Visar bara kontrollen DRI');
       expect(await t.exited).toBe(0);
