@@ -5,6 +5,7 @@ import type { LocalizedText } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { answerPoints } from '../engine/score.js';
 import type { Assessed } from '../review.js';
+import { ORGANISATION_ID } from '../store/schema.js';
 
 /**
  * How far the answers of a year show a framework's requirements met: per requirement, the
@@ -25,7 +26,7 @@ export interface RequirementCoverage {
   title: LocalizedText;
   group: string | undefined;
   result: CoverageResult;
-  /** Per service the requirement applies to (through an applicable mapped question). */
+  /** Per service the requirement applies to (through an applicable mapped question), the organisation's answers counted in each; the organisation is a row of its own only when no service's question applies. */
   services: { service: string; result: CoverageResult }[];
   evidence: Evidence[];
 }
@@ -62,24 +63,38 @@ export function combined(results: readonly CoverageResult[]): CoverageResult {
   return 'delvis';
 }
 
+/**
+ * The organisation's answers (the DSO's control points) hold for the whole organisation, so they
+ * are evidence in every service's row beside the service's own answers: a DSO answer that only
+ * overlaps a requirement then adds to the services' evidence instead of capping the result at
+ * delvis as a row of its own, and a nej from the organisation still keeps every row from
+ * uppfyllt. The organisation has a row of its own only when no service's question applies
+ * (a requirement only the organisation's questions give evidence for).
+ */
 export function coverageOf(catalog: Catalog, framework: Framework, year: number, assessed: readonly Assessed[]): Coverage {
   const byRequirement = new Map<string, Mapping[]>();
   for (const m of framework.mappings) byRequirement.set(m.requirement, [...(byRequirement.get(m.requirement) ?? []), m]);
+  const organisation = assessed.find((a) => a.service.id === ORGANISATION_ID);
   const requirements = framework.file.requirements.map((r): RequirementCoverage => {
     const mappings = byRequirement.get(r.id) ?? [];
     if (mappings.length === 0) return { id: r.id, title: r.title, group: r.group, result: 'ej_tackt', services: [], evidence: [] };
     const evidence: Evidence[] = [];
-    const services: RequirementCoverage['services'] = [];
-    for (const a of assessed) {
-      const mine = mappings.flatMap((m) => {
+    const of = (a: Assessed) =>
+      mappings.flatMap((m) => {
         const ref = catalog.questions.get(m.question);
         if (ref === undefined || !a.result.checklists.some((c) => c.checklist === ref.checklist.id) || !appliesTo(ref.question, a.input.profile)) return [];
         const value = a.input.answers[m.question]?.value;
         evidence.push({ service: a.service.id, question: m.question, relation: m.relation, value });
         return [{ relation: m.relation, points: value === undefined ? undefined : answerPoints(ref.question, value) }];
       });
-      if (mine.length > 0) services.push({ service: a.service.id, result: resultOf(mine) });
+    const shared = organisation === undefined ? [] : of(organisation);
+    const services: RequirementCoverage['services'] = [];
+    for (const a of assessed) {
+      if (a === organisation) continue;
+      const mine = of(a);
+      if (mine.length > 0) services.push({ service: a.service.id, result: resultOf([...mine, ...shared]) });
     }
+    if (services.length === 0 && shared.length > 0 && organisation !== undefined) services.push({ service: organisation.service.id, result: resultOf(shared) });
     return { id: r.id, title: r.title, group: r.group, result: combined(services.map((s) => s.result)), services, evidence };
   });
   const counts = Object.fromEntries(COVERAGE_RESULTS.map((c) => [c, requirements.filter((r) => r.result === c).length])) as Record<CoverageResult, number>;
