@@ -101,3 +101,45 @@ export function coverageOf(catalog: Catalog, framework: Framework, year: number,
   const f = framework.file;
   return { framework: { id: f.id, name: f.name, version: f.version, source: f.source }, year, requirements, counts };
 }
+
+/** A requirement an answer shows short of met, and the questions whose answers fall short (with the services that gave them). */
+export interface Shortfall {
+  id: string;
+  title: LocalizedText;
+  result: 'ej_uppfyllt' | 'delvis';
+  questions: { question: string; services: string[] }[];
+}
+
+/** A framework's coverage as the annual report gives it: the counts, and the requirements answers show not met. */
+export interface CoverageSummary {
+  framework: Coverage['framework'];
+  counts: Record<CoverageResult, number>;
+  total: number;
+  /** Requirements delvis only because the questions cover part of them: every answer is the best one. */
+  partOnly: number;
+  /** Requirements ej uppfyllt, then those delvis because an answer falls short, each in the framework's order. */
+  shortfalls: Shortfall[];
+}
+
+/** Every framework's coverage for the year, summarised for the annual report (the full list is `efterlev coverage`). */
+export function coverageSummaries(catalog: Catalog, year: number, assessed: readonly Assessed[]): CoverageSummary[] {
+  return [...catalog.frameworks.values()].map((framework) => {
+    const c = coverageOf(catalog, framework, year, assessed);
+    let partOnly = 0;
+    const shortfalls: Shortfall[] = [];
+    for (const r of c.requirements) {
+      if (r.result !== 'delvis' && r.result !== 'ej_uppfyllt') continue;
+      const questions = new Map<string, string[]>();
+      for (const e of r.evidence) {
+        const ref = catalog.questions.get(e.question);
+        const points = ref === undefined ? undefined : answerPoints(ref.question, e.value);
+        if (points !== undefined && points < 1) questions.set(e.question, [...(questions.get(e.question) ?? []), e.service]);
+      }
+      if (questions.size === 0) partOnly++;
+      else shortfalls.push({ id: r.id, title: r.title, result: r.result, questions: [...questions].map(([question, services]) => ({ question, services })) });
+    }
+    // Not met first, then partly met, each in the framework's order.
+    shortfalls.sort((a, b) => Number(b.result === 'ej_uppfyllt') - Number(a.result === 'ej_uppfyllt'));
+    return { framework: c.framework, counts: c.counts, total: c.requirements.length, partOnly, shortfalls };
+  });
+}
