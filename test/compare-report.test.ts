@@ -142,7 +142,7 @@ describe('efterlev report and observations', () => {
     const text = doc.querySelector('body')!.text;
     for (let i = 1; i <= 12; i++) expect(text).toContain(`KP${i} `);
     for (const area of ['Avtal', 'Behörigheter', 'Loggning', 'Kontinuitetshantering']) expect(text).toContain(area);
-    for (const id of ['sammanfattning', 'kontrollpunkter', 'it-sakerhet', 'stora-brister', 'handlingsplan', 'fokus', 'iakttagelser']) {
+    for (const id of ['sammanfattning', 'kontrollpunkter', 'it-sakerhet', 'ramverk', 'stora-brister', 'handlingsplan', 'fokus', 'iakttagelser']) {
       expect(doc.querySelector(`h2#${id}`), id).toBeTruthy();
     }
     const charts = doc.querySelectorAll('figure.chart svg');
@@ -155,6 +155,24 @@ describe('efterlev report and observations', () => {
     expect(html).toContain('Testiakttagelse om &lt;script&gt;alert(1)&lt;/script&gt; &amp; annat');
     expect(html).not.toMatch(/<script|<link|src=|url\(/);
     expect(html).toContain('@page { size: A4');
+  });
+
+  it('gives the framework coverage: the counts per framework from the coverage figures, and what falls short with the questions behind it', async () => {
+    const md = (await run(['--dir', example, 'report', '--year', '2025'])).stdout;
+    const section = md.slice(md.indexOf('## Täckning mot ramverk'), md.indexOf('## Stora brister'));
+    for (const id of ['gdpr', 'iso27001', 'csl']) {
+      const c = await run(['--dir', example, 'coverage', '--year', '2025', '--framework', id, '--json']);
+      const { framework, counts, requirements } = JSON.parse(c.stdout) as { framework: { name: { sv: string } }; counts: Record<string, number>; requirements: unknown[] };
+      // The same figures as efterlev coverage: one function computes both.
+      expect(section).toContain(`| ${framework.name.sv} | ${requirements.length} | ${['uppfyllt', 'delvis', 'ej_uppfyllt', 'ej_bedomt', 'ej_tackt'].map((k) => counts[k]).join(' | ')} |`);
+    }
+    expect(section).toContain('| Ramverk | Krav | uppfyllt | delvis | ej uppfyllt | ej bedömt | ej täckt |');
+    // A shortfall row names the requirement and the questions whose answers fall short, with who gave them.
+    expect(section).toMatch(/\| gdpr \| art\. 28\.3 Personuppgiftsbiträdesavtal \| delvis \| KP2\.4, KP3\.4, [^|]*\(organisationen\); [^|]*AVT\.1 \(formansportalen\)/);
+    expect(section).toContain('efterlev coverage --year 2025 --framework ID');
+    const en = (await run(['--dir', example, '--lang', 'en', 'report', '--year', '2025'])).stdout;
+    expect(en).toContain('## Framework coverage');
+    expect(en).toContain('| Framework | Requirements | met | partly | not met | not assessed | not covered |');
   });
 
   it('writes the same content as Markdown, and in English on request', async () => {

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeDir, run, tempDir, writeJson } from './helpers.js';
+import { copyExampleWorkspace, removeDir, ROOT, run, tempDir, writeJson } from './helpers.js';
+import { loadCatalog } from '../src/catalog/load.js';
 import { writeMiniCatalog } from './fixtures/mini-catalog.js';
 import { combined, resultOf } from '../src/coverage/coverage.js';
 
@@ -83,6 +85,31 @@ describe('coverage per relation type', () => {
     expect(result(c, 'R1')).toBe('uppfyllt');
   });
 
+  it("the organisation's answer counts in every service's row: an overlap caps nothing, a nej from the organisation still counts", async () => {
+    // ORG.1 (organisation scope) overlaps ACC.1 (service scope) only in part; R1 is ACC.1's, R5 only ORG.2's.
+    writeFramework([...MAPPINGS, { question: 'ORG.2', requirement: 'R5', relation: 'equal' }], [{ questions: ['ORG.1', 'ACC.1'], relation: 'intersect' }]);
+    await cli('answer', '--year', '2025', '--service', 'webb', 'ACC.1=ja', '--evidence', 'Dnr 1');
+    await cli('answer', '--year', '2025', '--service', 'intern', 'ACC.1=ja', '--evidence', 'Dnr 2');
+    const before = await coverage();
+    expect(result(before, 'R1')).toBe('uppfyllt'); // the organisation has not answered: its overlap adds nothing yet
+    expect(result(before, 'R5')).toBe('ej_bedomt');
+    await cli('answer', '--year', '2025', '--service', 'organisation', 'ORG.1=ja', 'ORG.2=ja');
+    const c = await coverage();
+    // Partial evidence from the organisation does not cap the services' full evidence at delvis ...
+    expect(c.requirements.find((r) => r.id === 'R1')?.services).toEqual([
+      { service: 'intern', result: 'uppfyllt' },
+      { service: 'webb', result: 'uppfyllt' },
+    ]);
+    expect(result(c, 'R1')).toBe('uppfyllt');
+    // ... and a requirement only the organisation's questions reach has the organisation as its one row.
+    expect(c.requirements.find((r) => r.id === 'R5')?.services).toEqual([{ service: 'organisation', result: 'uppfyllt' }]);
+    expect(result(c, 'R5')).toBe('uppfyllt');
+    await cli('answer', '--year', '2025', '--service', 'organisation', 'ORG.1=nej');
+    const after = await coverage();
+    expect(after.requirements.find((r) => r.id === 'R1')?.services.map((s) => s.result)).toEqual(['delvis', 'delvis']);
+    expect(result(after, 'R1')).toBe('delvis');
+  });
+
   it('validate checks every mapping reference, naming file and place', async () => {
     writeFramework([...MAPPINGS, { question: 'ACC.9', requirement: 'R1', relation: 'equal' }, { question: 'ACC.1', requirement: 'R9', relation: 'equal' }]);
     const r = await cli('validate');
@@ -90,6 +117,64 @@ describe('coverage per relation type', () => {
     expect(r.stderr).toMatch(/checklists\/mappings\/demo\.json#\/mappings\/4\/question \(rad \d+\): okänd fråga 'ACC\.9'/);
     expect(r.stderr).toMatch(/checklists\/mappings\/demo\.json#\/mappings\/5\/requirement \(rad \d+\): kravet 'R9' finns inte i demo/);
     expect((await cli('coverage', '--year', '2025', '--framework', 'okänt')).code).toBe(2);
+  });
+});
+
+describe('the bundled mappings', () => {
+  const dir = join(ROOT, 'checklists', 'mappings');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
+
+  it('load without a problem: every question and requirement exists, every requirement at most once per question', () => {
+    const catalog = loadCatalog({ checklistsDir: join(ROOT, 'checklists'), rulesDir: join(ROOT, 'rules') }); // throws on any bad reference
+    expect(files).toEqual(expect.arrayContaining(['csl.json', 'gdpr.json', 'iso27001.json', 'overlap.json']));
+    for (const f of files.filter((x) => x !== 'overlap.json')) {
+      const file = read(f) as { framework: string; mappings: { question: string; requirement: string }[] };
+      const framework = catalog.frameworks.get(file.framework);
+      expect(framework, f).toBeDefined();
+      const ids = new Set(framework?.file.requirements.map((r) => r.id));
+      const seen = new Set<string>();
+      for (const m of file.mappings) {
+        expect(catalog.questions.has(m.question), `${f}: ${m.question}`).toBe(true);
+        expect(ids.has(m.requirement), `${f}: ${m.requirement}`).toBe(true);
+        const key = `${m.question} → ${m.requirement}`;
+        expect(seen.has(key), `${f}: ${key} twice`).toBe(false);
+        seen.add(key);
+      }
+    }
+    const overlaps = (read('overlap.json') as { overlaps: { questions: [string, string] }[] }).overlaps;
+    const pairs = new Set<string>();
+    for (const { questions: [a, b] } of overlaps) {
+      // An overlap joins two checklists (here the organisation's and a service's): within one checklist it would be a duplicate question.
+      expect(catalog.questions.get(a)?.checklist.id, `${a} ${b}`).not.toBe(catalog.questions.get(b)?.checklist.id);
+      expect(pairs.has(`${a} ${b}`), `${a} ${b} twice`).toBe(false);
+      pairs.add(`${a} ${b}`);
+    }
+    // After the overlaps have lent their mappings, still one mapping per question and requirement.
+    for (const [id, framework] of catalog.frameworks) {
+      const keys = framework.mappings.map((m) => `${m.question} → ${m.requirement}`);
+      expect(new Set(keys).size, id).toBe(keys.length);
+    }
+  });
+
+  it('the example year 2025: the cybersäkerhetslag requirements KP13 answers are covered, no longer all ej täckt', async () => {
+    const dir = copyExampleWorkspace();
+    try {
+      const r = await run(['--dir', dir, 'coverage', '--year', '2025', '--framework', 'csl', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const c = JSON.parse(r.stdout) as { requirements: (Json['requirements'][number] & { evidence: { service: string; question: string; value?: string }[] })[]; counts: Json['counts'] };
+      const byKp13 = c.requirements.filter((q) => q.evidence.some((e) => e.question.startsWith('KP13.')));
+      expect(byKp13.map((q) => q.id)).toEqual(['2 kap. 2 §', '2 kap. 3 § 1', '2 kap. 3 § 2', '2 kap. 3 § 3', '2 kap. 4 §', '2 kap. 5 §', '2 kap. 6 §', '2 kap. 8 §', '2 kap. 9 §']);
+      for (const q of byKp13) expect(q.result, q.id).not.toBe('ej_tackt');
+      // KP13 is answered ej tillämplig for 2025 (the law applies from 2026-01-15): shown as evidence, not as a result.
+      expect(c.requirements.find((q) => q.id === '2 kap. 2 §')).toMatchObject({ result: 'ej_bedomt', evidence: [{ service: 'organisation', question: 'KP13.1', value: 'ej_tillamplig' }] });
+      // What the services' answers show stands beside it.
+      expect(result(c, '2 kap. 3 § 2')).toBe('delvis');
+      expect(c.counts.ej_tackt).toBe(1); // 2 kap. 7 §, a report on the authority's request: no question asks it
+      expect(result(c, '2 kap. 7 §')).toBe('ej_tackt');
+    } finally {
+      removeDir(dir);
+    }
   });
 });
 

@@ -241,12 +241,13 @@ describe('the Word report (docx)', () => {
     const part = (name: string) => zip.find((e) => e.name === name)?.data.toString('utf8') ?? '';
     const doc = part('word/document.xml');
     expect(doc).toContain('<w:pStyle w:val="Title"/>');
-    expect(doc.match(/<w:pStyle w:val="Heading1"\/>/g)!.length).toBe(7);
+    expect(doc.match(/<w:pStyle w:val="Heading1"\/>/g)!.length).toBe(8); // Täckning mot ramverk is the eighth
     expect(doc).toContain('Resultat per kontrollpunkt');
     expect(doc).toContain('KP12 Hantering av registrerades rättigheter');
     expect(doc).toContain('Utskriftstest: underbiträden följs upp.');
     const tables = doc.match(/<w:tbl>/g)!.length;
-    expect(tables).toBe(7); // 4 of the report, 3 with the charts' figures
+    expect(tables).toBe(9); // 6 of the report (2 of them the framework coverage), 3 with the charts' figures
+    expect(doc).toContain('Täckning mot ramverk');
     expect(doc.match(/<w:tblHeader\/>/g)!.length).toBe(tables);
     expect(doc).toMatch(/<w:shd w:fill="FDE4E4" w:color="auto" w:val="clear"\/>.*?Avvikelse – stor/);
     const headers = zip.filter((e) => /^word\/header\d+\.xml$/.test(e.name)).map((e) => e.data.toString('utf8'));

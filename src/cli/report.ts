@@ -28,8 +28,10 @@ export function defineReport(program: Command): void {
       `
 Årsrapporten (--kind arsrapport, standard, med --year): sammanfattning, resultat per kontrollpunkt
 med kommentarer och förändring sedan förra året, IT-säkerhet per kontrollområde över tjänsterna,
-stora brister, handlingsplanen per prioritet, rekommenderade fokuskontrollpunkter för nästa år
-(röda och försämrade, med skälet) och särskilda iakttagelser (efterlev observation add). HTML är
+täckningen mot ramverken (GDPR, ISO/IEC 27001, cybersäkerhetslagen: antal per resultat och kraven
+som svaren visar inte uppfyllda; hela listan med efterlev coverage), stora brister, handlingsplanen
+per prioritet, rekommenderade fokuskontrollpunkter för nästa år (röda och försämrade, med skälet)
+och särskilda iakttagelser (efterlev observation add). HTML är
 en fristående fil med diagram, utskrivbar på A4. DOCX är samma rapport
 som Word-dokument (riktiga tabeller, diagrammen som bilder), för nämnden.
 

@@ -5,6 +5,7 @@ import type { LocalizedText } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { answerPoints } from '../engine/score.js';
 import type { Assessed } from '../review.js';
+import { ORGANISATION_ID } from '../store/schema.js';
 
 /**
  * How far the answers of a year show a framework's requirements met: per requirement, the
@@ -25,7 +26,7 @@ export interface RequirementCoverage {
   title: LocalizedText;
   group: string | undefined;
   result: CoverageResult;
-  /** Per service the requirement applies to (through an applicable mapped question). */
+  /** Per service the requirement applies to (through an applicable mapped question), the organisation's answers counted in each; the organisation is a row of its own only when no service's question applies. */
   services: { service: string; result: CoverageResult }[];
   evidence: Evidence[];
 }
@@ -62,27 +63,83 @@ export function combined(results: readonly CoverageResult[]): CoverageResult {
   return 'delvis';
 }
 
+/**
+ * The organisation's answers (the DSO's control points) hold for the whole organisation, so they
+ * are evidence in every service's row beside the service's own answers: a DSO answer that only
+ * overlaps a requirement then adds to the services' evidence instead of capping the result at
+ * delvis as a row of its own, and a nej from the organisation still keeps every row from
+ * uppfyllt. The organisation has a row of its own only when no service's question applies
+ * (a requirement only the organisation's questions give evidence for).
+ */
 export function coverageOf(catalog: Catalog, framework: Framework, year: number, assessed: readonly Assessed[]): Coverage {
   const byRequirement = new Map<string, Mapping[]>();
   for (const m of framework.mappings) byRequirement.set(m.requirement, [...(byRequirement.get(m.requirement) ?? []), m]);
+  const organisation = assessed.find((a) => a.service.id === ORGANISATION_ID);
   const requirements = framework.file.requirements.map((r): RequirementCoverage => {
     const mappings = byRequirement.get(r.id) ?? [];
     if (mappings.length === 0) return { id: r.id, title: r.title, group: r.group, result: 'ej_tackt', services: [], evidence: [] };
     const evidence: Evidence[] = [];
-    const services: RequirementCoverage['services'] = [];
-    for (const a of assessed) {
-      const mine = mappings.flatMap((m) => {
+    const of = (a: Assessed) =>
+      mappings.flatMap((m) => {
         const ref = catalog.questions.get(m.question);
         if (ref === undefined || !a.result.checklists.some((c) => c.checklist === ref.checklist.id) || !appliesTo(ref.question, a.input.profile)) return [];
         const value = a.input.answers[m.question]?.value;
         evidence.push({ service: a.service.id, question: m.question, relation: m.relation, value });
         return [{ relation: m.relation, points: value === undefined ? undefined : answerPoints(ref.question, value) }];
       });
-      if (mine.length > 0) services.push({ service: a.service.id, result: resultOf(mine) });
+    const shared = organisation === undefined ? [] : of(organisation);
+    const services: RequirementCoverage['services'] = [];
+    for (const a of assessed) {
+      if (a === organisation) continue;
+      const mine = of(a);
+      if (mine.length > 0) services.push({ service: a.service.id, result: resultOf([...mine, ...shared]) });
     }
+    if (services.length === 0 && shared.length > 0 && organisation !== undefined) services.push({ service: organisation.service.id, result: resultOf(shared) });
     return { id: r.id, title: r.title, group: r.group, result: combined(services.map((s) => s.result)), services, evidence };
   });
   const counts = Object.fromEntries(COVERAGE_RESULTS.map((c) => [c, requirements.filter((r) => r.result === c).length])) as Record<CoverageResult, number>;
   const f = framework.file;
   return { framework: { id: f.id, name: f.name, version: f.version, source: f.source }, year, requirements, counts };
+}
+
+/** A requirement an answer shows short of met, and the questions whose answers fall short (with the services that gave them). */
+export interface Shortfall {
+  id: string;
+  title: LocalizedText;
+  result: 'ej_uppfyllt' | 'delvis';
+  questions: { question: string; services: string[] }[];
+}
+
+/** A framework's coverage as the annual report gives it: the counts, and the requirements answers show not met. */
+export interface CoverageSummary {
+  framework: Coverage['framework'];
+  counts: Record<CoverageResult, number>;
+  total: number;
+  /** Requirements delvis only because the questions cover part of them: every answer is the best one. */
+  partOnly: number;
+  /** Requirements ej uppfyllt, then those delvis because an answer falls short, each in the framework's order. */
+  shortfalls: Shortfall[];
+}
+
+/** Every framework's coverage for the year, summarised for the annual report (the full list is `efterlev coverage`). */
+export function coverageSummaries(catalog: Catalog, year: number, assessed: readonly Assessed[]): CoverageSummary[] {
+  return [...catalog.frameworks.values()].map((framework) => {
+    const c = coverageOf(catalog, framework, year, assessed);
+    let partOnly = 0;
+    const shortfalls: Shortfall[] = [];
+    for (const r of c.requirements) {
+      if (r.result !== 'delvis' && r.result !== 'ej_uppfyllt') continue;
+      const questions = new Map<string, string[]>();
+      for (const e of r.evidence) {
+        const ref = catalog.questions.get(e.question);
+        const points = ref === undefined ? undefined : answerPoints(ref.question, e.value);
+        if (points !== undefined && points < 1) questions.set(e.question, [...(questions.get(e.question) ?? []), e.service]);
+      }
+      if (questions.size === 0) partOnly++;
+      else shortfalls.push({ id: r.id, title: r.title, result: r.result, questions: [...questions].map(([question, services]) => ({ question, services })) });
+    }
+    // Not met first, then partly met, each in the framework's order.
+    shortfalls.sort((a, b) => Number(b.result === 'ej_uppfyllt') - Number(a.result === 'ej_uppfyllt'));
+    return { framework: c.framework, counts: c.counts, total: c.requirements.length, partOnly, shortfalls };
+  });
 }

@@ -5,6 +5,9 @@ import { reviewStateLabel, reviewSummary, t, text, type Lang } from '../ui/i18n.
 import { checklistName, controlName } from '../ui/score.js';
 import { confidentialityNotice } from '../export/columns.js';
 import type { ReportModel } from './model.js';
+import { coverageLabel } from '../ui/coverage.js';
+import { COVERAGE_RESULTS, type Shortfall } from '../coverage/coverage.js';
+import { ORGANISATION_ID } from '../store/schema.js';
 
 export type Cell = string;
 
@@ -177,6 +180,57 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
       counts: STATUSES.reduce((acc, s) => ({ ...acc, [s]: m.areas.reduce((n, a) => n + a.byStatus[s], 0) + m.dso.filter((d) => d.status === s).length }), {} as Record<AssessedStatus, number>),
     },
   );
+
+  // Framework coverage: the counts and what falls short; the full list per requirement is `efterlev coverage`.
+  if (m.coverage.length > 0) {
+    const shortfalls = m.coverage.flatMap((c) => c.shortfalls.map((s) => ({ c, s })));
+    const partOnly = m.coverage.reduce((n, c) => n + c.partOnly, 0);
+    // The organisation's questions together, then each service question with the service (or how many).
+    const questions = (list: Shortfall['questions']) => {
+      const org = list.filter((q) => q.services.includes(ORGANISATION_ID)).map((q) => q.question);
+      const rest = list.map((q) => ({ ...q, services: q.services.filter((x) => x !== ORGANISATION_ID) })).filter((q) => q.services.length > 0);
+      return [
+        ...(org.length > 0 ? [`${org.join(', ')} (${sv ? 'organisationen' : 'the organisation'})`] : []),
+        ...rest.map((q) => `${q.question} (${q.services.length === 1 ? q.services[0] : sv ? `${q.services.length} tjänster` : `${q.services.length} services`})`),
+      ].join('; ');
+    };
+    blocks.push(
+      { kind: 'h2', id: 'ramverk', text: sv ? 'Täckning mot ramverk' : 'Framework coverage' },
+      {
+        kind: 'p',
+        text: sv
+          ? `Hur årets svar visar ramverkens krav uppfyllda, genom frågornas koppling till kraven (checklists/mappings). Uppfyllt: varje svar är det bästa och minst en fråga täcker hela kravet. Ej täckt: ingen fråga i katalogen ger underlag, en brist i katalogen snarare än i svaren. Hela listan per krav: efterlev coverage --year ${m.year} --framework ID.`
+          : `How this year's answers show the frameworks' requirements met, through the questions' mapping to the requirements (checklists/mappings). Met: every answer is the best one and at least one question covers the whole requirement. Not covered: no question in the catalogue gives evidence, a gap in the catalogue rather than in the answers. The full list per requirement: efterlev coverage --year ${m.year} --framework ID.`,
+      },
+      {
+        kind: 'table',
+        head: [sv ? 'Ramverk' : 'Framework', sv ? 'Krav' : 'Requirements', ...COVERAGE_RESULTS.map((r) => coverageLabel(r, lang))],
+        rows: m.coverage.map((c) => [text(c.framework.name, lang), String(c.total), ...COVERAGE_RESULTS.map((r) => String(c.counts[r]))]),
+      },
+      shortfalls.length === 0
+        ? { kind: 'p', text: sv ? `Inget krav brister i svaren${partOnly > 0 ? `; ${partOnly} är delvis uppfyllda bara för att frågorna täcker en del av dem` : ''}.` : `No requirement falls short in the answers${partOnly > 0 ? `; ${partOnly} are partly met only because the questions cover part of them` : ''}.` }
+        : {
+            kind: 'p',
+            text: sv
+              ? `Krav som svaren visar ej uppfyllda eller delvis uppfyllda, med frågorna vars svar brister${partOnly > 0 ? ` (ytterligare ${partOnly} krav är delvis uppfyllda bara för att frågorna täcker en del av dem)` : ''}:`
+              : `Requirements the answers show not met or partly met, with the questions whose answers fall short${partOnly > 0 ? ` (a further ${partOnly} are partly met only because the questions cover part of them)` : ''}:`,
+          },
+      ...(shortfalls.length === 0
+        ? []
+        : [
+            {
+              kind: 'table' as const,
+              head: [sv ? 'Ramverk' : 'Framework', sv ? 'Krav' : 'Requirement', sv ? 'Resultat' : 'Result', sv ? 'Frågor med brist' : 'Questions falling short'],
+              rows: shortfalls.map(({ c, s }) => [
+                c.framework.id,
+                `${s.id} ${text(s.title, lang)}`,
+                coverageLabel(s.result, lang),
+                questions(s.questions),
+              ]),
+            },
+          ]),
+    );
+  }
 
   // Major gaps
   blocks.push(

@@ -10,6 +10,7 @@ import type { Assessed } from '../review.js';
 import { compareIds } from '../store/canonical.js';
 import type { Observation } from '../store/observations.js';
 import { ORGANISATION_ID } from '../store/schema.js';
+import { coverageSummaries, type CoverageSummary } from '../coverage/coverage.js';
 import { recommendFocus, type FocusRecommendation } from './focus.js';
 
 export interface DsoControlRow {
@@ -57,6 +58,8 @@ export interface ReportModel {
   acceptedRisks: Action[];
   focus: FocusRecommendation[];
   observations: Observation[];
+  /** Per framework (checklists/frameworks), how the year's answers show its requirements met. */
+  coverage: CoverageSummary[];
 }
 
 const delta = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : Math.round((b - a) * 10) / 10);
@@ -142,5 +145,6 @@ export function buildReport(input: {
     acceptedRisks: accepted,
     focus: recommendFocus(orgControls, orgControlsBefore),
     observations: [...input.observations],
+    coverage: coverageSummaries(input.catalog, input.year, input.current),
   };
 }
