@@ -13,7 +13,7 @@ import { ROOT, copyExampleWorkspace, readJson, removeDir, run, writeJson } from 
 
 let ws: string;
 const cli = (...args: string[]) => run(['--dir', ws, ...args]);
-type AnswerFile = { service: string; year: number; answers: Record<string, unknown>; history: unknown[] };
+type AnswerFile = { service: string; year: number; catalog?: Record<string, string>; answers: Record<string, unknown>; history: unknown[] };
 const NOT_STARTED = ['adato', 'digitala-navet', 'formansportalen', 'kpa-pension', 'telefoni', 'utbildningsportalen', 'visma-recruit'];
 
 function copyYear(service: string, keep?: number): void {
