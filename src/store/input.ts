@@ -25,8 +25,8 @@ export interface GivenAnswer extends AnswerContext {
 export function resolveAnswer(catalog: Catalog, service: RegisteredService, questionId: string, raw: string | number, given: GivenAnswer): ResolvedAnswer {
   const id = questionId.trim().toUpperCase();
   const ref = catalog.questions.get(id);
-  if (ref === undefined || !checklistsFor(catalog, service.id).some((c) => c.id === ref.checklist.id)) {
-    const meant = didYouMean(id, checklistsFor(catalog, service.id).flatMap((c) => c.controls.flatMap((k) => k.questions.map((q) => q.id))));
+  if (ref === undefined || !checklistsFor(catalog, service.id, given.year).some((c) => c.id === ref.checklist.id)) {
+    const meant = didYouMean(id, checklistsFor(catalog, service.id, given.year).flatMap((c) => c.controls.flatMap((k) => k.questions.map((q) => q.id))));
     return { ok: false, error: `'${id}': okänd fråga för ${service.id}${meant ? ` (${meant})` : ''}` };
   }
   let value: AnswerValue;
