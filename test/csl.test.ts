@@ -69,6 +69,8 @@ describe('efterlev with the csl checklist', () => {
     [['compare', '2024', '2025']],
     [['coverage', '--year', '2025', '--framework', 'csl']],
     [['report', '--year', '2025']],
+    [['export', '--year', '2025', '--format', 'csv']],
+    [['export', '--year', '2025', '--format', 'oscal-ar']],
   ])('%j for 2025 is what it was without csl, and never mentions it', async (args) => {
     const now = await cli(ws, ...args);
     const before = await cli(without, ...args);
