@@ -83,7 +83,7 @@ describe('efterlev with the csl checklist', () => {
   it('refuses a csl answer for 2025, naming the year it applies from', async () => {
     const r = await cli(ws, 'answer', '--year', '2025', '--service', 'organisation', 'CSL1.1=ja');
     expect(r.code).not.toBe(0);
-    expect(r.stderr + r.stdout).toContain('CSL1.1');
+    expect(r.stderr + r.stdout).toContain("'CSL1.1' hör till checklistan csl, som gäller från granskningsåret 2026 (inte 2025)");
   });
 
   it('asks csl for 2026: answers through the CLI give graded gaps with the law behind them', async () => {
