@@ -104,7 +104,7 @@ export const Checklist = z.strictObject({
    * The first review year the checklist applies to (a law in force from that year): for earlier
    * years it is not asked, not scored and not shown. Without it the checklist applies every year.
    */
-  appliesFrom: z.number().int().min(2000).max(2100).optional(),
+  appliesFrom: z.number().int().min(2000).max(2100).optional().describe('Första granskningsåret checklistan gäller (t.ex. en lag i kraft från det året); tidigare år frågas den inte, räknas inte och visas inte'),
   controls: z.array(Control).min(1),
 });
 export type Checklist = z.infer<typeof Checklist>;
