@@ -121,7 +121,7 @@ async function assessAll(review: Review, year: number, services: readonly Regist
   const inputs = services.map((s) => ({ service: s, input: assessmentInput(review, s, year) }));
   const assessed: Assessed[] = [];
   for (const { service, input } of inputs) {
-    const checklists = checklistsFor(review.catalog, input.service).filter((c: Checklist) => checklistFilter === undefined || c.id === checklistFilter);
+    const checklists = checklistsFor(review.catalog, input.service, year).filter((c: Checklist) => checklistFilter === undefined || c.id === checklistFilter);
     if (checklists.length > 0) assessed.push({ service, input, result: await assessor.assess(input, checklists) });
   }
   return assessed;

@@ -35,6 +35,30 @@ describe('the bundled catalogue', () => {
     ]);
   });
 
+  it('has the Cybersecurity Act checklist csl, scope organisation, from review year 2026', () => {
+    const csl = catalog.checklists.find((c) => c.id === 'csl')!;
+    expect(csl).toMatchObject({ scope: 'organisation', appliesFrom: 2026 });
+    expect(csl.controls.map((c) => `${c.id} ${c.name.sv}`)).toEqual([
+      'CSL1 Anmälan till den gemensamma kontaktpunkten',
+      'CSL2 Ledningens ansvar och utbildning',
+      'CSL3 Säkerhetsåtgärder: riskanalys, incidenter och kontinuitet',
+      'CSL4 Säkerhetsåtgärder: leveranskedja och systemförvaltning',
+      'CSL5 Säkerhetsåtgärder: cyberhygien, åtkomst och kommunikation',
+      'CSL6 Incidentrapportering till CSIRT-enheten',
+      'CSL7 Samordning med personuppgiftsincidenter',
+    ]);
+    // The ten points of 2 kap. 3 § andra stycket, each cited by one question.
+    const cited = csl.controls.flatMap((k) => k.questions.flatMap((q) => q.references)).join('\n');
+    for (let point = 1; point <= 10; point++) expect(cited).toContain(`Cybersäkerhetslagen (2025:1506) 2 kap. 3 § andra stycket ${point}`);
+    // Management approval is NIS 2 art. 20.1, not Swedish law: not a legal requirement.
+    expect(csl.controls.find((k) => k.id === 'CSL2')!.questions.find((q) => q.id === 'CSL2.3')).toMatchObject({ legal: false });
+    expect(catalog.rulesByChecklist.get('csl')).toHaveLength(51);
+    // Organisation-level checklists that always applied come first: dso's tables keep their place.
+    const ids = catalog.checklists.map((c) => c.id);
+    expect(ids[0]).toBe('dso');
+    expect(ids.indexOf('csl')).toBeLessThan(ids.indexOf('itsak'));
+  });
+
   it('has the ten IT-security control areas, scope service', () => {
     const itsak = catalog.checklists.find((c) => c.id === 'itsak')!;
     expect(itsak.scope).toBe('service');

@@ -98,16 +98,16 @@ describe('efterlev compare', () => {
 });
 
 describe('recommendFocus', () => {
-  const k = (control: string, score: number, status: ControlResult['status']): ControlResult => ({ control, score, status, answered: 1, total: 1, legalUnanswered: 0, gaps: [] });
+  const k = (control: string, score: number, status: ControlResult['status']): ControlResult & { checklist: string } => ({ checklist: 'dso', control, score, status, answered: 1, total: 1, legalUnanswered: 0, gaps: [] });
 
   it('names red control points first, lowest first, then falling ones, steepest first', () => {
     const now = [k('KP1', 40, 'stor'), k('KP2', 90, 'enligt_plan'), k('KP3', 70, 'mellan'), k('KP4', 20, 'stor'), k('KP5', 85, 'enligt_plan')];
     const before = [k('KP1', 30, 'stor'), k('KP2', 95, 'enligt_plan'), k('KP3', 90, 'enligt_plan'), k('KP4', 20, 'stor'), k('KP5', 80, 'mellan')];
     expect(recommendFocus(now, before)).toEqual([
-      { control: 'KP4', score: 20, red: true, delta: 0 },
-      { control: 'KP1', score: 40, red: true, delta: 10 },
-      { control: 'KP3', score: 70, red: false, delta: -20 },
-      { control: 'KP2', score: 90, red: false, delta: -5 },
+      { checklist: 'dso', control: 'KP4', score: 20, red: true, delta: 0 },
+      { checklist: 'dso', control: 'KP1', score: 40, red: true, delta: 10 },
+      { checklist: 'dso', control: 'KP3', score: 70, red: false, delta: -20 },
+      { checklist: 'dso', control: 'KP2', score: 90, red: false, delta: -5 },
     ]);
   });
 

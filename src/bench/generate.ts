@@ -70,9 +70,9 @@ export function generateWorkspace(root: string, catalog: Catalog, services: numb
 
   const all = [{ id: ORGANISATION_ID, profile: { ...EMPTY_PROFILE, personalData: true } }, ...register.map((s) => ({ id: s.id, profile: profileOf(s, EMPTY_PROFILE) }))];
   for (const { id, profile } of all) {
-    const questions = checklistsFor(catalog, id).flatMap((c) => c.controls.flatMap((k) => k.questions)).filter((q) => appliesTo(q, profile));
     let last: Record<string, Answer> = {};
     for (const year of years) {
+      const questions = checklistsFor(catalog, id, year).flatMap((c) => c.controls.flatMap((k) => k.questions)).filter((q) => appliesTo(q, profile));
       const answers: Record<string, Answer> = {};
       for (const q of questions) {
         if (rnd() < 0.03) continue;

@@ -48,7 +48,7 @@ function holds(node: ConditionNode, input: RuleInput): boolean {
 export function plainScore(catalog: Catalog, inputs: readonly AssessmentInput[]): number {
   let checksum = 0;
   for (const input of inputs) {
-    for (const checklist of checklistsFor(catalog, input.service)) {
+    for (const checklist of checklistsFor(catalog, input.service, input.year)) {
       const answers: Record<string, AnswerValue> = {};
       const previous: Record<string, AnswerValue> = {};
       for (const control of checklist.controls) {

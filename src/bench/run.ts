@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     const inputs: AssessmentInput[] = services.map((s) => assessmentInput(review, s, year));
     const assessor = new Assessor(catalog);
     const scoreAll = async (a: Assessor, list: readonly AssessmentInput[]) => {
-      for (const input of list) await a.assess(input, checklistsFor(catalog, input.service));
+      for (const input of list) await a.assess(input, checklistsFor(catalog, input.service, input.year));
     };
     const scoreYearMs = await time(() => scoreAll(assessor, inputs));
     const plainMs = await time(() => plainScore(catalog, inputs));

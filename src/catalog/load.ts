@@ -111,8 +111,13 @@ function loadChecklists(dir: string, problems: Problem[]): LoadedChecklist[] {
     if (other !== undefined) problems.push({ file: c.file, pointer: '/id', message: `checklistan '${c.value.id}' finns redan i ${other}` });
     seen.set(c.value.id, c.file);
   }
+  // Organisation-level checklists first; within a scope the ones that have always applied before
+  // those that apply from a later year (appliesFrom), so a year's existing tables keep their order.
   return loaded.sort(
-    (a, b) => Number(a.value.scope === 'service') - Number(b.value.scope === 'service') || a.value.id.localeCompare(b.value.id),
+    (a, b) =>
+      Number(a.value.scope === 'service') - Number(b.value.scope === 'service') ||
+      (a.value.appliesFrom ?? 0) - (b.value.appliesFrom ?? 0) ||
+      a.value.id.localeCompare(b.value.id),
   );
 }
 

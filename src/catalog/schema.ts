@@ -100,6 +100,11 @@ export const Checklist = z.strictObject({
   name: LocalizedText,
   scope: z.enum(['organisation', 'service']),
   version: freeText().min(1),
+  /**
+   * The first review year the checklist applies to (a law in force from that year): for earlier
+   * years it is not asked, not scored and not shown. Without it the checklist applies every year.
+   */
+  appliesFrom: z.number().int().min(2000).max(2100).optional().describe('Första granskningsåret checklistan gäller (t.ex. en lag i kraft från det året); tidigare år frågas den inte, räknas inte och visas inte'),
   controls: z.array(Control).min(1),
 });
 export type Checklist = z.infer<typeof Checklist>;

@@ -34,6 +34,6 @@ Exempel:
         return;
       }
       const { renderAnswers } = await import('../ui/answers.js');
-      ctx.print((note ? `${note}\n` : '') + renderAnswers(checklistsFor(review.catalog, service.id), service, year, file, ctx.lang, { history: opts.history === true, width: ctx.width }));
+      ctx.print((note ? `${note}\n` : '') + renderAnswers(checklistsFor(review.catalog, service.id, year), service, year, file, ctx.lang, { history: opts.history === true, width: ctx.width }));
     });
 }

@@ -6,6 +6,7 @@ import type { AnswerValue } from '../catalog/values.js';
 import { answerPoints } from '../engine/score.js';
 import type { Assessed } from '../review.js';
 import { ORGANISATION_ID } from '../store/schema.js';
+import { checklistAppliesIn } from '../store/answers.js';
 
 /**
  * How far the answers of a year show a framework's requirements met: per requirement, the
@@ -73,7 +74,12 @@ export function combined(results: readonly CoverageResult[]): CoverageResult {
  */
 export function coverageOf(catalog: Catalog, framework: Framework, year: number, assessed: readonly Assessed[]): Coverage {
   const byRequirement = new Map<string, Mapping[]>();
-  for (const m of framework.mappings) byRequirement.set(m.requirement, [...(byRequirement.get(m.requirement) ?? []), m]);
+  // A question of a checklist that does not apply yet (appliesFrom) covers nothing that year.
+  const inYear = (m: Mapping) => {
+    const ref = catalog.questions.get(m.question);
+    return ref !== undefined && checklistAppliesIn(ref.checklist, year);
+  };
+  for (const m of framework.mappings.filter(inYear)) byRequirement.set(m.requirement, [...(byRequirement.get(m.requirement) ?? []), m]);
   const organisation = assessed.find((a) => a.service.id === ORGANISATION_ID);
   const requirements = framework.file.requirements.map((r): RequirementCoverage => {
     const mappings = byRequirement.get(r.id) ?? [];

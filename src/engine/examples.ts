@@ -29,14 +29,17 @@ export async function ruleExampleProblems(catalog: Catalog): Promise<Problem[]> 
   const reference = new Assessor(catalog, (rules) => new ReferenceRules(rules));
   const problems: Problem[] = [];
   for (const checklist of catalog.checklists) {
+    // A checklist that applies only from a later year (appliesFrom) is exemplified in that year.
+    const year = Math.max(EXAMPLE_YEAR, checklist.appliesFrom ?? EXAMPLE_YEAR);
+    const reviewDate = `${year}${EXAMPLE_REVIEW_DATE.slice(4)}`;
     for (const rule of catalog.rulesByChecklist.get(checklist.id) ?? []) {
       for (const kind of ['fires', 'passes'] as const) {
         for (const [i, example] of rule.rule.examples[kind].entries()) {
-          const at = `${EXAMPLE_REVIEW_DATE}T12:00:00.000Z`;
+          const at = `${reviewDate}T12:00:00.000Z`;
           const input = {
             service: 'exempel',
             profile: profileOf(example.service ?? {}, EXAMPLE_PROFILE),
-            year: EXAMPLE_YEAR,
+            year,
             answers: Object.fromEntries(Object.entries(example.answers).map(([q, value]) => [q, { value, at }])),
             previous: Object.fromEntries(Object.entries(example.previous ?? {}).map(([q, value]) => [q, { value }])),
             incidents: { facts: exampleIncidentFacts(example.incidents) },

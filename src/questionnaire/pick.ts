@@ -21,7 +21,7 @@ export interface ServiceProgress {
 export function progressOf(ws: Workspace, catalog: Catalog, register: YearRegister, year: number): ServiceProgress[] {
   return allServices(register).map((service) => {
     const answers = readAnswerFile(ws, catalog, year, service.id)?.answers ?? {};
-    const applicable = checklistsFor(catalog, service.id)
+    const applicable = checklistsFor(catalog, service.id, year)
       .flatMap((c) => c.controls.flatMap((k) => k.questions))
       .filter((q) => appliesTo(q, service.profile));
     const latest = Object.values(answers).sort((a, b) => b.at.localeCompare(a.at))[0];

@@ -116,7 +116,7 @@ async function resolveConflict(opts: SessionOptions, step: Step, theirs: Answer 
  * chosen (the prompt shows it as done); comment and evidence, asked next, complete it.
  */
 export async function runSession(opts: SessionOptions): Promise<SessionOutcome> {
-  const steps = stepsFor(checklistsFor(opts.catalog, opts.service.id), opts.service.profile, opts);
+  const steps = stepsFor(checklistsFor(opts.catalog, opts.service.id, opts.year), opts.service.profile, opts);
   if (steps.length === 0) {
     throw new UsageError(
       `Inga frågor att besvara för ${opts.service.id}${opts.control ? ` i kontrollen ${opts.control}` : ''}${opts.checklist ? ` i checklistan ${opts.checklist}` : ''}.`,

@@ -129,7 +129,7 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
       kind: 'table',
       head: [sv ? 'Kontrollpunkt' : 'Control point', 'Status', sv ? 'Poäng' : 'Score', prev ? String(prev) : '', sv ? 'Förändring' : 'Change', sv ? 'Kommentarer' : 'Comments'],
       rows: m.dso.map((d) => [
-        controlName(catalog, 'dso', d.control, lang),
+        controlName(catalog, d.checklist, d.control, lang),
         status(d.status),
         number(d.score, lang),
         number(d.previous, lang),
@@ -273,7 +273,7 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
               f.red ? `${status('stor')} (${number(f.score, lang)} ${sv ? 'poäng' : 'points'})` : undefined,
               f.delta !== null && f.delta < 0 ? `${sv ? 'försämring' : 'fell'} ${change(f.delta, lang)} ${sv ? 'sedan' : 'since'} ${prev}` : undefined,
             ].filter(Boolean);
-            return `${controlName(catalog, 'dso', f.control, lang)}: ${reasons.join('; ')}`;
+            return `${controlName(catalog, f.checklist, f.control, lang)}: ${reasons.join('; ')}`;
           }),
         },
   );

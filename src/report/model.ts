@@ -11,9 +11,11 @@ import { compareIds } from '../store/canonical.js';
 import type { Observation } from '../store/observations.js';
 import { ORGANISATION_ID } from '../store/schema.js';
 import { coverageSummaries, type CoverageSummary } from '../coverage/coverage.js';
-import { recommendFocus, type FocusRecommendation } from './focus.js';
+import { recommendFocus, type FocusRecommendation, type OrganisationControl } from './focus.js';
 
 export interface DsoControlRow {
+  /** The organisation-level checklist (dso, and every other one that applies that year). */
+  checklist: string;
   control: string;
   score: number | null;
   status: Status;
@@ -80,16 +82,18 @@ export function buildReport(input: {
   const before = results(input.previous);
   const org = input.current.find((a) => a.service.id === ORGANISATION_ID);
   const orgBefore = input.previous.find((a) => a.service.id === ORGANISATION_ID);
-  const orgControls = org?.result.checklists.flatMap((c) => c.controls) ?? [];
-  const orgControlsBefore = orgBefore?.result.checklists.flatMap((c) => c.controls);
+  // Every organisation-level checklist that applies in the year, in catalogue order (dso first).
+  const withChecklist = (r: ServiceResult): OrganisationControl[] => r.checklists.flatMap((c) => c.controls.map((k) => ({ ...k, checklist: c.checklist })));
+  const orgControls = org === undefined ? [] : withChecklist(org.result);
+  const orgControlsBefore = orgBefore === undefined ? undefined : withChecklist(orgBefore.result);
 
   const dso: DsoControlRow[] = orgControls.map((k) => {
-    const previous = orgControlsBefore?.find((p) => p.control === k.control)?.score ?? null;
+    const previous = orgControlsBefore?.find((p) => p.checklist === k.checklist && p.control === k.control)?.score ?? null;
     const comments = Object.entries(org?.input.answers ?? {})
       .filter(([q, a]) => q.startsWith(`${k.control}.`) && a.value !== 'ja' && (a as { comment?: string }).comment)
       .sort(([a], [b]) => compareIds(a, b))
       .map(([q, a]) => `${q}: ${(a as { comment?: string }).comment}`);
-    return { control: k.control, score: k.score, status: k.status, previous, delta: delta(previous, k.score), comments };
+    return { checklist: k.checklist, control: k.control, score: k.score, status: k.status, previous, delta: delta(previous, k.score), comments };
   });
 
   const serviceResults = now.filter((r) => r.service !== ORGANISATION_ID);

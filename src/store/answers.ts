@@ -23,13 +23,27 @@ export function answerFilePath(ws: Workspace, year: number, service: string): st
 
 const scopeCache = new WeakMap<Catalog, Map<string, Checklist[]>>();
 
-/** The checklists a service answers: the organisation-level ones for the organisation, the others for services. */
-export function checklistsFor(catalog: Catalog, service: string): Checklist[] {
+/** Whether a checklist applies to a review year (`appliesFrom`: the first year it does). */
+export function checklistAppliesIn(checklist: Checklist, year: number): boolean {
+  return checklist.appliesFrom === undefined || year >= checklist.appliesFrom;
+}
+
+/**
+ * The checklists a service answers in a review year: the organisation-level ones for the
+ * organisation, the others for services, each only from its `appliesFrom` year on. Every command
+ * picks a year's checklists here, so a checklist that does not apply yet is not asked, not scored
+ * and not shown.
+ */
+export function checklistsFor(catalog: Catalog, service: string, year: number): Checklist[] {
   const scope = service === ORGANISATION_ID ? 'organisation' : 'service';
   let byScope = scopeCache.get(catalog);
   if (byScope === undefined) scopeCache.set(catalog, (byScope = new Map()));
-  let list = byScope.get(scope);
-  if (list === undefined) byScope.set(scope, (list = catalog.checklists.filter((c) => c.scope === scope)));
+  const inScope = catalog.checklists.filter((c) => c.scope === scope);
+  // One key per set of applying checklists, so a year gets the same array every time.
+  const applying = inScope.filter((c) => checklistAppliesIn(c, year));
+  const key = `${scope}|${applying.map((c) => c.id).join(',')}`;
+  let list = byScope.get(key);
+  if (list === undefined) byScope.set(key, (list = applying));
   return list;
 }
 
@@ -41,11 +55,12 @@ function answerFileProblems(file: AnswerFile, shown: string, catalog: Catalog, y
   const problems: Problem[] = [];
   if (file.service !== service) problems.push({ file: shown, pointer: '/service', message: `'${file.service}' stämmer inte med filnamnet ('${service}')` });
   if (file.year !== year) problems.push({ file: shown, pointer: '/year', message: `${file.year} stämmer inte med mappen (${year})` });
-  const inScope = checklistsFor(catalog, service);
+  const inScope = checklistsFor(catalog, service, year);
   const check = (id: string, pointer: string, value?: AnswerValue): void => {
     const ref = catalog.questions.get(id);
     if (ref === undefined || !inScope.includes(ref.checklist)) {
-      problems.push({ file: shown, pointer, message: `okänd fråga '${id}' för ${service === ORGANISATION_ID ? 'organisationen' : 'en tjänst'}` });
+      const later = ref !== undefined && ref.checklist.appliesFrom !== undefined && year < ref.checklist.appliesFrom;
+      problems.push({ file: shown, pointer, message: later ? `frågan '${id}' hör till checklistan ${ref.checklist.id}, som gäller från ${ref.checklist.appliesFrom}` : `okänd fråga '${id}' för ${service === ORGANISATION_ID ? 'organisationen' : 'en tjänst'}` });
       return;
     }
     const problem = value === undefined ? undefined : valueProblem(ref.question, value);
@@ -73,8 +88,8 @@ function retiredQuestionIds(catalog: Catalog): Set<string> {
 }
 
 /** The catalogue version of each checklist a service answers, as written into its answer files. */
-export function versionsFor(catalog: Catalog, service: string): Record<string, string> {
-  return Object.fromEntries(checklistsFor(catalog, service).map((c) => [c.id, c.version]));
+export function versionsFor(catalog: Catalog, service: string, year: number): Record<string, string> {
+  return Object.fromEntries(checklistsFor(catalog, service, year).map((c) => [c.id, c.version]));
 }
 
 /**
@@ -82,11 +97,11 @@ export function versionsFor(catalog: Catalog, service: string): Record<string, s
  * each checklist's answers through its migrations; an answer to a removed question goes to the
  * history, so nothing is lost. The file on disk is not touched until it is written again.
  */
-function migrated(file: AnswerFile, shown: string, catalog: Catalog, service: string): AnswerFile {
+function migrated(file: AnswerFile, shown: string, catalog: Catalog, year: number, service: string): AnswerFile {
   let answers = file.answers;
   let history = file.history;
   const problems: Problem[] = [];
-  for (const checklist of checklistsFor(catalog, service)) {
+  for (const checklist of checklistsFor(catalog, service, year)) {
     const steps = catalog.migrations.get(checklist.id) ?? [];
     const version = file.catalog?.[checklist.id] ?? oldestVersion(steps, checklist.version);
     if (version === checklist.version) continue;
@@ -104,13 +119,13 @@ function migrated(file: AnswerFile, shown: string, catalog: Catalog, service: st
     ];
   }
   if (problems.length > 0) throw new InvalidInputError(problems);
-  return answers === file.answers ? file : { ...file, catalog: versionsFor(catalog, service), answers, history };
+  return answers === file.answers ? file : { ...file, catalog: versionsFor(catalog, service, year), answers, history };
 }
 
 /** Parses and cross-checks the text of one answer file. */
 export function parseAnswerFile(text: string, path: string, catalog: Catalog, year: number, service: string): AnswerFile {
   const shown = shownPath(path);
-  const value = migrated(parseJsonText(text, shown, AnswerFile, isPlainAnswerFile), shown, catalog, service);
+  const value = migrated(parseJsonText(text, shown, AnswerFile, isPlainAnswerFile), shown, catalog, year, service);
   const problems = answerFileProblems(value, shown, catalog, year, service);
   if (problems.length > 0) throw new InvalidInputError(locate(text, problems));
   return value;
@@ -241,7 +256,7 @@ export async function saveAnswersOfServices(
       const path = paths.get(service)!;
       const db = await openDocument(tx, path, (text) => parseAnswerFile(text, path, catalog, year, service), canonicalAnswerFile, emptyFile(service, year));
       const outcomes = applyChanges(db.data, changes, by, now.toISOString());
-      db.data.catalog = versionsFor(catalog, service);
+      db.data.catalog = versionsFor(catalog, service, year);
       if (outcomes.some((o) => o.kind !== 'unchanged' && o.kind !== 'conflict') || changes.some((c) => c.amend)) await db.write();
       results.set(service, outcomes);
     }

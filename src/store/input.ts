@@ -6,6 +6,7 @@ import { describeControlCharacter, normaliseLineBreaks } from '../io/text.js';
 import { didYouMean } from '../suggest.js';
 import { checklistsFor } from './answers.js';
 import type { RegisteredService } from './register.js';
+import { ORGANISATION_ID } from './schema.js';
 
 export type ResolvedAnswer =
   | { ok: true; question: string; value: AnswerValue; applies: boolean }
@@ -25,8 +26,11 @@ export interface GivenAnswer extends AnswerContext {
 export function resolveAnswer(catalog: Catalog, service: RegisteredService, questionId: string, raw: string | number, given: GivenAnswer): ResolvedAnswer {
   const id = questionId.trim().toUpperCase();
   const ref = catalog.questions.get(id);
-  if (ref === undefined || !checklistsFor(catalog, service.id).some((c) => c.id === ref.checklist.id)) {
-    const meant = didYouMean(id, checklistsFor(catalog, service.id).flatMap((c) => c.controls.flatMap((k) => k.questions.map((q) => q.id))));
+  if (ref !== undefined && ref.checklist.appliesFrom !== undefined && given.year < ref.checklist.appliesFrom && ref.checklist.scope === (service.id === ORGANISATION_ID ? 'organisation' : 'service')) {
+    return { ok: false, error: `'${id}' hör till checklistan ${ref.checklist.id}, som gäller från granskningsåret ${ref.checklist.appliesFrom} (inte ${given.year})` };
+  }
+  if (ref === undefined || !checklistsFor(catalog, service.id, given.year).some((c) => c.id === ref.checklist.id)) {
+    const meant = didYouMean(id, checklistsFor(catalog, service.id, given.year).flatMap((c) => c.controls.flatMap((k) => k.questions.map((q) => q.id))));
     return { ok: false, error: `'${id}': okänd fråga för ${service.id}${meant ? ` (${meant})` : ''}` };
   }
   let value: AnswerValue;

@@ -47,7 +47,7 @@ export async function migrateWorkspace(ws: Workspace, catalog: Catalog, dryRun: 
         const text = tx.read(path);
         if (text === undefined) continue;
         const before = JSON.parse(text) as { catalog?: Record<string, string> };
-        const now = versionsFor(catalog, s.id);
+        const now = versionsFor(catalog, s.id, year);
         const next = canonicalAnswerFile(parseAnswerFile(text, path, catalog, year, s.id));
         if (next === text) continue;
         const fromText = Object.keys(now).map((c) => `${c} ${before.catalog?.[c] ?? 'utan version'}`).join(', ');
