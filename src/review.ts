@@ -1,7 +1,7 @@
 import { loadCatalog, type Catalog } from './catalog/load.js';
 import { UsageError } from './errors.js';
 import { Assessor, type AssessmentInput, type ServiceResult } from './engine/assess.js';
-import { checklistsFor, readAnswerFile } from './store/answers.js';
+import { appliesInYear, checklistsFor, readAnswerFile } from './store/answers.js';
 import { allServices, findService, readRegister, registerOfYear, type RegisteredService, type YearRegister } from './store/register.js';
 import { ORGANISATION_ID, type AnswerFile, type ServiceRegister } from './store/schema.js';
 import { allIncidents, incidentYears } from './incidents/store.js';
@@ -121,7 +121,7 @@ async function assessAll(review: Review, year: number, services: readonly Regist
   const inputs = services.map((s) => ({ service: s, input: assessmentInput(review, s, year) }));
   const assessed: Assessed[] = [];
   for (const { service, input } of inputs) {
-    const checklists = checklistsFor(review.catalog, input.service).filter((c: Checklist) => checklistFilter === undefined || c.id === checklistFilter);
+    const checklists = checklistsFor(review.catalog, input.service).filter((c: Checklist) => appliesInYear(c, year) && (checklistFilter === undefined || c.id === checklistFilter));
     if (checklists.length > 0) assessed.push({ service, input, result: await assessor.assess(input, checklists) });
   }
   return assessed;

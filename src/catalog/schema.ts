@@ -100,6 +100,12 @@ export const Checklist = z.strictObject({
   name: LocalizedText,
   scope: z.enum(['organisation', 'service']),
   version: freeText().min(1),
+  appliesFrom: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Första granskningsår som checklistan gäller för; tidigare år granskas utan den'),
   controls: z.array(Control).min(1),
 });
 export type Checklist = z.infer<typeof Checklist>;

@@ -33,6 +33,11 @@ export function checklistsFor(catalog: Catalog, service: string): Checklist[] {
   return list;
 }
 
+/** Whether a checklist is reviewed in a year: from its `appliesFrom` (first review year) on, or always. */
+export function appliesInYear(checklist: Checklist, year: number): boolean {
+  return checklist.appliesFrom === undefined || year >= checklist.appliesFrom;
+}
+
 /** Years that have an answers/<year>/ folder, ascending. */
 export const yearsIn = yearsWithAnswers;
 
