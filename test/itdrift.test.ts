@@ -155,4 +155,16 @@ describe('appliesFrom: itdrift is reviewed from 2026', () => {
     const score = JSON.parse((await cli('score', '--year', '2026', '--json')).stdout) as { services: { service: string; checklists: { checklist: string }[] }[] };
     expect(score.services.find((s) => s.service === 'organisation')!.checklists.map((c) => c.checklist)).toEqual(['dso', 'itdrift']);
   });
+
+  it('gives ISO/IEC 27001 evidence (checklists/mappings/itdrift-iso27001.json) from 2026 only', async () => {
+    type Coverage = { requirements: { id: string; result: string; evidence: { question: string }[] }[] };
+    const coverage = async (year: string) => JSON.parse((await cli('coverage', '--year', year, '--framework', 'iso27001', '--json')).stdout) as Coverage;
+    const itdrift = new Set(QUESTIONS.map((q) => q.id));
+    const fromItdrift = (c: Coverage) => c.requirements.flatMap((r) => r.evidence.filter((e) => itdrift.has(e.question)).map((e) => `${r.id} ${e.question}`));
+    expect(fromItdrift(await coverage('2025'))).toEqual([]);
+    expect((await coverage('2025')).requirements.find((r) => r.id === 'A.5.30')!.result).not.toBe('ej_bedomt');
+    await cli('answer', '--year', '2026', '--service', 'organisation', 'PRO.4=ja', 'UPF.1=nej');
+    const now = await coverage('2026');
+    expect(fromItdrift(now)).toEqual(expect.arrayContaining(['A.5.30 PRO.4', 'A.5.22 UPF.1']));
+  });
 });

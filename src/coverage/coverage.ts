@@ -5,6 +5,7 @@ import type { LocalizedText } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { answerPoints } from '../engine/score.js';
 import type { Assessed } from '../review.js';
+import { appliesInYear } from '../store/answers.js';
 
 /**
  * How far the answers of a year show a framework's requirements met: per requirement, the
@@ -64,7 +65,12 @@ export function combined(results: readonly CoverageResult[]): CoverageResult {
 
 export function coverageOf(catalog: Catalog, framework: Framework, year: number, assessed: readonly Assessed[]): Coverage {
   const byRequirement = new Map<string, Mapping[]>();
-  for (const m of framework.mappings) byRequirement.set(m.requirement, [...(byRequirement.get(m.requirement) ?? []), m]);
+  // A checklist that is not yet in force in the year (appliesFrom) gives no evidence and covers nothing.
+  const inForce = (m: Mapping): boolean => {
+    const ref = catalog.questions.get(m.question);
+    return ref === undefined || appliesInYear(ref.checklist, year);
+  };
+  for (const m of framework.mappings.filter(inForce)) byRequirement.set(m.requirement, [...(byRequirement.get(m.requirement) ?? []), m]);
   const requirements = framework.file.requirements.map((r): RequirementCoverage => {
     const mappings = byRequirement.get(r.id) ?? [];
     if (mappings.length === 0) return { id: r.id, title: r.title, group: r.group, result: 'ej_tackt', services: [], evidence: [] };
