@@ -5,12 +5,13 @@
  * UUID of a stable name and every time comes from the workspace, so the same workspace gives
  * byte-identical documents. How efterlev's terms map onto OSCAL's is told in docs/oscal.md.
  */
-import type { Question } from '../catalog/schema.js';
+import type { Checklist, Question } from '../catalog/schema.js';
 import { summarize, type ControlResult } from '../engine/assess.js';
 import type { Status } from '../engine/score.js';
 import { actionId, type Action } from '../plan/actions.js';
 import type { ActionStatus } from '../plan/schema.js';
 import { ORGANISATION_ID } from '../store/schema.js';
+import { appliesInYear } from '../store/answers.js';
 import { reviewSummary, statusAnswerLabel, t, text, type Lang } from '../ui/i18n.js';
 import {
   contentVersion,
@@ -290,10 +291,15 @@ function finding(ctx: Context, s: OscalService, checklist: string, k: ControlRes
   };
 }
 
-/** The checklists the year was reviewed against: every checklist of the catalogue. */
+/** The checklists the year was reviewed against: every checklist of the catalogue in force that year (appliesFrom). */
+function inForce(model: { catalog: { checklists: readonly Checklist[] }; year: number }): readonly Checklist[] {
+  return model.catalog.checklists.filter((c) => appliesInYear(c, model.year));
+}
+
+/** The checklists' controls as reviewed controls. */
 function reviewedControls(ctx: Context): Json {
   return {
-    'control-selections': ctx.model.catalog.checklists.map((c) => ({
+    'control-selections': inForce(ctx.model).map((c) => ({
       props: [...prop('checklist', c.id), ...prop('checklist-version', c.version)],
       'include-controls': c.controls.map((k) => ({ 'control-id': k.id })),
       remarks: text(c.name, ctx.lang),
@@ -303,7 +309,7 @@ function reviewedControls(ctx: Context): Json {
 
 /** Each control's objective, so that a finding's target names something the document defines. */
 function objectives(ctx: Context): Json[] {
-  return ctx.model.catalog.checklists.flatMap((c) =>
+  return inForce(ctx.model).flatMap((c) =>
     c.controls.map((k) => ({
       'control-id': k.id,
       description: text(k.name, ctx.lang),
@@ -375,7 +381,7 @@ export function assessmentResults(model: OscalModel, lang: Lang): string {
   const pairs = findings.length + notAssessed.length;
   const services = model.services.filter((s) => s.service.id !== ORGANISATION_ID);
   const planResource = ctx.id(`assessment-plan/${year}`);
-  const checklists = model.catalog.checklists.map((c) => `${c.id} ${c.version} (${text(c.name, lang)})`).join(', ');
+  const checklists = inForce(model).map((c) => `${c.id} ${c.version} (${text(c.name, lang)})`).join(', ');
 
   const doc: Json = {
     uuid: ctx.id(`assessment-results/${year}`),
@@ -429,7 +435,7 @@ export function assessmentResults(model: OscalModel, lang: Lang): string {
             `Ingen separat OSCAL-granskningsplan finns. Granskningen följer checklistorna ${checklists} och reglerna i arbetsytans katalog; frågorna besvaras per tjänst och år.`,
             `There is no separate OSCAL assessment plan. The review follows the checklists ${checklists} and the rules of the workspace's catalogue; the questions are answered per service and year.`,
           ),
-          props: model.catalog.checklists.flatMap((c) => prop('checklist-version', `${c.id} ${c.version}`)),
+          props: inForce(model).flatMap((c) => prop('checklist-version', `${c.id} ${c.version}`)),
         },
       ],
     },
