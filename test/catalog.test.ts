@@ -59,7 +59,7 @@ describe('the bundled catalogue', () => {
     ]);
     const questions = itdrift.controls.flatMap((c) => c.questions);
     expect(questions).toHaveLength(36);
-    expect(catalog.rulesByChecklist.get('itdrift')).toHaveLength(45);
+    expect(catalog.rulesByChecklist.get('itdrift')).toHaveLength(46);
     // Guidance and the audit, not statute: no itdrift question is a legal requirement.
     expect(questions.filter((q) => q.legal)).toEqual([]);
     for (const q of questions) expect(q.references.some((r) => r.startsWith('Revisionsrapport IT-drift') || r.startsWith('ISO')), q.id).toBe(true);

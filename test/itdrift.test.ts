@@ -74,6 +74,7 @@ const CASES: { name: string; answers: Record<string, string | number>; gaps: Rec
       'SLA-verksamhetens-behov-saknas': 'liten',
       'STY-styrdokument-foljs-ej': 'mellan',
       'STY-styrdokument-och-storningsrutiner-saknas': 'stor',
+      'STY-styrmodell-ej-inford': 'liten',
       'UPF-avvikelser-atgardas-ej': 'mellan',
       'UPF-samverkansforum-saknas': 'mellan',
       'UPF-upplevd-kvalitet-mats-ej': 'liten',
