@@ -67,6 +67,28 @@ describe('the bundled catalogue', () => {
     );
   });
 
+  it('has the regional audit of IT operations (itdrift), scope organisation, reviewed from 2026', () => {
+    const itdrift = catalog.checklists.find((c) => c.id === 'itdrift')!;
+    expect(itdrift.scope).toBe('organisation');
+    expect(itdrift.appliesFrom).toBe(2026);
+    expect(itdrift.controls.map((c) => `${c.id} ${c.name.sv}`)).toEqual([
+      'STY Styrdokument för IT-driften',
+      'KAR Kartläggning av störningar och konsekvenser för verksamheten',
+      'RAP Rapportering till nämnd och styrelse',
+      'RES Resurser och kompetens',
+      'RIS Riskanalys för IT-driften',
+      'PRO Processer för IT-tjänstehantering',
+      'SLA Servicenivåer i driftavtalen',
+      'UPF Uppföljning av servicenivåer',
+    ]);
+    const questions = itdrift.controls.flatMap((c) => c.questions);
+    expect(questions).toHaveLength(36);
+    expect(catalog.rulesByChecklist.get('itdrift')).toHaveLength(46);
+    // Guidance and the audit, not statute: no itdrift question is a legal requirement.
+    expect(questions.filter((q) => q.legal)).toEqual([]);
+    for (const q of questions) expect(q.references.some((r) => r.startsWith('Revisionsrapport IT-drift') || r.startsWith('ISO')), q.id).toBe(true);
+  });
+
   it('has at least four questions per control and two rules per control', () => {
     for (const checklist of catalog.checklists) {
       for (const control of checklist.controls) {
