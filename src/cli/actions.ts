@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
+import { contextOf, latestYearHelp, parseYear, yearOrLatest } from './context.js';
 
 interface ActionsOptions {
   year?: number;
@@ -15,7 +15,7 @@ export function defineActions(program: Command): void {
   program
     .command('actions')
     .description('den prioriterade åtgärdslistan (handlingsplanen)')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
+    .option('--year <år>', latestYearHelp(), parseYear)
     .option('--service <id>', 'bara en tjänst (eller organisation)')
     .option('--checklist <id>', 'bara en checklista')
     .addOption(new Option('--priority <n>', 'bara en prioritet').choices(['1', '2', '3', '4']))

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { contextOf, defaultReviewer, parseText, parseYear, requireYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, requireYear, yearHelp } from './context.js';
 
 interface AnswerOptions {
   year?: number;
@@ -15,7 +15,7 @@ export function defineAnswer(program: Command): void {
     .command('answer')
     .description('sätt svar utan frågor (för skript): FRÅGA=VÄRDE …')
     .argument('<svar...>', 't.ex. LOG.1=ja KON.3=2025-03-14 DRI.4=7')
-    .option('--year <år>', `${YEAR_HELP} (krävs: svaren skrivs till det året)`, parseYear)
+    .option('--year <år>', `${yearHelp()} (krävs: svaren skrivs till det året)`, parseYear)
     .requiredOption('--service <id>', `tjänstens id, eller organisation för dataskyddsombudets kontrollpunkter`)
     .option('--comment <text>', 'kommentar till svaren', parseText('--comment', 'comment'))
     .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk', parseText('--evidence', 'evidence'))

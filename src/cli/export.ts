@@ -1,5 +1,6 @@
+import { m } from '../ui/i18n.js';
 import { Option, type Command } from 'commander';
-import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
+import { contextOf, latestYearHelp, parseYear, yearOrLatest } from './context.js';
 
 interface ExportOptions {
   year?: number;
@@ -12,10 +13,10 @@ export function defineExport(program: Command): void {
   program
     .command('export')
     .description('handlingsplanen som CSV, XLSX, Markdown, JSON eller OSCAL; årets bedömning som OSCAL')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
+    .option('--year <år>', latestYearHelp(), parseYear)
     .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json', 'oscal-ar', 'oscal-poam']).makeOptionMandatory())
     .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för xlsx)')
-    .option('--force', 'skriv över en befintlig fil')
+    .option('--force', m().h_forceHelp)
     .addHelpText(
       'after',
       `

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, parseText, parseYear, requireYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, requireYear, yearHelp } from './context.js';
 
 interface ImportOptions {
   year?: number;
@@ -13,7 +13,7 @@ export function defineImport(program: Command): void {
     .command('import')
     .description('läs in många svar på en gång från CSV eller JSON')
     .argument('<fil>', 'CSV (service, question, value, comment, evidence) eller JSON som show --json skriver')
-    .option('--year <år>', `${YEAR_HELP} (krävs: svaren skrivs till det året)`, parseYear)
+    .option('--year <år>', `${yearHelp()} (krävs: svaren skrivs till det året)`, parseYear)
     .option('--from-year <år>', 'JSON från show --json för ett annat år: flytta svaren därifrån till --year (antal för perioden flyttas inte)', parseYear)
     .option('--reviewer <namn>', 'vem svaren registreras av (annars inloggad användare)', parseText('--reviewer'))
     .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')

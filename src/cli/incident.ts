@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { IncidentFields } from '../incidents/input.js';
@@ -242,6 +243,6 @@ function requireService(register: { services: readonly { id: string }[] }, id: s
   if (!register.services.some((s) => s.id === id)) {
     const known = register.services.map((s) => s.id);
     const meant = didYouMean(id, known);
-    throw new UsageError(`--service: okänd tjänst '${id}'.${meant ? ` ${meant}` : ''}`, `Kända: ${known.join(', ')}.`);
+    throw new UsageError(`--service: ${m().e_unknownService(id).replace(/^./, (c) => c.toLowerCase())}${meant ? ` ${meant}` : ''}`, m().e_known(known));
   }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, LATEST_YEAR_HELP, parseText, parseYear, yearOrLatest } from './context.js';
+import { contextOf, defaultReviewer, latestYearHelp, parseText, parseYear, yearOrLatest } from './context.js';
 
 interface SetOptions {
   year?: number;
@@ -19,7 +19,7 @@ export function definePlan(program: Command): void {
     .command('set')
     .description('sätt uppföljningen av en åtgärd')
     .argument('<id>', 'åtgärdens id, som efterlev actions visar (tjänst:regel)')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
+    .option('--year <år>', latestYearHelp(), parseYear)
     .option('--status <status>', 'ej_påbörjad, pågår, klar eller accepterad_risk')
     .option('--owner <namn>', 'ansvarig för åtgärden', parseText('--owner'))
     .option('--due <ÅÅÅÅ-MM-DD>', 'klart senast')
@@ -88,7 +88,7 @@ Exempel:
     .command('import')
     .description('läs tillbaka status, ansvarig, datum och anteckningar ur en exporterad handlingsplan')
     .argument('<fil>', 'handlingsplanen som XLSX eller CSV (från efterlev export)')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
+    .option('--year <år>', latestYearHelp(), parseYear)
     .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
     .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
     .addHelpText(

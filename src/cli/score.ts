@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
+import { contextOf, latestYearHelp, parseYear, yearOrLatest } from './context.js';
 
 interface ScoreOptions {
   year?: number;
@@ -11,7 +11,7 @@ export function defineScore(program: Command): void {
   program
     .command('score')
     .description('poäng och status per kontroll, per tjänst')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
+    .option('--year <år>', latestYearHelp(), parseYear)
     .option('--service <id>', 'bara en tjänst (eller organisation)')
     .option('--checklist <id>', 'bara en checklista, t.ex. itsak eller dso')
     .addHelpText(

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { ServiceFields } from '../store/service-fields.js';
@@ -251,5 +252,5 @@ function unknownFields(s: { personalData: unknown; sensitiveData: unknown; third
 
 function unknownService(id: string, known: readonly string[]): UsageError {
   const meant = didYouMean(id, known);
-  return new UsageError(`Okänd tjänst '${id}'.${meant ? ` ${meant}` : ''}`, `Kända: ${known.join(', ')}.`);
+  return new UsageError(`${m().e_unknownService(id)}${meant ? ` ${meant}` : ''}`, m().e_known(known));
 }
