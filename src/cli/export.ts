@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import { Option, type Command } from 'commander';
 import { contextOf, latestYearHelp, parseYear, yearOrLatest } from './context.js';
 
@@ -73,11 +73,11 @@ Exempel:
       const written = deliver(data, opts.out, opts.force === true);
       // Written to stdout, the file is the output: the year it is of is said on stderr.
       if (written === undefined) {
-        if (note) ctx.warn(`Handlingsplanen ${note}.`);
+        if (note) ctx.warn(msg(ctx.lang).x_planNote(note));
         return;
       }
       if (ctx.json) ctx.printJson({ written, format: opts.format, actions: actions.length });
-      else if (opts.format === 'oscal-ar') ctx.print(`Skrev bedömningen ${year} (OSCAL Assessment Results) till ${opts.out} (läsbar bara för dig).`);
-      else ctx.print(`Skrev ${actions.length} åtgärder ${note ? `${note} ` : `för ${year} `}till ${opts.out} (läsbar bara för dig).`);
+      else if (opts.format === 'oscal-ar') ctx.print(msg(ctx.lang).x_wroteOscal(year, opts.out ?? ''));
+      else ctx.print(msg(ctx.lang).x_wrote(actions.length, year, note, opts.out ?? ''));
     });
 }

@@ -1,3 +1,4 @@
+import { t, type Lang } from '../ui/i18n.js';
 import { parseClassification, parseFlag } from './classification.js';
 import { Service, type RegisterFlag } from './schema.js';
 
@@ -96,11 +97,23 @@ export function serviceFrom(id: string, fields: ServiceFields, base?: Service): 
   return { service: parsed.data };
 }
 
+const FIELD_LABEL_EN: Record<keyof ServiceFields, string> = {
+  name: 'name',
+  owner: 'owner',
+  area: 'area',
+  supplier: 'supplier',
+  personalData: 'personal data',
+  sensitiveData: 'sensitive',
+  thirdCountry: 'third country',
+  classification: 'classification',
+};
+
 /** The fields that differ between two versions of a service, as `klassning: K2R2T2S2 → K3R2T2S2`. */
-export function serviceDiff(before: Service, after: Service): string[] {
-  const show = (v: unknown): string => (v === undefined || v === null ? '–' : v === true ? 'ja' : v === false ? 'nej' : typeof v === 'object' ? `K${(v as Record<string, number>)['K']}R${(v as Record<string, number>)['R']}T${(v as Record<string, number>)['T']}S${(v as Record<string, number>)['S']}` : String(v));
+export function serviceDiff(before: Service, after: Service, lang: Lang = 'sv'): string[] {
+  const labels = lang === 'sv' ? FIELD_LABEL : FIELD_LABEL_EN;
+  const show = (v: unknown): string => (v === undefined || v === null ? '–' : v === true ? t('yes', lang) : v === false ? t('no', lang) : v === 'okänt' ? t('unknownValue', lang) : typeof v === 'object' ? `K${(v as Record<string, number>)['K']}R${(v as Record<string, number>)['R']}T${(v as Record<string, number>)['T']}S${(v as Record<string, number>)['S']}` : String(v));
   const keys: (keyof Service & keyof ServiceFields)[] = ['name', 'owner', 'area', 'supplier', 'personalData', 'sensitiveData', 'thirdCountry', 'classification'];
   return keys
     .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
-    .map((k) => `${FIELD_LABEL[k]}: ${show(before[k])} → ${show(after[k])}`.replace('→ –', k === 'classification' ? '→ ej klassad' : '→ –'));
+    .map((k) => `${labels[k]}: ${show(before[k])} → ${show(after[k])}`.replace('→ –', k === 'classification' ? (lang === 'sv' ? '→ ej klassad' : '→ not classified') : '→ –'));
 }

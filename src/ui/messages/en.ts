@@ -43,6 +43,15 @@ export const en = {
   no: 'no',
   sensitive: 'sensitive',
   thirdCountry: 'third country',
+  unknownValue: 'unknown',
+  statusShort_enligt_plan: 'on track',
+  statusShort_mellan: 'medium',
+  statusShort_stor: 'major',
+  statusShort_ej_bedomd: 'not assessed',
+  incident_pågår: 'ongoing',
+  incident_åtgärdad: 'resolved',
+  incident_stängd: 'closed',
+  incidentKindSignificant: 'Significant',
 
   plan_ej_påbörjad: 'Not started',
   plan_pågår: 'In progress',
@@ -53,6 +62,21 @@ export const en = {
   why_recurring: (since: number) => `recurring since ${since}`,
   why_focus: 'focus area',
   dueBy: 'due',
+  p_unchanged: (id: string) => `${id}: unchanged.`,
+  p_badStatus: (raw: string) => `Invalid status '${raw}'.`,
+  p_badStatusHint: 'Choose not_started, in_progress, done or accepted_risk (or ej_påbörjad, pågår, klar, accepterad_risk).',
+  p_badDate: (raw: string) => `Invalid date '${raw}': write YYYY-MM-DD.`,
+  p_noAction: (id: string, year: number, note: string) => `No action '${id}' in ${year}${note ? ` ${note}` : ''}.`,
+  p_serviceActions: (ids: readonly string[]) => `The service's actions: ${ids.join(', ')}`,
+  p_seeActions: (year: number) => `See efterlev actions --year ${year}`,
+  p_acceptedNeeds: 'An accepted risk needs --motivation and --accepted-by.',
+  p_importSummary: (rows: number, changed: number, removed: number, dryRun: boolean) => {
+    const gone = removed === 0 ? '' : `, ${removed} ${removed === 1 ? 'value' : 'values'} ${dryRun ? 'would be removed' : 'removed'}`;
+    return `${rows} rows read, ${changed} ${changed === 1 ? 'action' : 'actions'} ${dryRun ? `would be changed${gone} (dry run, nothing written)` : `changed${gone}`}.`;
+  },
+  x_planNote: (note: string) => `The action plan ${note}.`,
+  x_wroteOscal: (year: number, out: string) => `Wrote the assessment ${year} (OSCAL Assessment Results) to ${out} (readable only by you).`,
+  x_wrote: (n: number, year: number, note: string, out: string) => `Wrote ${n} ${n === 1 ? 'action' : 'actions'} ${note ? `${note} ` : `for ${year} `}to ${out} (readable only by you).`,
 
   q_keyNavigate: 'navigate',
   q_keySelect: 'select',

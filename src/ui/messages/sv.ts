@@ -46,6 +46,15 @@ export const sv = {
   no: 'nej',
   sensitive: 'känsliga',
   thirdCountry: 'tredje land',
+  unknownValue: 'okänt',
+  statusShort_enligt_plan: 'enligt plan',
+  statusShort_mellan: 'mellan',
+  statusShort_stor: 'stor',
+  statusShort_ej_bedomd: 'ej bedömd',
+  incident_pågår: 'pågår',
+  incident_åtgärdad: 'åtgärdad',
+  incident_stängd: 'stängd',
+  incidentKindSignificant: 'Betydande',
 
   // ---- the handlingsplan: statuses and why-tags ----
   plan_ej_påbörjad: 'Ej påbörjad',
@@ -57,6 +66,21 @@ export const sv = {
   why_recurring: (since: number) => `återkommande sedan ${since}`,
   why_focus: 'fokusområde',
   dueBy: 'klart senast',
+  p_unchanged: (id: string) => `${id}: oförändrad.`,
+  p_badStatus: (raw: string) => `Ogiltig status '${raw}'.`,
+  p_badStatusHint: 'Välj ej_påbörjad, pågår, klar eller accepterad_risk.',
+  p_badDate: (raw: string) => `Ogiltigt datum '${raw}': skriv ÅÅÅÅ-MM-DD.`,
+  p_noAction: (id: string, year: number, note: string) => `Ingen åtgärd '${id}' ${year}${note ? ` ${note}` : ''}.`,
+  p_serviceActions: (ids: readonly string[]) => `Tjänstens åtgärder: ${ids.join(', ')}`,
+  p_seeActions: (year: number) => `Se efterlev actions --year ${year}`,
+  p_acceptedNeeds: 'En accepterad risk behöver --motivation och --accepted-by.',
+  p_importSummary: (rows: number, changed: number, removed: number, dryRun: boolean) => {
+    const gone = removed === 0 ? '' : `, ${removed} ${removed === 1 ? 'värde' : 'värden'} ${dryRun ? 'skulle tas bort' : 'borttagna'}`;
+    return `${rows} rader lästa, ${changed} åtgärder ${dryRun ? `skulle ändras${gone} (provkörning, inget skrivet)` : `ändrade${gone}`}.`;
+  },
+  x_planNote: (note: string) => `Handlingsplanen ${note}.`,
+  x_wroteOscal: (year: number, out: string) => `Skrev bedömningen ${year} (OSCAL Assessment Results) till ${out} (läsbar bara för dig).`,
+  x_wrote: (n: number, year: number, note: string, out: string) => `Skrev ${n} åtgärder ${note ? `${note} ` : `för ${year} `}till ${out} (läsbar bara för dig).`,
 
   // ---- the questionnaire ----
   q_keyNavigate: 'flytta',
