@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { contextOf, defaultReviewer, parseText, parseYear, requireYear, yearHelp } from './context.js';
@@ -63,7 +64,7 @@ Exempel:
         changes.push({ question: resolved.question, value: resolved.value, comment: opts.comment, evidence: opts.evidence });
       }
       if (errors.length > 0) {
-        throw new UsageError(`ingenting sparades:\n  ${errors.join('\n  ')}`, missingMotivation ? 'Motiveringen anges med --comment "…".' : undefined);
+        throw new UsageError(`${m().e_nothingSaved}:\n  ${errors.join('\n  ')}`, missingMotivation ? m().e_motivationWith : undefined);
       }
       const outcomes = await saveAnswers(ctx.ws, review.catalog, opts.year, service.id, changes, opts.reviewer ?? defaultReviewer());
       if (ctx.json) {

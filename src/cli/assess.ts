@@ -46,10 +46,8 @@ Exempel:
     .action(async (options: AssessOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        throw new UsageError(
-          'efterlev assess behöver en terminal (stdin och stdout).',
-          'För skript: efterlev answer --year Å --service ID FRÅGA=VÄRDE …, eller efterlev import --year Å FIL.csv',
-        );
+        const { msg } = await import('../ui/i18n.js');
+        throw new UsageError(msg(ctx.lang).q_needsTerminal, msg(ctx.lang).q_needsTerminalHint);
       }
       const { currentYear } = await import('../clock.js');
       // The year being reviewed is, by default, the one under way: said before the first question.

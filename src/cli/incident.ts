@@ -77,7 +77,7 @@ function fieldOptions(cmd: Command, required: boolean): Command {
 }
 
 function refuse(problems: { field: string; message: string }[], options: Record<string, string>): never {
-  throw new UsageError(`ingenting sparades:\n  ${problems.map((p) => `${options[p.field] ?? p.field}: ${p.message}`).join('\n  ')}`);
+  throw new UsageError(`${m().e_nothingSaved}:\n  ${problems.map((p) => `${options[p.field] ?? p.field}: ${p.message}`).join('\n  ')}`);
 }
 
 export function defineIncident(program: Command): void {

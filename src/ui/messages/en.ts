@@ -135,6 +135,8 @@ export const en = {
   q_notSaved: (id: string, described: string) => ` ${id} was not saved: ${described} needs a motivation.`,
   q_interrupted: (saved: number, detail: string) => `Interrupted. ${saved} ${saved === 1 ? 'answer was' : 'answers were'} saved during the session; no confirmed answer has been lost.${detail}`,
   q_resume: 'Continue where you left off:',
+  q_needsTerminal: 'efterlev assess needs a terminal (stdin and stdout).',
+  q_needsTerminalHint: 'For scripts: efterlev answer --year YEAR --service ID QUESTION=VALUE …, or efterlev import --year YEAR FILE.csv',
   q_yearNote: (year: number) => `(year ${year}, the current year; another with --year)`,
   q_whichService: (year: number) => `Which service is reviewed in ${year}?`,
   q_lastBy: (by: string, at: string) => ` · last ${by} ${at}`,
@@ -157,6 +159,8 @@ export const en = {
 
   e_prefix: 'error',
   e_invalidInput: 'invalid input, nothing has been changed',
+  e_nothingSaved: 'nothing has been changed',
+  e_motivationWith: 'Give the motivation with --comment "…".',
   e_unexpected: 'unexpected error',
   e_interrupted: 'Interrupted.',
   e_didYouMean: (ids: readonly string[]) => `Did you mean ${list(ids, 'or')}?`,

@@ -140,6 +140,8 @@ export const sv = {
   q_notSaved: (id: string, described: string) => ` ${id} sparades inte: ${described} behöver en motivering.`,
   q_interrupted: (saved: number, detail: string) => `Avbrutet. ${saved} svar sparades under passet; inget bekräftat svar har gått förlorat.${detail}`,
   q_resume: 'Fortsätt där du slutade:',
+  q_needsTerminal: 'efterlev assess behöver en terminal (stdin och stdout).',
+  q_needsTerminalHint: 'För skript: efterlev answer --year Å --service ID FRÅGA=VÄRDE …, eller efterlev import --year Å FIL.csv',
   q_yearNote: (year: number) => `(år ${year}, innevarande år; ett annat med --year)`,
   // the service picker and registering a new service
   q_whichService: (year: number) => `Vilken tjänst granskas ${year}?`,
@@ -165,6 +167,8 @@ export const sv = {
   // ---- errors ----
   e_prefix: 'fel',
   e_invalidInput: 'ogiltig indata, ingenting har ändrats',
+  e_nothingSaved: 'ingenting sparades',
+  e_motivationWith: 'Motiveringen anges med --comment "…".',
   e_unexpected: 'oväntat fel',
   e_interrupted: 'Avbrutet.',
   e_didYouMean: (ids: readonly string[]) => `Menade du ${list(ids, 'eller')}?`,
