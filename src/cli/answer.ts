@@ -14,13 +14,13 @@ interface AnswerOptions {
 export function defineAnswer(program: Command): void {
   program
     .command('answer')
-    .description('sätt svar utan frågor (för skript): FRÅGA=VÄRDE …')
+    .description(m().c_answer)
     .argument('<svar...>', 't.ex. LOG.1=ja KON.3=2025-03-14 DRI.4=7')
     .option('--year <år>', `${yearHelp()} (krävs: svaren skrivs till det året)`, parseYear)
     .requiredOption('--service <id>', `tjänstens id, eller organisation för dataskyddsombudets kontrollpunkter`)
     .option('--comment <text>', 'kommentar till svaren', parseText('--comment', 'comment'))
     .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk', parseText('--evidence', 'evidence'))
-    .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)', parseText('--reviewer'))
+    .option('--reviewer <namn>', m().o_reviewerAnswer, parseText('--reviewer'))
     .addHelpText(
       'after',
       `

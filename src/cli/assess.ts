@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InterruptedError, UsageError } from '../errors.js';
@@ -16,13 +17,13 @@ interface AssessOptions {
 export function defineAssess(program: Command): void {
   program
     .command('assess')
-    .description('besvara kontrollfrågorna för en tjänst, interaktivt')
-    .option('--year <år>', 'granskningsåret (standard: innevarande år)', parseYear)
-    .option('--service <id>', 'tjänsten (utan: välj i en lista med varje tjänsts framsteg)')
-    .option('--checklist <id>', 'bara en checklista')
-    .option('--control <id>', 'bara en kontroll, t.ex. LOG eller KP3')
-    .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)', parseText('--reviewer'))
-    .option('--all', 'gå igenom alla frågor igen, med nuvarande svar som förval')
+    .description(m().c_assess)
+    .option('--year <år>', m().o_yearCurrent, parseYear)
+    .option('--service <id>', m().o_servicePick)
+    .option('--checklist <id>', m().o_checklist)
+    .option('--control <id>', m().o_control)
+    .option('--reviewer <namn>', m().o_reviewerAnswer, parseText('--reviewer'))
+    .option('--all', m().o_all)
     .addHelpText(
       'after',
       `

@@ -12,10 +12,10 @@ interface ExportOptions {
 export function defineExport(program: Command): void {
   program
     .command('export')
-    .description('handlingsplanen som CSV, XLSX, Markdown, JSON eller OSCAL; årets bedömning som OSCAL')
+    .description(m().c_export)
     .option('--year <år>', latestYearHelp(), parseYear)
     .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json', 'oscal-ar', 'oscal-poam']).makeOptionMandatory())
-    .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för xlsx)')
+    .option('--out <fil>', m().o_out)
     .option('--force', m().h_forceHelp)
     .addHelpText(
       'after',

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, defaultReviewer, parseText, parseYear, requireYear, yearHelp } from './context.js';
 
@@ -11,12 +12,12 @@ interface ImportOptions {
 export function defineImport(program: Command): void {
   program
     .command('import')
-    .description('läs in många svar på en gång från CSV eller JSON')
+    .description(m().c_import)
     .argument('<fil>', 'CSV (service, question, value, comment, evidence) eller JSON som show --json skriver')
     .option('--year <år>', `${yearHelp()} (krävs: svaren skrivs till det året)`, parseYear)
     .option('--from-year <år>', 'JSON från show --json för ett annat år: flytta svaren därifrån till --year (antal för perioden flyttas inte)', parseYear)
-    .option('--reviewer <namn>', 'vem svaren registreras av (annars inloggad användare)', parseText('--reviewer'))
-    .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
+    .option('--reviewer <namn>', m().o_reviewerBy, parseText('--reviewer'))
+    .option('--dry-run', m().o_dryRun)
     .addHelpText(
       'after',
       `

@@ -73,7 +73,7 @@ function fieldOptions(cmd: Command, required: boolean): Command {
     .option('--early-warning <tidpunkt>', 'betydande incident: tidig varning till CSIRT-enheten (inom 24 timmar)')
     .option('--notification <tidpunkt>', 'betydande incident: incidentanmälan till CSIRT-enheten (inom 72 timmar)')
     .option('--final-report <ÅÅÅÅ-MM-DD>', 'betydande incident: slutrapport (inom en månad efter incidentanmälan)')
-    .option('--reviewer <namn>', 'vem som registrerar (annars inloggad användare)', parseText('--reviewer'));
+    .option('--reviewer <namn>', m().o_reviewerRecord, parseText('--reviewer'));
 }
 
 function refuse(problems: { field: string; message: string }[], options: Record<string, string>): never {
@@ -81,9 +81,9 @@ function refuse(problems: { field: string; message: string }[], options: Record<
 }
 
 export function defineIncident(program: Command): void {
-  const incident = program.command('incident').description('incidentregistret: major incidents, personuppgiftsincidenter och betydande incidenter');
+  const incident = program.command('incident').description(m().c_incident);
 
-  fieldOptions(incident.command('add').description('registrera en incident'), true)
+  fieldOptions(incident.command('add').description(m().c_incidentAdd), true)
     .option('--id <id>', 'eget id (annars ÅÅÅÅ-nnn)')
     .addHelpText(
       'after',
@@ -118,7 +118,7 @@ Exempel:
       else ctx.print(`Registrerade incident ${saved!.id}: ${saved!.title} (${saved!.service}, ${saved!.occurred}).`);
     });
 
-  fieldOptions(incident.command('set').description('ändra en incident; det tidigare sparas i historiken').argument('<id>', 'incidentens id'), false)
+  fieldOptions(incident.command('set').description(m().c_incidentSet).argument('<id>', 'incidentens id'), false)
     .addHelpText(
       'after',
       `
@@ -150,8 +150,8 @@ Exempel:
 
   incident
     .command('list')
-    .description('lista incidenter')
-    .option('--service <id>', 'bara en tjänst')
+    .description(m().c_incidentList)
+    .option('--service <id>', m().o_service)
     .option('--kind <typ>', KINDS_HELP)
     .option('--from <ÅÅÅÅ-MM-DD>', 'inträffade från och med')
     .option('--to <ÅÅÅÅ-MM-DD>', 'inträffade till och med')
@@ -179,7 +179,7 @@ Exempel:
 
   incident
     .command('show')
-    .description('visa en incident med rapporteringskedjan och historiken')
+    .description(m().c_incidentShow)
     .argument('<id>', 'incidentens id')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -200,10 +200,10 @@ Exempel:
 
   incident
     .command('import')
-    .description('läs in incidenter ur en CSV från ärendehanteringssystemet, allt eller inget')
+    .description(m().c_incidentImport)
     .argument('<fil>', 'CSV med en rubrikrad')
     .option('--dry-run', 'visa vad som skulle läsas in utan att skriva något')
-    .option('--reviewer <namn>', 'vem som registrerar (annars inloggad användare)', parseText('--reviewer'))
+    .option('--reviewer <namn>', m().o_reviewerRecord, parseText('--reviewer'))
     .addHelpText(
       'after',
       `

@@ -1,10 +1,11 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, parseText } from './context.js';
 
 export function defineInit(program: Command): void {
   program
     .command('init')
-    .description('skapa en tom arbetsyta här (answers/services.json)')
+    .description(m().c_init)
     .option('--name <organisation>', 'organisationens namn', parseText('--name'), 'Organisationen')
     .addHelpText('after', '\nExempel:\n  efterlev init --name "Exempelstaden – Intraservice"\n  efterlev --dir /srv/efterlev init')
     .action(async (opts: { name: string }, cmd: Command) => {

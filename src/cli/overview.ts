@@ -1,11 +1,12 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, parseYear } from './context.js';
 
 export function defineOverview(program: Command): void {
   program
     .command('overview')
-    .description('översikt över ett år (det som visas utan kommando): granskningens läge, poäng, största brister')
-    .option('--year <år>', 'året (standard: senaste året i arbetsytan)', parseYear)
+    .description(m().c_overview)
+    .option('--year <år>', m().o_yearLatest, parseYear)
     .addHelpText(
       'after',
       `

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, defaultReviewer, latestYearHelp, parseText, parseYear, yearOrLatest } from './context.js';
 
@@ -13,20 +14,20 @@ interface SetOptions {
 }
 
 export function definePlan(program: Command): void {
-  const plan = program.command('plan').description('följ upp handlingsplanen: status, ansvarig, datum');
+  const plan = program.command('plan').description(m().c_plan);
 
   plan
     .command('set')
-    .description('sätt uppföljningen av en åtgärd')
+    .description(m().c_planSet)
     .argument('<id>', 'åtgärdens id, som efterlev actions visar (tjänst:regel)')
     .option('--year <år>', latestYearHelp(), parseYear)
-    .option('--status <status>', 'ej_påbörjad, pågår, klar eller accepterad_risk')
+    .option('--status <status>', m().o_planStatus)
     .option('--owner <namn>', 'ansvarig för åtgärden', parseText('--owner'))
     .option('--due <ÅÅÅÅ-MM-DD>', 'klart senast')
     .option('--note <text>', 'anteckning', parseText('--note', 'note'))
     .option('--motivation <text>', 'motivering, krävs för accepterad_risk', parseText('--motivation', 'motivation'))
     .option('--accepted-by <namn>', 'vem som accepterade risken, krävs för accepterad_risk', parseText('--accepted-by'))
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
+    .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
     .addHelpText(
       'after',
       `
@@ -88,11 +89,11 @@ Exempel:
 
   plan
     .command('import')
-    .description('läs tillbaka status, ansvarig, datum och anteckningar ur en exporterad handlingsplan')
+    .description(m().c_planImport)
     .argument('<fil>', 'handlingsplanen som XLSX eller CSV (från efterlev export)')
     .option('--year <år>', latestYearHelp(), parseYear)
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
-    .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
+    .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
+    .option('--dry-run', m().o_dryRun)
     .addHelpText(
       'after',
       `

@@ -16,7 +16,7 @@ interface ReportOptions {
 export function defineReport(program: Command): void {
   program
     .command('report')
-    .description('årsrapporten (efterlevnadskontrollen och dataskyddsombudets kontrollpunkter) eller avvikelserapporten för en period')
+    .description(m().c_report)
     .addOption(new Option('--kind <rapport>', 'vilken rapport').choices(['arsrapport', 'avvikelser']).default('arsrapport'))
     .option('--year <år>', `årsrapporten: ${latestYearHelp()}`, parseYear)
     .option('--from <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens första dag')

@@ -22,7 +22,7 @@ async function load(cmd: Command, year: number) {
 export function defineRollup(program: Command): void {
   const rollup = program
     .command('rollup')
-    .description('hela stadens bild: flera arbetsytor (förvaltningar, bolag) i en samlad vy som bara läses')
+    .description(m().c_rollup)
     .addHelpText(
       'after',
       `
@@ -39,7 +39,7 @@ Exempel:
 
   rollup
     .command('init')
-    .description('skapa rollup.json med medlemmarnas arbetsytor')
+    .description(m().c_rollupInit)
     .requiredOption('--member <mapp>', 'en medlems arbetsyta (kan anges flera gånger)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--name <namn>', 'den samlade vyns namn, t.ex. stadens', parseText('--name'), 'Staden')
     .option('--force', 'skriv över en befintlig rollup.json')
@@ -63,7 +63,7 @@ Exempel:
 
   rollup
     .command('overview')
-    .description('stadens översikt med uppdelning per organisation')
+    .description(m().c_rollupOverview)
     .requiredOption('--year <år>', yearHelp(), parseYear)
     .action(async (opts: { year: number }, cmd: Command) => {
       const { ctx, rollup: file, years } = await load(cmd, opts.year);
@@ -74,9 +74,9 @@ Exempel:
 
   rollup
     .command('actions')
-    .description('stadens prioriterade åtgärdslista, med organisationen i varje id')
+    .description(m().c_rollupActions)
     .requiredOption('--year <år>', yearHelp(), parseYear)
-    .option('--top <n>', 'bara de n första')
+    .option('--top <n>', m().o_top)
     .action(async (opts: { year: number; top?: string }, cmd: Command) => {
       if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(`--top ska vara ett positivt heltal, inte '${opts.top}'.`);
       const { ctx, years } = await load(cmd, opts.year);
@@ -90,7 +90,7 @@ Exempel:
 
   rollup
     .command('report')
-    .description('stadens rapport: läget per organisation och för hela staden')
+    .description(m().c_rollupReport)
     .requiredOption('--year <år>', yearHelp(), parseYear)
     .addOption(new Option('--format <format>', 'filformat').choices(['md', 'html']).default('md'))
     .option('--out <fil>', 'filen att skriva (utan: stdout)')
@@ -107,10 +107,10 @@ Exempel:
 
   rollup
     .command('export')
-    .description('stadens handlingsplan som CSV, XLSX, Markdown eller JSON')
+    .description(m().c_rollupExport)
     .requiredOption('--year <år>', yearHelp(), parseYear)
     .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json']).makeOptionMandatory())
-    .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för xlsx)')
+    .option('--out <fil>', m().o_out)
     .option('--force', m().h_forceHelp)
     .action(async (opts: { year: number; format: 'csv' | 'xlsx' | 'md' | 'json'; out?: string; force?: boolean }, cmd: Command) => {
       if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError('XLSX skrivs till en fil: ange --out FIL.xlsx.');

@@ -1,10 +1,11 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
 
 export function defineValidate(program: Command): void {
   program
     .command('validate')
-    .description('kontrollera checklistor, regler, tjänsteregister och svarsfiler')
+    .description(m().c_validate)
     .addHelpText(
       'after',
       `

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
 
@@ -8,7 +9,7 @@ const SIGNATURE_TEXT = { valid: 'signaturen giltig', bad: 'signaturen OGILTIG', 
 export function defineVerify(program: Command): void {
   program
     .command('verify')
-    .description('kontrollera de stängda åren mot sina manifest och kedjan')
+    .description(m().c_verify)
     .option('--public-key <fil>', 'kontrollera signaturerna med den publika nyckeln (PEM, från year keygen)')
     .option('--require-signature', 'ett osignerat stängt år räknas som en avvikelse (med --public-key)')
     .addHelpText(
