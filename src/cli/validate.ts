@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
 
@@ -25,10 +25,7 @@ Exempel:
       if (ctx.json) ctx.printJson({ ok: report.problems.length === 0, ...report });
       if (report.problems.length > 0) throw new InvalidInputError(report.problems);
       if (!ctx.json) {
-        ctx.print(
-          `Allt i ordning: ${report.checklists} checklistor, ${report.ruleFiles} regelfiler (${report.rules} regler), ` +
-            `${report.services} tjänster, ${report.answerFiles} svarsfiler, ${report.planFiles} handlingsplaner, ${report.incidentFiles} incidentregister.`,
-        );
+        ctx.print(msg(ctx.lang).v_allGood(report));
       }
     });
 }

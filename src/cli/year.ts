@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, parseText, parseYear } from './context.js';
 
@@ -115,11 +115,12 @@ Exempel:
         ctx.printJson({ years });
         return;
       }
-      if (years.length === 0) ctx.print('Inga år med svar än.');
+      const t = msg(ctx.lang);
+      if (years.length === 0) ctx.print(t.y_noYears);
       for (const y of years) {
-        const state = y.state === 'closed' ? `stängt ${day(y.closedAt!)} av ${y.closedBy}${y.signed ? ', signerat' : ''}` : 'öppet';
-        const reopened = y.reopenings.map((r) => `öppnat igen ${day(r.at)} av ${r.by}: ${r.reason}`);
-        ctx.print(`${y.year}  ${state} (${y.answerFiles} svarsfiler)${reopened.length > 0 ? `\n      ${reopened.join('\n      ')}` : ''}`);
+        const state = y.state === 'closed' ? t.y_closed(day(y.closedAt!), y.closedBy ?? '', y.signed === true) : t.y_open;
+        const reopened = y.reopenings.map((r) => t.y_reopened(day(r.at), r.by, r.reason));
+        ctx.print(`${t.y_line(y.year, state, y.answerFiles)}${reopened.length > 0 ? `\n      ${reopened.join('\n      ')}` : ''}`);
       }
     });
 

@@ -74,6 +74,15 @@ export const en = {
     const gone = removed === 0 ? '' : `, ${removed} ${removed === 1 ? 'value' : 'values'} ${dryRun ? 'would be removed' : 'removed'}`;
     return `${rows} rows read, ${changed} ${changed === 1 ? 'action' : 'actions'} ${dryRun ? `would be changed${gone} (dry run, nothing written)` : `changed${gone}`}.`;
   },
+  v_allGood: (r: { checklists: number; ruleFiles: number; rules: number; services: number; answerFiles: number; planFiles: number; incidentFiles: number }) =>
+    `All in order: ${r.checklists} checklists, ${r.ruleFiles} rule files (${r.rules} rules), ` +
+    `${r.services} services, ${r.answerFiles} answer files, ${r.planFiles} action plans, ${r.incidentFiles} incident registers.`,
+  v_noClosedYears: 'No closed years to check.',
+  y_noYears: 'No years with answers yet.',
+  y_open: 'open',
+  y_closed: (at: string, by: string, signed: boolean) => `closed ${at} by ${by}${signed ? ', signed' : ''}`,
+  y_reopened: (at: string, by: string, reason: string) => `reopened ${at} by ${by}: ${reason}`,
+  y_line: (year: number, state: string, files: number) => `${year}  ${state} (${files} answer ${files === 1 ? 'file' : 'files'})`,
   x_planNote: (note: string) => `The action plan ${note}.`,
   x_wroteOscal: (year: number, out: string) => `Wrote the assessment ${year} (OSCAL Assessment Results) to ${out} (readable only by you).`,
   x_wrote: (n: number, year: number, note: string, out: string) => `Wrote ${n} ${n === 1 ? 'action' : 'actions'} ${note ? `${note} ` : `for ${year} `}to ${out} (readable only by you).`,

@@ -78,6 +78,15 @@ export const sv = {
     const gone = removed === 0 ? '' : `, ${removed} ${removed === 1 ? 'värde' : 'värden'} ${dryRun ? 'skulle tas bort' : 'borttagna'}`;
     return `${rows} rader lästa, ${changed} åtgärder ${dryRun ? `skulle ändras${gone} (provkörning, inget skrivet)` : `ändrade${gone}`}.`;
   },
+  v_allGood: (r: { checklists: number; ruleFiles: number; rules: number; services: number; answerFiles: number; planFiles: number; incidentFiles: number }) =>
+    `Allt i ordning: ${r.checklists} checklistor, ${r.ruleFiles} regelfiler (${r.rules} regler), ` +
+    `${r.services} tjänster, ${r.answerFiles} svarsfiler, ${r.planFiles} handlingsplaner, ${r.incidentFiles} incidentregister.`,
+  v_noClosedYears: 'Inga stängda år att kontrollera.',
+  y_noYears: 'Inga år med svar än.',
+  y_open: 'öppet',
+  y_closed: (at: string, by: string, signed: boolean) => `stängt ${at} av ${by}${signed ? ', signerat' : ''}`,
+  y_reopened: (at: string, by: string, reason: string) => `öppnat igen ${at} av ${by}: ${reason}`,
+  y_line: (year: number, state: string, files: number) => `${year}  ${state} (${files} svarsfiler)`,
   x_planNote: (note: string) => `Handlingsplanen ${note}.`,
   x_wroteOscal: (year: number, out: string) => `Skrev bedömningen ${year} (OSCAL Assessment Results) till ${out} (läsbar bara för dig).`,
   x_wrote: (n: number, year: number, note: string, out: string) => `Skrev ${n} åtgärder ${note ? `${note} ` : `för ${year} `}till ${out} (läsbar bara för dig).`,
