@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { contextOf, defaultReviewer, parseText, parseYear, requireYear, yearHelp } from './context.js';
@@ -76,9 +76,10 @@ Exempel:
         return;
       }
       for (const o of outcomes) {
-        const detail = o.kind === 'changed' ? `ändrat från ${o.from}` : o.kind === 'added' ? 'nytt' : 'oförändrat';
+        const a = msg(ctx.lang);
+        const detail = o.kind === 'changed' ? a.a_changedFrom(String(o.from)) : o.kind === 'added' ? a.a_new : a.a_unchanged;
         ctx.print(`${o.question} = ${o.value} (${detail})`);
       }
-      ctx.print(`Sparat i ${service.id} ${opts.year}.`);
+      ctx.print(msg(ctx.lang).a_saved(service.id, opts.year));
     });
 }

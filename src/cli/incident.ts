@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { IncidentFields } from '../incidents/input.js';
@@ -115,7 +115,7 @@ Exempel:
       const { id: _placeholder, by: _by, at: _at, ...fields } = result.incident;
       const [saved] = await saveIncidents(ctx.ws, [{ kind: 'add', incident: { ...fields, ...(opts.id ? { id: opts.id } : {}) } }], by);
       if (ctx.json) ctx.printJson({ added: saved });
-      else ctx.print(`Registrerade incident ${saved!.id}: ${saved!.title} (${saved!.service}, ${saved!.occurred}).`);
+      else ctx.print(msg(ctx.lang).n_recorded(saved!.id, saved!.title, saved!.service, saved!.occurred));
     });
 
   fieldOptions(incident.command('set').description(m().c_incidentSet).argument('<id>', 'incidentens id'), false)
@@ -145,7 +145,7 @@ Exempel:
       requireService(readRegister(ctx.ws), result.incident.service);
       const [saved] = await saveIncidents(ctx.ws, [{ kind: 'set', id, patch: () => result.incident }], by);
       if (ctx.json) ctx.printJson({ changed: saved });
-      else ctx.print(`Ändrade incident ${id}.`);
+      else ctx.print(msg(ctx.lang).n_changed(id));
     });
 
   incident

@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, parseText } from './context.js';
 
@@ -14,8 +14,8 @@ export function defineInit(program: Command): void {
       await createRegister(ctx.ws, opts.name);
       if (ctx.json) ctx.printJson({ created: ctx.ws.registerFile });
       else {
-        ctx.print(`Skapade en arbetsyta i ${ctx.ws.root}.`);
-        ctx.print('Nästa steg: efterlev service add ID --name "Tjänstens namn" --classification K2R2T2S2');
+        ctx.print(msg(ctx.lang).i_created(ctx.ws.root));
+        ctx.print(msg(ctx.lang).i_next);
       }
     });
 }

@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, parseYear } from './context.js';
 
@@ -31,7 +31,7 @@ Exempel:
       const year = opts.year ?? years.at(-1);
       if (year === undefined) {
         if (ctx.json) ctx.printJson({ year: null });
-        else ctx.print('Inga svar ännu. Börja med: efterlev assess --year ÅÅÅÅ (eller efterlev answer för skript).');
+        else ctx.print(msg(ctx.lang).o_noAnswers);
         return;
       }
       const services = selectServices(review, year);

@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { ServiceFields } from '../store/service-fields.js';
@@ -77,9 +77,9 @@ Exempel:
       await addService(ctx.ws, result.service, opts.reviewer ?? defaultReviewer());
       if (ctx.json) ctx.printJson({ added: result.service });
       else {
-        ctx.print(`Registrerade ${result.service.name} (${result.service.id}).`);
+        ctx.print(msg(ctx.lang).sv_registered(result.service.name, result.service.id));
         const unknown = unknownFields(result.service);
-        if (unknown.length > 0) ctx.print(`Okänt än så länge: ${unknown.join(', ')}. Fyll i med efterlev service set ${id} …`);
+        if (unknown.length > 0) ctx.print(msg(ctx.lang).sv_unknownSoFar(unknown, id));
       }
     });
 
@@ -242,11 +242,11 @@ Exempel:
 
 function unknownFields(s: { personalData: unknown; sensitiveData: unknown; thirdCountry: unknown; supplier?: string | undefined; classification: unknown }): string[] {
   return [
-    s.personalData === 'okänt' ? 'personuppgifter' : undefined,
-    s.sensitiveData === 'okänt' ? 'känsliga personuppgifter' : undefined,
-    s.thirdCountry === 'okänt' ? 'tredjelandsöverföring' : undefined,
-    s.supplier === 'okänt' ? 'leverantör' : undefined,
-    s.classification === null ? 'informationsklassning' : undefined,
+    s.personalData === 'okänt' ? m().sv_fieldPersonalData : undefined,
+    s.sensitiveData === 'okänt' ? m().sv_fieldSensitive : undefined,
+    s.thirdCountry === 'okänt' ? m().sv_fieldThirdCountry : undefined,
+    s.supplier === 'okänt' ? m().sv_fieldSupplier : undefined,
+    s.classification === null ? m().sv_fieldClassification : undefined,
   ].filter((x): x is string => x !== undefined);
 }
 
