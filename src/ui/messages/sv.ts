@@ -190,6 +190,22 @@ export const sv = {
   s_fixFirst: 'Att åtgärda först',
 
   // ---- errors ----
+  // answers as typed: what is wrong with a value
+  v_dateFormat: 'skriv ÅÅÅÅ-MM-DD, t.ex. 2025-03-14',
+  v_noMonth: (month: number) => `månad ${month} finns inte`,
+  v_noDay: (day: number) => `dag ${day} finns inte`,
+  v_noLeapDay: (year: number) => `29 februari ${year} finns inte (inget skottår)`,
+  v_noSuchDate: (day: number, month: number) => `${day} ${['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'][month - 1]} finns inte`,
+  v_today: 'i dag',
+  v_yearEnd: 'granskningsårets sista dag',
+  v_notAllowed: (value: string, id: string, allowed: readonly string[]) => `${value} är inte ett tillåtet svar på ${id}; tillåtna: ${allowed.join(', ')}`,
+  v_number: (id: string) => `${id} ska besvaras med ett tal`,
+  v_integer: (id: string) => `${id} ska besvaras med ett heltal`,
+  v_min: (id: string, value: number, min: number) => `${id}: ${value} är mindre än ${min}`,
+  v_max: (id: string, value: number, max: number) => `${id}: ${value} är större än ${max}`,
+  v_date: (id: string) => `${id} ska besvaras med ett datum, ÅÅÅÅ-MM-DD`,
+  v_text: (id: string) => `${id} ska besvaras med en text`,
+  v_happened: (id: string, value: string, latest: string, label: string) => `${id} gäller något som redan har hänt: ${value} ligger efter ${latest} (${label})`,
   e_prefix: 'fel',
   e_invalidInput: 'ogiltig indata, ingenting har ändrats',
   e_nothingSaved: 'ingenting sparades',
