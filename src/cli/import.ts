@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, defaultReviewer, parseText, parseYear, requireYear, yearHelp } from './context.js';
 
@@ -84,9 +84,9 @@ Exempel:
         ctx.print(`${skippedList.length} svar flyttas inte från ${opts.fromYear} till ${opts.year}, eftersom de är antal för perioden (förra periodens antal är inte årets): ${which}`);
       }
       for (const s of summary) {
-        ctx.print(`${s.service}: ${s.added.length} nya, ${s.changed.length} ändrade, ${s.unchanged} oförändrade`);
+        ctx.print(msg(ctx.lang).im_service(s.service, s.added.length, s.changed.length, s.unchanged));
         for (const c of s.changed) ctx.print(`  ${c.question}: ${c.from} → ${c.to}`);
       }
-      ctx.print(opts.dryRun ? 'Provkörning: ingenting har skrivits.' : `Importerat till ${opts.year}${moving ? ` (flyttat från ${opts.fromYear})` : ''}.`);
+      ctx.print(opts.dryRun ? msg(ctx.lang).im_dryRun : msg(ctx.lang).im_done(opts.year, moving ? opts.fromYear : undefined));
     });
 }
