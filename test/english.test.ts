@@ -128,6 +128,35 @@ describe('--lang en through the CLI', () => {
   });
 });
 
+describe('--lang en from an empty workspace', () => {
+  let ws: string;
+  beforeAll(() => {
+    ws = tempDir();
+  });
+  afterAll(() => removeDir(ws));
+  const cli = (...args: string[]) => run(['--lang', 'en', '--dir', ws, ...args]);
+
+  it('init, service add, answer, import, validate and year list speak English', async () => {
+    expect((await cli('init', '--name', 'Test')).stdout).toContain('Created a workspace in');
+    expect((await cli('overview')).stdout).toContain('No answers yet.');
+    const add = await cli('service', 'add', 'x', '--name', 'X');
+    expect(add.stdout).toContain('Registered X (x).');
+    expect(add.stdout).toContain('Unknown so far: personal data, sensitive personal data, third-country transfer, information classification.');
+    const bad = await cli('service', 'set', 'x', '--classification', 'K9');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("classification: Invalid classification 'K9'.");
+    expect(bad.stderr).not.toContain('klassning');
+    const answer = await cli('answer', '--year', '2025', '--service', 'x', 'LOG.1=ja');
+    expect(answer.stdout).toContain('LOG.1 = ja (new)');
+    expect(answer.stdout).toContain('Saved in x 2025.');
+    const date = await cli('answer', '--year', '2025', '--service', 'x', 'BEH.3=2025-02-30');
+    expect(date.stderr).toContain('BEH.3: there is no 30 February');
+    expect((await cli('validate')).stdout).toMatch(/^All in order: /);
+    expect((await cli('year', 'list')).stdout).toContain('2025  open (1 answer file)');
+    for (const r of [answer, date]) expect(r.stdout + r.stderr).not.toMatch(/Sparat|nytt|ingenting|finns inte/);
+  });
+});
+
 describe('the questionnaire in a terminal', () => {
   let ws: string;
   beforeAll(async () => {

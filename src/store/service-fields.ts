@@ -1,4 +1,4 @@
-import { t, type Lang } from '../ui/i18n.js';
+import { outputLang, t, type Lang } from '../ui/i18n.js';
 import { parseClassification, parseFlag } from './classification.js';
 import { Service, type RegisterFlag } from './schema.js';
 
@@ -35,7 +35,7 @@ function flag(raw: string | boolean | undefined, field: keyof ServiceFields, err
   if (raw === undefined) return undefined;
   if (raw === '') return 'okänt';
   const parsed = parseFlag(raw);
-  if (parsed === undefined) errors.push(`${FIELD_LABEL[field]}: '${String(raw)}' är varken ja, nej eller okänt`);
+  if (parsed === undefined) errors.push(outputLang() === 'sv' ? `${FIELD_LABEL[field]}: '${String(raw)}' är varken ja, nej eller okänt` : `${fieldLabel(field)}: '${String(raw)}' is neither yes, no nor unknown (ja, nej, okänt)`);
   return parsed;
 }
 
@@ -57,7 +57,7 @@ export function serviceFrom(id: string, fields: ServiceFields, base?: Service): 
     try {
       classification = parseClassification(fields.classification === '' ? 'ej klassad' : fields.classification);
     } catch (err) {
-      errors.push(`${FIELD_LABEL.classification}: ${(err as Error).message} ${(err as { hint?: string }).hint ?? ''}`.trim());
+      errors.push(`${fieldLabel('classification')}: ${(err as Error).message} ${(err as { hint?: string }).hint ?? ''}`.trim());
     }
   }
   if (errors.length > 0) return { errors };
@@ -107,6 +107,9 @@ const FIELD_LABEL_EN: Record<keyof ServiceFields, string> = {
   thirdCountry: 'third country',
   classification: 'classification',
 };
+
+/** A field's name in this run's language, for errors made far from a command. */
+const fieldLabel = (k: keyof ServiceFields): string => (outputLang() === 'sv' ? FIELD_LABEL : FIELD_LABEL_EN)[k];
 
 /** The fields that differ between two versions of a service, as `klassning: K2R2T2S2 → K3R2T2S2`. */
 export function serviceDiff(before: Service, after: Service, lang: Lang = 'sv'): string[] {

@@ -200,6 +200,8 @@ export const en = {
   v_date: (id: string) => `${id} is answered with a date, YYYY-MM-DD`,
   v_text: (id: string) => `${id} is answered with a text`,
   v_happened: (id: string, value: string, latest: string, label: string) => `${id} is about something that has already happened: ${value} is after ${latest} (${label})`,
+  e_badClassification: (raw: string) => `Invalid classification '${raw}'.`,
+  e_badClassificationHint: 'Give the impact level 0–4 (KLASSA 4.0) for confidentiality, integrity, availability and traceability, e.g. K3R2T3S2, or "ej klassad" (not classified).',
   e_prefix: 'error',
   e_invalidInput: 'invalid input, nothing has been changed',
   e_nothingSaved: 'nothing has been changed',

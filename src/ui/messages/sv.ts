@@ -193,6 +193,8 @@ export const sv = {
   s_fixFirst: 'Att åtgärda först',
 
   // ---- errors ----
+  e_badClassification: (raw: string) => `Ogiltig klassning '${raw}'.`,
+  e_badClassificationHint: 'Ange konsekvensnivå 0–4 (KLASSA 4.0) för konfidentialitet, riktighet, tillgänglighet och spårbarhet, t.ex. K3R2T3S2, eller "ej klassad".',
   // answers as typed: what is wrong with a value
   v_dateFormat: 'skriv ÅÅÅÅ-MM-DD, t.ex. 2025-03-14',
   v_noMonth: (month: number) => `månad ${month} finns inte`,
