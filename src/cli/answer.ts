@@ -59,7 +59,7 @@ Exempel:
           continue;
         }
         if (!resolved.applies) {
-          ctx.warn(`varning: ${resolved.question} gäller inte ${service.id} (tjänstens uppgifter); svaret sparas men räknas inte.`);
+          ctx.warn(msg(ctx.lang).a_notApplicable(resolved.question, service.id));
         }
         changes.push({ question: resolved.question, value: resolved.value, comment: opts.comment, evidence: opts.evidence });
       }

@@ -52,9 +52,6 @@ export function themeFor(lang: Lang) {
   };
 }
 
-/** The Swedish frame, as before languages were passed. */
-export const theme = themeFor('sv');
-
 /** A yes-or-no prompt's words: Ja/Nej, so the hint reads (j/N) and j, ja, n, nej are answers (y and n always are). */
 export function confirmTheme(lang: Lang) {
   const m = msg(lang);

@@ -89,6 +89,7 @@ export const en = {
   a_changedFrom: (from: string) => `changed from ${from}`,
   a_new: 'new',
   a_unchanged: 'unchanged',
+  a_notApplicable: (question: string, service: string) => `warning: ${question} does not apply to ${service} (the service's register fields); the answer is saved but not counted.`,
   a_saved: (service: string, year: number) => `Saved in ${service} ${year}.`,
   sv_registered: (name: string, id: string) => `Registered ${name} (${id}).`,
   sv_unknownSoFar: (fields: readonly string[], id: string) => `Unknown so far: ${fields.join(', ')}. Fill in with efterlev service set ${id} …`,

@@ -93,6 +93,7 @@ export const sv = {
   a_changedFrom: (from: string) => `ändrat från ${from}`,
   a_new: 'nytt',
   a_unchanged: 'oförändrat',
+  a_notApplicable: (question: string, service: string) => `varning: ${question} gäller inte ${service} (tjänstens uppgifter); svaret sparas men räknas inte.`,
   a_saved: (service: string, year: number) => `Sparat i ${service} ${year}.`,
   sv_registered: (name: string, id: string) => `Registrerade ${name} (${id}).`,
   sv_unknownSoFar: (fields: readonly string[], id: string) => `Okänt än så länge: ${fields.join(', ')}. Fyll i med efterlev service set ${id} …`,
