@@ -1,3 +1,4 @@
+import { m } from './ui/i18n.js';
 import { loadCatalog, type Catalog } from './catalog/load.js';
 import { UsageError } from './errors.js';
 import { Assessor, type AssessmentInput, type ServiceResult } from './engine/assess.js';
@@ -36,7 +37,7 @@ export function requireChecklist(review: Review, id: string | undefined): void {
   if (id !== undefined && !review.catalog.checklists.some((c) => c.id === id)) {
     const known = review.catalog.checklists.map((c) => c.id);
     const meant = didYouMean(id, known);
-    throw new UsageError(`Okänd checklista '${id}'.${meant ? ` ${meant}` : ''}`, `Kända: ${known.join(', ')}.`);
+    throw new UsageError(`${m().e_unknownChecklist(id)}${meant ? ` ${meant}` : ''}`, m().e_known(known));
   }
 }
 

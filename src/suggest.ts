@@ -1,3 +1,4 @@
+import { m } from './ui/i18n.js';
 /**
  * "Menade du …?": the known id a mistyped one was most likely meant to be. Ids are compared
  * without case and (for question ids) without the dot, so `Telefoni` finds telefoni and `AVT1`
@@ -41,6 +42,5 @@ export function closest(given: string, known: readonly string[], maxDistance = 2
 export function didYouMean(given: string, known: readonly string[]): string | undefined {
   const found = closest(given, known);
   if (found.length === 0) return undefined;
-  const list = found.length === 1 ? found[0]! : `${found.slice(0, -1).join(', ')} eller ${found.at(-1)!}`;
-  return `Menade du ${list}?`;
+  return m().e_didYouMean(found);
 }

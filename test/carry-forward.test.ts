@@ -306,13 +306,14 @@ describe('the end and the way back', () => {
     t.write(KEY.enter);
     await t.expect('ACC.2');
     t.write(KEY.ctrlC);
-    const expected = `Fortsätt där du slutade: efterlev assess --year ${YEAR} --service webb --control ACC --reviewer 'Anna O'\\''Berg' --dir ${ws} --lang en`;
+    // --lang en: the frame is English (issue 13); the command itself is never translated.
+    const expected = `Continue where you left off: efterlev assess --year ${YEAR} --service webb --control ACC --reviewer 'Anna O'\\''Berg' --dir ${ws} --lang en`;
     await t.expect(expected);
     expect(await t.exited).toBe(130);
 
     const again = new Terminal(args, elsewhere);
     await again.expect('ACC.2 Fråga ACC.2?');
-    await again.expect('< Föregående fråga');
+    await again.expect('< Previous question');
     await again.type('<', KEY.enter);
     await again.expect('ACC.1 Fråga ACC.1?');
     again.write(KEY.ctrlC);

@@ -1,3 +1,4 @@
+import { m as messages } from '../ui/i18n.js';
 import { now as clockNow } from '../clock.js';
 import { STATUS_VALUES, type Question } from './schema.js';
 
@@ -5,19 +6,19 @@ export type AnswerValue = string | number;
 type NumberQuestion = Extract<Question, { type: 'number' }>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** What is wrong with a typed date, said so that it can be fixed; undefined for a real YYYY-MM-DD date. */
 export function dateProblem(value: string): string | undefined {
   const m = ISO_DATE.exec(value);
-  if (m === null) return 'skriv ÅÅÅÅ-MM-DD, t.ex. 2025-03-14';
+  const t = messages();
+  if (m === null) return t.v_dateFormat;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12) return `månad ${month} finns inte`;
-  if (day < 1 || day > 31) return `dag ${day} finns inte`;
+  if (month < 1 || month > 12) return t.v_noMonth(month);
+  if (day < 1 || day > 31) return t.v_noDay(day);
   if (day > daysInMonth(year, month)) {
-    return month === 2 && day === 29 ? `29 februari ${year} finns inte (inget skottår)` : `${day} ${MONTHS_SV[month - 1]} finns inte`;
+    return month === 2 && day === 29 ? t.v_noLeapDay(year) : t.v_noSuchDate(day, month);
   }
   return undefined;
 }
@@ -42,7 +43,7 @@ export function todayOf(now: Date): string {
 export function latestPastDate(year: number, now: Date = clockNow()): { date: string; label: string } {
   const today = todayOf(now);
   const end = `${year}-12-31`;
-  return today < end ? { date: today, label: 'i dag' } : { date: end, label: 'granskningsårets sista dag' };
+  return today < end ? { date: today, label: messages().v_today } : { date: end, label: messages().v_yearEnd };
 }
 
 /** The values a status or choice question allows, in the order they are offered. */
@@ -60,22 +61,23 @@ export function valueProblem(question: Question, value: unknown): string | undef
       const allowed = allowedValues(question) ?? [];
       return typeof value === 'string' && allowed.includes(value)
         ? undefined
-        : `${JSON.stringify(value)} är inte ett tillåtet svar på ${question.id}; tillåtna: ${allowed.join(', ')}`;
+        : messages().v_notAllowed(JSON.stringify(value), question.id, allowed);
     }
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${question.id} ska besvaras med ett tal`;
-      if (question.integer && !Number.isInteger(value)) return `${question.id} ska besvaras med ett heltal`;
-      if (question.min !== undefined && value < question.min) return `${question.id}: ${value} är mindre än ${question.min}`;
-      if (question.max !== undefined && value > question.max) return `${question.id}: ${value} är större än ${question.max}`;
+      const t = messages();
+      if (typeof value !== 'number' || !Number.isFinite(value)) return t.v_number(question.id);
+      if (question.integer && !Number.isInteger(value)) return t.v_integer(question.id);
+      if (question.min !== undefined && value < question.min) return t.v_min(question.id, value, question.min);
+      if (question.max !== undefined && value > question.max) return t.v_max(question.id, value, question.max);
       return undefined;
     }
     case 'date': {
-      if (typeof value !== 'string') return `${question.id} ska besvaras med ett datum, ÅÅÅÅ-MM-DD`;
+      if (typeof value !== 'string') return messages().v_date(question.id);
       const problem = dateProblem(value);
       return problem === undefined ? undefined : `${question.id}: ${problem}`;
     }
     case 'text':
-      return typeof value === 'string' && value.trim() !== '' ? undefined : `${question.id} ska besvaras med en text`;
+      return typeof value === 'string' && value.trim() !== '' ? undefined : messages().v_text(question.id);
   }
 }
 
@@ -129,7 +131,7 @@ export function parseAnswerInput(question: Question, raw: string, context?: Answ
   if (question.type === 'date' && question.notAfterReview && context !== undefined) {
     const latest = latestPastDate(context.year, context.now);
     if ((value as string) > latest.date) {
-      return { error: `${question.id} gäller något som redan har hänt: ${value} ligger efter ${latest.date} (${latest.label})` };
+      return { error: messages().v_happened(question.id, String(value), latest.date, latest.label) };
     }
   }
   return { value };

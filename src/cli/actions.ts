@@ -1,5 +1,6 @@
+import { m } from '../ui/i18n.js';
 import { Option, type Command } from 'commander';
-import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
+import { contextOf, latestYearHelp, parseYear, yearOrLatest } from './context.js';
 
 interface ActionsOptions {
   year?: number;
@@ -14,12 +15,12 @@ interface ActionsOptions {
 export function defineActions(program: Command): void {
   program
     .command('actions')
-    .description('den prioriterade åtgärdslistan (handlingsplanen)')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
-    .option('--service <id>', 'bara en tjänst (eller organisation)')
-    .option('--checklist <id>', 'bara en checklista')
+    .description(m().c_actions)
+    .option('--year <år>', latestYearHelp(), parseYear)
+    .option('--service <id>', m().o_serviceOrOrg)
+    .option('--checklist <id>', m().o_checklist)
     .addOption(new Option('--priority <n>', 'bara en prioritet').choices(['1', '2', '3', '4']))
-    .option('--top <n>', 'bara de n första')
+    .option('--top <n>', m().o_top)
     .addOption(new Option('--sort <ordning>', 'inom en prioritet: fast ordning eller störst effekt först').choices(['priority', 'effect']).default('priority'))
     .option('--explain', 'visa varför: regelns villkor i ord med värdena de prövade (json-rules-engine)')
     .addHelpText(

@@ -1,6 +1,7 @@
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { contextOf, defaultReviewer, parseText, parseYear, requireYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, requireYear, yearHelp } from './context.js';
 
 interface AnswerOptions {
   year?: number;
@@ -13,13 +14,13 @@ interface AnswerOptions {
 export function defineAnswer(program: Command): void {
   program
     .command('answer')
-    .description('sätt svar utan frågor (för skript): FRÅGA=VÄRDE …')
+    .description(m().c_answer)
     .argument('<svar...>', 't.ex. LOG.1=ja KON.3=2025-03-14 DRI.4=7')
-    .option('--year <år>', `${YEAR_HELP} (krävs: svaren skrivs till det året)`, parseYear)
+    .option('--year <år>', `${yearHelp()} (krävs: svaren skrivs till det året)`, parseYear)
     .requiredOption('--service <id>', `tjänstens id, eller organisation för dataskyddsombudets kontrollpunkter`)
     .option('--comment <text>', 'kommentar till svaren', parseText('--comment', 'comment'))
     .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk', parseText('--evidence', 'evidence'))
-    .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)', parseText('--reviewer'))
+    .option('--reviewer <namn>', m().o_reviewerAnswer, parseText('--reviewer'))
     .addHelpText(
       'after',
       `
@@ -58,12 +59,12 @@ Exempel:
           continue;
         }
         if (!resolved.applies) {
-          ctx.warn(`varning: ${resolved.question} gäller inte ${service.id} (tjänstens uppgifter); svaret sparas men räknas inte.`);
+          ctx.warn(msg(ctx.lang).a_notApplicable(resolved.question, service.id));
         }
         changes.push({ question: resolved.question, value: resolved.value, comment: opts.comment, evidence: opts.evidence });
       }
       if (errors.length > 0) {
-        throw new UsageError(`ingenting sparades:\n  ${errors.join('\n  ')}`, missingMotivation ? 'Motiveringen anges med --comment "…".' : undefined);
+        throw new UsageError(`${m().e_nothingSaved}:\n  ${errors.join('\n  ')}`, missingMotivation ? m().e_motivationWith : undefined);
       }
       const outcomes = await saveAnswers(ctx.ws, review.catalog, opts.year, service.id, changes, opts.reviewer ?? defaultReviewer());
       if (ctx.json) {
@@ -75,9 +76,10 @@ Exempel:
         return;
       }
       for (const o of outcomes) {
-        const detail = o.kind === 'changed' ? `ändrat från ${o.from}` : o.kind === 'added' ? 'nytt' : 'oförändrat';
+        const a = msg(ctx.lang);
+        const detail = o.kind === 'changed' ? a.a_changedFrom(String(o.from)) : o.kind === 'added' ? a.a_new : a.a_unchanged;
         ctx.print(`${o.question} = ${o.value} (${detail})`);
       }
-      ctx.print(`Sparat i ${service.id} ${opts.year}.`);
+      ctx.print(msg(ctx.lang).a_saved(service.id, opts.year));
     });
 }

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InterruptedError, UsageError } from '../errors.js';
@@ -16,13 +17,13 @@ interface AssessOptions {
 export function defineAssess(program: Command): void {
   program
     .command('assess')
-    .description('besvara kontrollfrågorna för en tjänst, interaktivt')
-    .option('--year <år>', 'granskningsåret (standard: innevarande år)', parseYear)
-    .option('--service <id>', 'tjänsten (utan: välj i en lista med varje tjänsts framsteg)')
-    .option('--checklist <id>', 'bara en checklista')
-    .option('--control <id>', 'bara en kontroll, t.ex. LOG eller KP3')
-    .option('--reviewer <namn>', 'vem som svarar (annars inloggad användare)', parseText('--reviewer'))
-    .option('--all', 'gå igenom alla frågor igen, med nuvarande svar som förval')
+    .description(m().c_assess)
+    .option('--year <år>', m().o_yearCurrent, parseYear)
+    .option('--service <id>', m().o_servicePick)
+    .option('--checklist <id>', m().o_checklist)
+    .option('--control <id>', m().o_control)
+    .option('--reviewer <namn>', m().o_reviewerAnswer, parseText('--reviewer'))
+    .option('--all', m().o_all)
     .addHelpText(
       'after',
       `
@@ -46,15 +47,15 @@ Exempel:
     .action(async (options: AssessOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        throw new UsageError(
-          'efterlev assess behöver en terminal (stdin och stdout).',
-          'För skript: efterlev answer --year Å --service ID FRÅGA=VÄRDE …, eller efterlev import --year Å FIL.csv',
-        );
+        const { msg } = await import('../ui/i18n.js');
+        throw new UsageError(msg(ctx.lang).q_needsTerminal, msg(ctx.lang).q_needsTerminalHint);
       }
       const { currentYear } = await import('../clock.js');
       // The year being reviewed is, by default, the one under way: said before the first question.
       const opts = { ...options, year: options.year ?? currentYear() };
-      if (options.year === undefined) ctx.print(`(år ${opts.year}, innevarande år; ett annat med --year)`);
+      const { msg } = await import('../ui/i18n.js');
+      const m = msg(ctx.lang);
+      if (options.year === undefined) ctx.print(m.q_yearNote(opts.year));
       const { incidentsOf, requireChecklist, openReview, yearRegister } = await import('../review.js');
       const { allServices, findService } = await import('../store/register.js');
       const { pickService, progressOf, registerInteractively } = await import('../questionnaire/pick.js');
@@ -68,12 +69,12 @@ Exempel:
         if (!controls.includes(opts.control.toUpperCase())) {
           const { didYouMean } = await import('../suggest.js');
           const meant = didYouMean(opts.control, controls);
-          throw new UsageError(`Okänd kontroll '${opts.control}'.${meant ? ` ${meant}` : ''}`, `Kända: ${controls.join(', ')}.`);
+          throw new UsageError(`${m.e_unknownControl(opts.control)}${meant ? ` ${meant}` : ''}`, m.e_known(controls));
         }
       }
       let service;
       if (opts.service === undefined) {
-        service = await pickService(progressOf(ctx.ws, review.catalog, yearRegister(review, opts.year), opts.year), opts.year);
+        service = await pickService(progressOf(ctx.ws, review.catalog, yearRegister(review, opts.year), opts.year), opts.year, ctx.lang);
       } else if (allServices(yearRegister(review, opts.year)).some((s) => s.id === opts.service)) {
         service = findService(yearRegister(review, opts.year), opts.service);
       } else {
@@ -81,7 +82,7 @@ Exempel:
         const { closest } = await import('../suggest.js');
         // `Telefoni`, `telefonj`: a near-identical registered id is what was meant; it is suggested, not registered anew.
         const near = closest(opts.service, allServices(yearRegister(review, opts.year)).map((s) => s.id)).length > 0;
-        if (near || !SERVICE_ID.test(opts.service) || (await registerInteractively(ctx.ws, opts.service, opts.reviewer ?? defaultReviewer())) === undefined) {
+        if (near || !SERVICE_ID.test(opts.service) || (await registerInteractively(ctx.ws, opts.service, opts.reviewer ?? defaultReviewer(), ctx.lang)) === undefined) {
           findService(yearRegister(review, opts.year), opts.service); // throws the usual error with the known services
         }
         review = await openReview(ctx.ws);

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, parseYear } from './context.js';
 
@@ -11,11 +12,11 @@ interface CompareOptions {
 export function defineCompare(program: Command): void {
   program
     .command('compare')
-    .description('jämför två år, eller trenden över alla år')
+    .description(m().c_compare)
     .argument('[år1]', 'det tidigare året', parseYear)
     .argument('[år2]', 'det senare året', parseYear)
-    .option('--service <id>', 'bara en tjänst (eller organisation)')
-    .option('--checklist <id>', 'bara en checklista')
+    .option('--service <id>', m().o_serviceOrOrg)
+    .option('--checklist <id>', m().o_checklist)
     .option('--details', 'visa också varje ändrat svar med gammalt → nytt värde och kommentar')
     .option('--trend', 'varje kontrolls poäng över alla år i arbetsytan, med ett litet diagram')
     .addHelpText(

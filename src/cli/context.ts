@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { describeControlCharacter, normaliseLineBreaks, terminalSafe } from '../io/text.js';
 import { resolveWorkspace, type Workspace } from '../store/workspace.js';
-import type { Lang } from '../ui/i18n.js';
+import { m, msg, setOutputLang, type Lang } from '../ui/i18n.js';
 import { terminalWidth } from '../ui/layout.js';
 import { setColor } from '../ui/style.js';
 import { checkYear } from '../store/year.js';
@@ -32,6 +32,7 @@ export function contextOf(cmd: Command): Context {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
   const noColorEnv = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
   setColor(opts.color && !noColorEnv);
+  setOutputLang(opts.lang);
   return {
     ws: resolveWorkspace(opts.dir),
     lang: opts.lang,
@@ -55,8 +56,9 @@ export function defaultReviewer(): string {
 /** commander argument parser for --year. */
 export const parseYear = (raw: string): number => checkYear(raw);
 
-export const YEAR_HELP = 'granskningsåret, t.ex. 2025';
-export const LATEST_YEAR_HELP = 'granskningsåret (standard: senaste året i arbetsytan)';
+/** --year's help, in the language of this run (commands are defined after --lang is known). */
+export const yearHelp = (): string => m().h_yearHelp;
+export const latestYearHelp = (): string => m().h_latestYearHelp;
 
 /** The year a command reads or follows up: the one given, else the latest in the workspace, and how it was chosen. */
 export interface ChosenYear {
@@ -69,8 +71,8 @@ export async function yearOrLatest(ctx: Context, given: number | undefined): Pro
   if (given !== undefined) return { year: given, note: '' };
   const { yearsIn } = await import('../store/answers.js');
   const latest = yearsIn(ctx.ws).at(-1);
-  if (latest === undefined) throw new UsageError('Inga svar i arbetsytan ännu, så det finns inget senaste år: ange --year ÅÅÅÅ.');
-  return { year: latest, note: ctx.lang === 'sv' ? `(år ${latest}, senaste i arbetsytan)` : `(year ${latest}, the latest in the workspace)` };
+  if (latest === undefined) throw new UsageError(msg(ctx.lang).e_noYears);
+  return { year: latest, note: msg(ctx.lang).e_latestYear(latest) };
 }
 
 /** --year for the commands that write answers: required, with the years to choose between. */
@@ -80,9 +82,10 @@ export async function requireYear(ctx: Context, given: number | undefined, comma
   const { currentYear } = await import('../clock.js');
   const latest = yearsIn(ctx.ws).at(-1);
   const options = [...new Set([currentYear(), ...(latest === undefined ? [] : [latest])])].sort();
+  const e = msg(ctx.lang);
   throw new UsageError(
-    `${command} skriver svar och behöver --year: vilket års granskning gäller de?`,
-    `T.ex. ${options.map((y) => `--year ${y}${y === currentYear() ? ' (innevarande år)' : ''}${y === latest ? ' (senaste i arbetsytan)' : ''}`).join(' eller ')}.`,
+    e.e_needsYear(command),
+    e.e_yearOptions(options.map((y) => `--year ${y}${y === currentYear() ? e.e_currentYear : ''}${y === latest ? e.e_latestInWorkspace : ''}`)),
   );
 }
 

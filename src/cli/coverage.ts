@@ -1,14 +1,15 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { contextOf, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, parseYear, yearHelp } from './context.js';
 
 export function defineCoverage(program: Command): void {
   program
     .command('coverage')
-    .description('hur årets svar visar ett ramverks krav uppfyllda: GDPR, ISO/IEC 27001, cybersäkerhetslagen')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .description(m().c_coverage)
+    .requiredOption('--year <år>', yearHelp(), parseYear)
     .requiredOption('--framework <id>', 'ramverket, t.ex. gdpr, iso27001 eller csl')
-    .option('--service <id>', 'bara en tjänst (eller organisation)')
+    .option('--service <id>', m().o_serviceOrOrg)
     .addHelpText(
       'after',
       `

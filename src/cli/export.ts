@@ -1,5 +1,6 @@
+import { m, msg } from '../ui/i18n.js';
 import { Option, type Command } from 'commander';
-import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
+import { contextOf, latestYearHelp, parseYear, yearOrLatest } from './context.js';
 
 interface ExportOptions {
   year?: number;
@@ -11,11 +12,11 @@ interface ExportOptions {
 export function defineExport(program: Command): void {
   program
     .command('export')
-    .description('handlingsplanen som CSV, XLSX, Markdown, JSON eller OSCAL; årets bedömning som OSCAL')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
+    .description(m().c_export)
+    .option('--year <år>', latestYearHelp(), parseYear)
     .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json', 'oscal-ar', 'oscal-poam']).makeOptionMandatory())
-    .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för xlsx)')
-    .option('--force', 'skriv över en befintlig fil')
+    .option('--out <fil>', m().o_out)
+    .option('--force', m().h_forceHelp)
     .addHelpText(
       'after',
       `
@@ -72,11 +73,11 @@ Exempel:
       const written = deliver(data, opts.out, opts.force === true);
       // Written to stdout, the file is the output: the year it is of is said on stderr.
       if (written === undefined) {
-        if (note) ctx.warn(`Handlingsplanen ${note}.`);
+        if (note) ctx.warn(msg(ctx.lang).x_planNote(note));
         return;
       }
       if (ctx.json) ctx.printJson({ written, format: opts.format, actions: actions.length });
-      else if (opts.format === 'oscal-ar') ctx.print(`Skrev bedömningen ${year} (OSCAL Assessment Results) till ${opts.out} (läsbar bara för dig).`);
-      else ctx.print(`Skrev ${actions.length} åtgärder ${note ? `${note} ` : `för ${year} `}till ${opts.out} (läsbar bara för dig).`);
+      else if (opts.format === 'oscal-ar') ctx.print(msg(ctx.lang).x_wroteOscal(year, opts.out ?? ''));
+      else ctx.print(msg(ctx.lang).x_wrote(actions.length, year, note, opts.out ?? ''));
     });
 }

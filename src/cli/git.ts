@@ -1,12 +1,13 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
 
 export function defineGit(program: Command): void {
-  const git = program.command('git').description('flera granskare på grenar i ett git-förråd: sammanslagning per fråga');
+  const git = program.command('git').description(m().c_git);
 
   git
     .command('setup')
-    .description('ställ in git att slå ihop arbetsytans filer per fråga, åtgärd, incident och iakttagelse')
+    .description(m().c_gitSetup)
     .addHelpText(
       'after',
       `
@@ -47,7 +48,7 @@ Exempel:
 
   git
     .command('merge-file')
-    .description('git:s drivrutin för sammanslagning av en fil i arbetsytan (%O %A %B %P); skriver resultatet till VÅR')
+    .description(m().c_gitMergeFile)
     .argument('<bas>', 'den gemensamma basen (%O); tom när båda sidor lagt till filen')
     .argument('<vår>', 'vår sida (%A): resultatet skrivs hit')
     .argument('<deras>', 'deras sida (%B)')

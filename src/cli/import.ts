@@ -1,5 +1,6 @@
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, parseText, parseYear, requireYear, YEAR_HELP } from './context.js';
+import { contextOf, defaultReviewer, parseText, parseYear, requireYear, yearHelp } from './context.js';
 
 interface ImportOptions {
   year?: number;
@@ -11,12 +12,12 @@ interface ImportOptions {
 export function defineImport(program: Command): void {
   program
     .command('import')
-    .description('läs in många svar på en gång från CSV eller JSON')
+    .description(m().c_import)
     .argument('<fil>', 'CSV (service, question, value, comment, evidence) eller JSON som show --json skriver')
-    .option('--year <år>', `${YEAR_HELP} (krävs: svaren skrivs till det året)`, parseYear)
+    .option('--year <år>', `${yearHelp()} (krävs: svaren skrivs till det året)`, parseYear)
     .option('--from-year <år>', 'JSON från show --json för ett annat år: flytta svaren därifrån till --year (antal för perioden flyttas inte)', parseYear)
-    .option('--reviewer <namn>', 'vem svaren registreras av (annars inloggad användare)', parseText('--reviewer'))
-    .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
+    .option('--reviewer <namn>', m().o_reviewerBy, parseText('--reviewer'))
+    .option('--dry-run', m().o_dryRun)
     .addHelpText(
       'after',
       `
@@ -83,9 +84,9 @@ Exempel:
         ctx.print(`${skippedList.length} svar flyttas inte från ${opts.fromYear} till ${opts.year}, eftersom de är antal för perioden (förra periodens antal är inte årets): ${which}`);
       }
       for (const s of summary) {
-        ctx.print(`${s.service}: ${s.added.length} nya, ${s.changed.length} ändrade, ${s.unchanged} oförändrade`);
+        ctx.print(msg(ctx.lang).im_service(s.service, s.added.length, s.changed.length, s.unchanged));
         for (const c of s.changed) ctx.print(`  ${c.question}: ${c.from} → ${c.to}`);
       }
-      ctx.print(opts.dryRun ? 'Provkörning: ingenting har skrivits.' : `Importerat till ${opts.year}${moving ? ` (flyttat från ${opts.fromYear})` : ''}.`);
+      ctx.print(opts.dryRun ? msg(ctx.lang).im_dryRun : msg(ctx.lang).im_done(opts.year, moving ? opts.fromYear : undefined));
     });
 }

@@ -1,3 +1,4 @@
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { IncidentFields } from '../incidents/input.js';
@@ -72,17 +73,17 @@ function fieldOptions(cmd: Command, required: boolean): Command {
     .option('--early-warning <tidpunkt>', 'betydande incident: tidig varning till CSIRT-enheten (inom 24 timmar)')
     .option('--notification <tidpunkt>', 'betydande incident: incidentanmälan till CSIRT-enheten (inom 72 timmar)')
     .option('--final-report <ÅÅÅÅ-MM-DD>', 'betydande incident: slutrapport (inom en månad efter incidentanmälan)')
-    .option('--reviewer <namn>', 'vem som registrerar (annars inloggad användare)', parseText('--reviewer'));
+    .option('--reviewer <namn>', m().o_reviewerRecord, parseText('--reviewer'));
 }
 
 function refuse(problems: { field: string; message: string }[], options: Record<string, string>): never {
-  throw new UsageError(`ingenting sparades:\n  ${problems.map((p) => `${options[p.field] ?? p.field}: ${p.message}`).join('\n  ')}`);
+  throw new UsageError(`${m().e_nothingSaved}:\n  ${problems.map((p) => `${options[p.field] ?? p.field}: ${p.message}`).join('\n  ')}`);
 }
 
 export function defineIncident(program: Command): void {
-  const incident = program.command('incident').description('incidentregistret: major incidents, personuppgiftsincidenter och betydande incidenter');
+  const incident = program.command('incident').description(m().c_incident);
 
-  fieldOptions(incident.command('add').description('registrera en incident'), true)
+  fieldOptions(incident.command('add').description(m().c_incidentAdd), true)
     .option('--id <id>', 'eget id (annars ÅÅÅÅ-nnn)')
     .addHelpText(
       'after',
@@ -114,10 +115,10 @@ Exempel:
       const { id: _placeholder, by: _by, at: _at, ...fields } = result.incident;
       const [saved] = await saveIncidents(ctx.ws, [{ kind: 'add', incident: { ...fields, ...(opts.id ? { id: opts.id } : {}) } }], by);
       if (ctx.json) ctx.printJson({ added: saved });
-      else ctx.print(`Registrerade incident ${saved!.id}: ${saved!.title} (${saved!.service}, ${saved!.occurred}).`);
+      else ctx.print(msg(ctx.lang).n_recorded(saved!.id, saved!.title, saved!.service, saved!.occurred));
     });
 
-  fieldOptions(incident.command('set').description('ändra en incident; det tidigare sparas i historiken').argument('<id>', 'incidentens id'), false)
+  fieldOptions(incident.command('set').description(m().c_incidentSet).argument('<id>', 'incidentens id'), false)
     .addHelpText(
       'after',
       `
@@ -144,13 +145,13 @@ Exempel:
       requireService(readRegister(ctx.ws), result.incident.service);
       const [saved] = await saveIncidents(ctx.ws, [{ kind: 'set', id, patch: () => result.incident }], by);
       if (ctx.json) ctx.printJson({ changed: saved });
-      else ctx.print(`Ändrade incident ${id}.`);
+      else ctx.print(msg(ctx.lang).n_changed(id));
     });
 
   incident
     .command('list')
-    .description('lista incidenter')
-    .option('--service <id>', 'bara en tjänst')
+    .description(m().c_incidentList)
+    .option('--service <id>', m().o_service)
     .option('--kind <typ>', KINDS_HELP)
     .option('--from <ÅÅÅÅ-MM-DD>', 'inträffade från och med')
     .option('--to <ÅÅÅÅ-MM-DD>', 'inträffade till och med')
@@ -178,7 +179,7 @@ Exempel:
 
   incident
     .command('show')
-    .description('visa en incident med rapporteringskedjan och historiken')
+    .description(m().c_incidentShow)
     .argument('<id>', 'incidentens id')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -199,10 +200,10 @@ Exempel:
 
   incident
     .command('import')
-    .description('läs in incidenter ur en CSV från ärendehanteringssystemet, allt eller inget')
+    .description(m().c_incidentImport)
     .argument('<fil>', 'CSV med en rubrikrad')
     .option('--dry-run', 'visa vad som skulle läsas in utan att skriva något')
-    .option('--reviewer <namn>', 'vem som registrerar (annars inloggad användare)', parseText('--reviewer'))
+    .option('--reviewer <namn>', m().o_reviewerRecord, parseText('--reviewer'))
     .addHelpText(
       'after',
       `
@@ -242,6 +243,6 @@ function requireService(register: { services: readonly { id: string }[] }, id: s
   if (!register.services.some((s) => s.id === id)) {
     const known = register.services.map((s) => s.id);
     const meant = didYouMean(id, known);
-    throw new UsageError(`--service: okänd tjänst '${id}'.${meant ? ` ${meant}` : ''}`, `Kända: ${known.join(', ')}.`);
+    throw new UsageError(`--service: ${m().e_unknownService(id).replace(/^./, (c) => c.toLowerCase())}${meant ? ` ${meant}` : ''}`, m().e_known(known));
   }
 }

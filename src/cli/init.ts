@@ -1,10 +1,11 @@
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, parseText } from './context.js';
 
 export function defineInit(program: Command): void {
   program
     .command('init')
-    .description('skapa en tom arbetsyta här (answers/services.json)')
+    .description(m().c_init)
     .option('--name <organisation>', 'organisationens namn', parseText('--name'), 'Organisationen')
     .addHelpText('after', '\nExempel:\n  efterlev init --name "Exempelstaden – Intraservice"\n  efterlev --dir /srv/efterlev init')
     .action(async (opts: { name: string }, cmd: Command) => {
@@ -13,8 +14,8 @@ export function defineInit(program: Command): void {
       await createRegister(ctx.ws, opts.name);
       if (ctx.json) ctx.printJson({ created: ctx.ws.registerFile });
       else {
-        ctx.print(`Skapade en arbetsyta i ${ctx.ws.root}.`);
-        ctx.print('Nästa steg: efterlev service add ID --name "Tjänstens namn" --classification K2R2T2S2');
+        ctx.print(msg(ctx.lang).i_created(ctx.ws.root));
+        ctx.print(msg(ctx.lang).i_next);
       }
     });
 }

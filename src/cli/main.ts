@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { InterruptedError, InvalidInputError, StoppedError, UsageError, formatProblem } from '../errors.js';
 import { terminalSafe } from '../io/text.js';
+import { m, outputLang, setOutputLang, type Lang } from '../ui/i18n.js';
 import { PACKAGE_ROOT } from '../store/workspace.js';
 import { defineActions } from './actions.js';
 import { defineAnswer } from './answer.js';
@@ -29,16 +30,14 @@ import { defineYear } from './year.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
-const HELP_TITLES: Record<string, string> = {
-  'Usage:': 'Användning:',
-  'Options:': 'Flaggor:',
-  'Commands:': 'Kommandon:',
-  'Arguments:': 'Argument:',
-  'Global Options:': 'Globala flaggor:',
-};
+function helpTitles(): Record<string, string> {
+  const t = m();
+  return { 'Usage:': t.h_usage, 'Options:': t.h_options, 'Commands:': t.h_commands, 'Arguments:': t.h_arguments, 'Global Options:': t.h_globalOptions };
+}
 
-/** commander speaks English; our users read Swedish. */
+/** commander speaks English; our users read Swedish (and, with --lang en, commander's English). */
 function swedishError(message: string): string {
+  if (outputLang() === 'en') return message;
   return message
     .replace(/^error: /, 'fel: ')
     .replace(/unknown option '([^']*)'/, "okänd flagga '$1'")
@@ -71,45 +70,47 @@ function version(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** The --lang given on the command line (`--lang en`, `--lang=en`), before commander has parsed it: commander's own texts are made first. */
+export function langOfArgv(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value === 'en' || value === 'sv') return value;
+  }
+  return 'sv';
+}
+
 export function buildProgram(): Command {
+  const t = m();
+  const sv = outputLang() === 'sv';
+  const titles = helpTitles();
   const program = new Command('efterlev');
   program
-    .description('Årlig efterlevnadskontroll: dataskyddsombudets kontrollpunkter och IT-säkerhetens kontrollområden, per tjänst.')
-    .version(version(), '-V, --version', 'visa versionen')
-    .helpOption('-h, --help', 'visa hjälp')
-    .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
-    .option('--dir <mapp>', 'arbetsytan (annars EFTERLEV_DIR eller aktuell mapp)')
-    .option('--json', 'maskinläsbar utdata på stdout, inget annat där')
-    .addOption(new Option('--lang <språk>', 'språk för utdata').choices(['sv', 'en']).default('sv'))
-    .option('--no-color', 'utan färger (även NO_COLOR)')
+    .description(t.h_description)
+    .version(version(), '-V, --version', t.h_version)
+    .helpOption('-h, --help', t.h_help)
+    .helpCommand(sv ? 'help [kommando]' : 'help [command]', t.h_helpCommand)
+    .option(sv ? '--dir <mapp>' : '--dir <folder>', t.h_dir)
+    .option('--json', t.h_json)
+    .addOption(new Option(sv ? '--lang <språk>' : '--lang <language>', t.h_lang).choices(['sv', 'en']).default('sv'))
+    .option('--no-color', t.h_noColor)
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: (str, write) => write(terminalSafe(swedishError(str))) })
     .configureHelp({
-      styleTitle: (title) => HELP_TITLES[title] ?? title,
-      commandUsage: (cmd) => englishHelp.commandUsage(cmd).replace('[options]', '[flaggor]').replace('[command]', '[kommando]'),
-      subcommandTerm: (cmd) => englishHelp.subcommandTerm(cmd).replace('[options]', '[flaggor]'),
+      styleTitle: (title) => titles[title] ?? title,
+      commandUsage: (cmd) => englishHelp.commandUsage(cmd).replace('[options]', t.h_optionsWord).replace('[command]', t.h_commandWord),
+      subcommandTerm: (cmd) => englishHelp.subcommandTerm(cmd).replace('[options]', t.h_optionsWord),
       optionDescription: (option) => {
         const extra: string[] = [];
-        if (option.argChoices) extra.push(`välj ${option.argChoices.join(' eller ')}`);
-        if (option.defaultValue !== undefined && typeof option.defaultValue !== 'boolean') extra.push(`standard: ${String(option.defaultValue)}`);
+        if (option.argChoices) extra.push(t.h_choose(option.argChoices));
+        if (option.defaultValue !== undefined && typeof option.defaultValue !== 'boolean') extra.push(t.h_default(String(option.defaultValue)));
         return extra.length > 0 ? `${option.description} (${extra.join(', ')})` : option.description;
       },
       showGlobalOptions: true,
     })
-    .addHelpText(
-      'after',
-      `
-Exempel:
-  efterlev                                        översikt över senaste året
-  efterlev score --year 2025 --service office365  poäng och status per kontroll
-  efterlev answer --year 2025 --service office365 LOG.1=ja --comment "Loggar granskas månadsvis"
-  efterlev validate                               kontrollera kataloger och svarsfiler
-  efterlev year close 2024 --by "Eva Ek"          stäng ett år när nämnden har fått rapporten
-  efterlev verify                                 kontrollera de stängda åren mot sina manifest
-
-Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
-    );
+    .addHelpText('after', t.h_examples);
   for (const define of [defineOverview, defineInit, defineService, defineAssess, defineAnswer, defineImport, defineShow, defineScore, defineActions, definePlan, defineExport, defineCompare, defineCoverage, defineReport, defineObservation, defineIncident, defineMigrate, defineRollup, defineYear, defineValidate, defineVerify]) {
     define(program);
   }
@@ -130,6 +131,8 @@ export async function main(argv: string[]): Promise<number> {
     if (err.code === 'EPIPE') process.exit(EXIT.ok);
     throw err;
   });
+  setOutputLang(langOfArgv(argv));
+  const t = m();
   try {
     await buildProgram().parseAsync(withDefaultCommand(argv), { from: 'user' });
     return EXIT.ok;
@@ -138,23 +141,23 @@ export async function main(argv: string[]): Promise<number> {
       return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof InvalidInputError) {
-      report(`fel: ogiltig indata, ingenting har ändrats:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+      report(`${t.e_prefix}: ${t.e_invalidInput}:\n${err.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
       return EXIT.usage;
     }
     if (err instanceof UsageError) {
-      report(`fel: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
+      report(`${t.e_prefix}: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
       return EXIT.usage;
     }
     if (err instanceof StoppedError) {
-      report(`fel: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
+      report(`${t.e_prefix}: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
       return EXIT.failure;
     }
     if (err instanceof InterruptedError) return EXIT.interrupted;
     if (err instanceof Error && err.name === 'ExitPromptError') {
-      report('Avbrutet.');
+      report(t.e_interrupted);
       return EXIT.interrupted;
     }
-    report(`fel: oväntat fel: ${err instanceof Error ? err.message : String(err)}`);
+    report(`${t.e_prefix}: ${t.e_unexpected}: ${err instanceof Error ? err.message : String(err)}`);
     if (process.env['EFTERLEV_DEBUG'] && err instanceof Error) report(err.stack ?? '');
     return EXIT.failure;
   }

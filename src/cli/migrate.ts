@@ -1,10 +1,11 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
 
 export function defineMigrate(program: Command): void {
   program
     .command('migrate')
-    .description('skriv om svarsfiler och handlingsplaner till katalogens nuvarande version')
+    .description(m().c_migrate)
     .option('--dry-run', 'visa vad som skulle skrivas om, utan att skriva något')
     .addHelpText(
       'after',

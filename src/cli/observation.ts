@@ -1,15 +1,16 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, LATEST_YEAR_HELP, parseText, parseYear, yearOrLatest } from './context.js';
+import { contextOf, defaultReviewer, latestYearHelp, parseText, parseYear, yearOrLatest } from './context.js';
 
 export function defineObservation(program: Command): void {
-  const observation = program.command('observation').description('särskilda iakttagelser till årsrapporten');
+  const observation = program.command('observation').description(m().c_observation);
 
   observation
     .command('add')
-    .description('lägg till en särskild iakttagelse')
+    .description(m().c_observationAdd)
     .argument('<text>', 'iakttagelsen', parseText('iakttagelsen', 'observation'))
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
-    .option('--reviewer <namn>', 'vem som skriver (annars inloggad användare)', parseText('--reviewer'))
+    .option('--year <år>', latestYearHelp(), parseYear)
+    .option('--reviewer <namn>', m().o_reviewerWrites, parseText('--reviewer'))
     .addHelpText('after', '\nExempel:\n  efterlev observation add --year 2025 "Cyberattacken mot Visma Recruits underleverantör visar att underbiträden behöver följas upp i avtalen."')
     .action(async (text: string, opts: { year?: number; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -26,8 +27,8 @@ export function defineObservation(program: Command): void {
 
   observation
     .command('list')
-    .description('visa årets särskilda iakttagelser')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
+    .description(m().c_observationList)
+    .option('--year <år>', latestYearHelp(), parseYear)
     .addHelpText('after', '\nExempel:\n  efterlev observation list --year 2025')
     .action(async (opts: { year?: number }, cmd: Command) => {
       const ctx = contextOf(cmd);

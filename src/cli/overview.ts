@@ -1,11 +1,12 @@
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, parseYear } from './context.js';
 
 export function defineOverview(program: Command): void {
   program
     .command('overview')
-    .description('översikt över ett år (det som visas utan kommando): granskningens läge, poäng, största brister')
-    .option('--year <år>', 'året (standard: senaste året i arbetsytan)', parseYear)
+    .description(m().c_overview)
+    .option('--year <år>', m().o_yearLatest, parseYear)
     .addHelpText(
       'after',
       `
@@ -30,7 +31,7 @@ Exempel:
       const year = opts.year ?? years.at(-1);
       if (year === undefined) {
         if (ctx.json) ctx.printJson({ year: null });
-        else ctx.print('Inga svar ännu. Börja med: efterlev assess --year ÅÅÅÅ (eller efterlev answer för skript).');
+        else ctx.print(msg(ctx.lang).o_noAnswers);
         return;
       }
       const services = selectServices(review, year);

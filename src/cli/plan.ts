@@ -1,5 +1,6 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
-import { contextOf, defaultReviewer, LATEST_YEAR_HELP, parseText, parseYear, yearOrLatest } from './context.js';
+import { contextOf, defaultReviewer, latestYearHelp, parseText, parseYear, yearOrLatest } from './context.js';
 
 interface SetOptions {
   year?: number;
@@ -13,20 +14,20 @@ interface SetOptions {
 }
 
 export function definePlan(program: Command): void {
-  const plan = program.command('plan').description('följ upp handlingsplanen: status, ansvarig, datum');
+  const plan = program.command('plan').description(m().c_plan);
 
   plan
     .command('set')
-    .description('sätt uppföljningen av en åtgärd')
+    .description(m().c_planSet)
     .argument('<id>', 'åtgärdens id, som efterlev actions visar (tjänst:regel)')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
-    .option('--status <status>', 'ej_påbörjad, pågår, klar eller accepterad_risk')
+    .option('--year <år>', latestYearHelp(), parseYear)
+    .option('--status <status>', m().o_planStatus)
     .option('--owner <namn>', 'ansvarig för åtgärden', parseText('--owner'))
     .option('--due <ÅÅÅÅ-MM-DD>', 'klart senast')
     .option('--note <text>', 'anteckning', parseText('--note', 'note'))
     .option('--motivation <text>', 'motivering, krävs för accepterad_risk', parseText('--motivation', 'motivation'))
     .option('--accepted-by <namn>', 'vem som accepterade risken, krävs för accepterad_risk', parseText('--accepted-by'))
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
+    .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
     .addHelpText(
       'after',
       `
@@ -52,8 +53,10 @@ Exempel:
       const { describeFollowUp } = await import('../plan/import.js');
 
       const status = opts.status === undefined ? undefined : parseStatus(opts.status);
-      if (opts.status !== undefined && status === undefined) throw new UsageError(`Ogiltig status '${opts.status}'.`, 'Välj ej_påbörjad, pågår, klar eller accepterad_risk.');
-      if (opts.due !== undefined && !isIsoDate(opts.due)) throw new UsageError(`Ogiltigt datum '${opts.due}': skriv ÅÅÅÅ-MM-DD.`);
+      const { msg } = await import('../ui/i18n.js');
+      const p = msg(ctx.lang);
+      if (opts.status !== undefined && status === undefined) throw new UsageError(p.p_badStatus(opts.status), p.p_badStatusHint);
+      if (opts.due !== undefined && !isIsoDate(opts.due)) throw new UsageError(p.p_badDate(opts.due));
       const review = await openReview(ctx.ws);
       const serviceId = id.split(':')[0] ?? '';
       const { actions } = await buildActions(review, opts.year, { service: serviceId });
@@ -63,8 +66,8 @@ Exempel:
         const all = actions.length > 0 ? actions : (await buildActions(review, opts.year, {})).actions;
         const meant = didYouMean(id, all.map((a) => a.id));
         throw new UsageError(
-          `Ingen åtgärd '${id}' ${opts.year}${note ? ` ${note}` : ''}.${meant ? ` ${meant}` : ''}`,
-          actions.length > 0 ? `Tjänstens åtgärder: ${actions.map((a) => a.id).join(', ')}` : 'Se efterlev actions --year ' + opts.year,
+          `${p.p_noAction(id, opts.year, note)}${meant ? ` ${meant}` : ''}`,
+          actions.length > 0 ? p.p_serviceActions(actions.map((a) => a.id)) : p.p_seeActions(opts.year),
         );
       }
       const before = action.followUp;
@@ -77,20 +80,20 @@ Exempel:
         acceptedBy: opts.acceptedBy ?? before?.acceptedBy,
       };
       if (change.status === 'accepterad_risk' && (!change.motivation || !change.acceptedBy)) {
-        throw new UsageError('En accepterad risk behöver --motivation och --accepted-by.');
+        throw new UsageError(p.p_acceptedNeeds);
       }
       const changed = await saveFollowUps(ctx.ws, opts.year, new Map([[id, change]]), opts.reviewer ?? defaultReviewer(), { expected: new Map([[id, before]]), migrations: review.catalog.migrations });
       if (ctx.json) ctx.printJson({ year: opts.year, id, changed: changed.length > 0, followUp: change });
-      else ctx.print((note ? `${note}\n` : '') + (changed.length > 0 ? `${id}: ${describeFollowUp(before)} → ${describeFollowUp(change)}` : `${id}: oförändrad.`));
+      else ctx.print((note ? `${note}\n` : '') + (changed.length > 0 ? `${id}: ${describeFollowUp(before, ctx.lang)} → ${describeFollowUp(change, ctx.lang)}` : p.p_unchanged(id)));
     });
 
   plan
     .command('import')
-    .description('läs tillbaka status, ansvarig, datum och anteckningar ur en exporterad handlingsplan')
+    .description(m().c_planImport)
     .argument('<fil>', 'handlingsplanen som XLSX eller CSV (från efterlev export)')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
-    .option('--dry-run', 'visa vad som skulle ändras, utan att skriva något')
+    .option('--year <år>', latestYearHelp(), parseYear)
+    .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
+    .option('--dry-run', m().o_dryRun)
     .addHelpText(
       'after',
       `
@@ -132,10 +135,10 @@ Exempel:
       }
       for (const id of changed) {
         const before = byId.get(id)?.followUp;
-        ctx.print(`${id}: ${describeFollowUp(before)} → ${describeFollowUp(changes.get(id))}`);
+        ctx.print(`${id}: ${describeFollowUp(before, ctx.lang)} → ${describeFollowUp(changes.get(id), ctx.lang)}`);
         for (const edit of describeEdits(before, changes.get(id)!)) ctx.print(`  ${edit}`);
       }
-      const gone = removals.length === 0 ? '' : `, ${removals.length} ${removals.length === 1 ? 'värde' : 'värden'} ${opts.dryRun ? 'skulle tas bort' : 'borttagna'}`;
-      ctx.print(`${table.rows.length} rader lästa, ${changed.length} åtgärder ${opts.dryRun ? `skulle ändras${gone} (provkörning, inget skrivet)` : `ändrade${gone}`}.`);
+      const { msg } = await import('../ui/i18n.js');
+      ctx.print(msg(ctx.lang).p_importSummary(table.rows.length, changed.length, removals.length, opts.dryRun === true));
     });
 }

@@ -1,6 +1,7 @@
+import { m } from '../ui/i18n.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
+import { contextOf, latestYearHelp, parseYear, yearOrLatest } from './context.js';
 
 interface ReportOptions {
   kind: 'arsrapport' | 'avvikelser';
@@ -15,14 +16,14 @@ interface ReportOptions {
 export function defineReport(program: Command): void {
   program
     .command('report')
-    .description('årsrapporten (efterlevnadskontrollen och dataskyddsombudets kontrollpunkter) eller avvikelserapporten för en period')
+    .description(m().c_report)
     .addOption(new Option('--kind <rapport>', 'vilken rapport').choices(['arsrapport', 'avvikelser']).default('arsrapport'))
-    .option('--year <år>', `årsrapporten: ${LATEST_YEAR_HELP}`, parseYear)
+    .option('--year <år>', `årsrapporten: ${latestYearHelp()}`, parseYear)
     .option('--from <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens första dag')
     .option('--to <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens sista dag')
     .addOption(new Option('--format <format>', 'filformat (standard: md; docx och xlsx bara med --out, xlsx bara för avvikelser)').choices(['md', 'html', 'docx', 'xlsx']))
     .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för docx och xlsx)')
-    .option('--force', 'skriv över en befintlig fil')
+    .option('--force', m().h_forceHelp)
     .addHelpText(
       'after',
       `

@@ -1,8 +1,9 @@
+import { m } from '../ui/i18n.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Action } from '../plan/actions.js';
 import type { MemberYear } from '../rollup/rollup.js';
-import { contextOf, parseText, parseYear, YEAR_HELP } from './context.js';
+import { contextOf, parseText, parseYear, yearHelp } from './context.js';
 
 /** A member's actions under ids that stay unique city-wide: `<organisation>/<service>:<rule>`. */
 function cityActions(years: readonly MemberYear[]): Action[] {
@@ -21,7 +22,7 @@ async function load(cmd: Command, year: number) {
 export function defineRollup(program: Command): void {
   const rollup = program
     .command('rollup')
-    .description('hela stadens bild: flera arbetsytor (förvaltningar, bolag) i en samlad vy som bara läses')
+    .description(m().c_rollup)
     .addHelpText(
       'after',
       `
@@ -38,7 +39,7 @@ Exempel:
 
   rollup
     .command('init')
-    .description('skapa rollup.json med medlemmarnas arbetsytor')
+    .description(m().c_rollupInit)
     .requiredOption('--member <mapp>', 'en medlems arbetsyta (kan anges flera gånger)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--name <namn>', 'den samlade vyns namn, t.ex. stadens', parseText('--name'), 'Staden')
     .option('--force', 'skriv över en befintlig rollup.json')
@@ -62,8 +63,8 @@ Exempel:
 
   rollup
     .command('overview')
-    .description('stadens översikt med uppdelning per organisation')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .description(m().c_rollupOverview)
+    .requiredOption('--year <år>', yearHelp(), parseYear)
     .action(async (opts: { year: number }, cmd: Command) => {
       const { ctx, rollup: file, years } = await load(cmd, opts.year);
       const { rollupOverview, rollupOverviewJson } = await import('../ui/rollup.js');
@@ -73,9 +74,9 @@ Exempel:
 
   rollup
     .command('actions')
-    .description('stadens prioriterade åtgärdslista, med organisationen i varje id')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
-    .option('--top <n>', 'bara de n första')
+    .description(m().c_rollupActions)
+    .requiredOption('--year <år>', yearHelp(), parseYear)
+    .option('--top <n>', m().o_top)
     .action(async (opts: { year: number; top?: string }, cmd: Command) => {
       if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(`--top ska vara ett positivt heltal, inte '${opts.top}'.`);
       const { ctx, years } = await load(cmd, opts.year);
@@ -89,11 +90,11 @@ Exempel:
 
   rollup
     .command('report')
-    .description('stadens rapport: läget per organisation och för hela staden')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .description(m().c_rollupReport)
+    .requiredOption('--year <år>', yearHelp(), parseYear)
     .addOption(new Option('--format <format>', 'filformat').choices(['md', 'html']).default('md'))
     .option('--out <fil>', 'filen att skriva (utan: stdout)')
-    .option('--force', 'skriv över en befintlig fil')
+    .option('--force', m().h_forceHelp)
     .action(async (opts: { year: number; format: 'md' | 'html'; out?: string; force?: boolean }, cmd: Command) => {
       const { ctx, rollup: file, years } = await load(cmd, opts.year);
       const { rollupDocument } = await import('../ui/rollup.js');
@@ -106,11 +107,11 @@ Exempel:
 
   rollup
     .command('export')
-    .description('stadens handlingsplan som CSV, XLSX, Markdown eller JSON')
-    .requiredOption('--year <år>', YEAR_HELP, parseYear)
+    .description(m().c_rollupExport)
+    .requiredOption('--year <år>', yearHelp(), parseYear)
     .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json']).makeOptionMandatory())
-    .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för xlsx)')
-    .option('--force', 'skriv över en befintlig fil')
+    .option('--out <fil>', m().o_out)
+    .option('--force', m().h_forceHelp)
     .action(async (opts: { year: number; format: 'csv' | 'xlsx' | 'md' | 'json'; out?: string; force?: boolean }, cmd: Command) => {
       if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError('XLSX skrivs till en fil: ange --out FIL.xlsx.');
       const { ctx, rollup: file, years } = await load(cmd, opts.year);

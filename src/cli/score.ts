@@ -1,5 +1,6 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
-import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
+import { contextOf, latestYearHelp, parseYear, yearOrLatest } from './context.js';
 
 interface ScoreOptions {
   year?: number;
@@ -10,9 +11,9 @@ interface ScoreOptions {
 export function defineScore(program: Command): void {
   program
     .command('score')
-    .description('poäng och status per kontroll, per tjänst')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
-    .option('--service <id>', 'bara en tjänst (eller organisation)')
+    .description(m().c_score)
+    .option('--year <år>', latestYearHelp(), parseYear)
+    .option('--service <id>', m().o_serviceOrOrg)
     .option('--checklist <id>', 'bara en checklista, t.ex. itsak eller dso')
     .addHelpText(
       'after',

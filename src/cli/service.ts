@@ -1,3 +1,4 @@
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { ServiceFields } from '../store/service-fields.js';
@@ -32,7 +33,7 @@ function fieldOptions(cmd: Command): Command {
     .option('--sensitive [ja|nej|okänt]', 'känsliga personuppgifter (art. 9); ja innebär personuppgifter')
     .option('--third-country [ja|nej|okänt]', 'personuppgifter överförs till tredje land')
     .option('--classification <KRTS>', 'informationsklassning enligt KLASSA 4.0, t.ex. K3R2T3S2, eller "ej klassad"')
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'));
+    .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'));
 }
 
 const toFields = (o: FieldOptions): ServiceFields => ({
@@ -47,12 +48,12 @@ const toFields = (o: FieldOptions): ServiceFields => ({
 });
 
 export function defineService(program: Command): void {
-  const service = program.command('service').description('tjänsteregistret: lägg till, ändra, läs in, avveckla och lista tjänster');
+  const service = program.command('service').description(m().c_service);
 
   fieldOptions(
     service
       .command('add')
-      .description('registrera en tjänst')
+      .description(m().c_serviceAdd)
       .argument('<id>', 'kort id för tjänsten (a–z, 0–9, -), blir filnamn för svaren')
       .requiredOption('--name <namn>', 'tjänstens namn', parseText('--name')),
   )
@@ -76,16 +77,16 @@ Exempel:
       await addService(ctx.ws, result.service, opts.reviewer ?? defaultReviewer());
       if (ctx.json) ctx.printJson({ added: result.service });
       else {
-        ctx.print(`Registrerade ${result.service.name} (${result.service.id}).`);
+        ctx.print(msg(ctx.lang).sv_registered(result.service.name, result.service.id));
         const unknown = unknownFields(result.service);
-        if (unknown.length > 0) ctx.print(`Okänt än så länge: ${unknown.join(', ')}. Fyll i med efterlev service set ${id} …`);
+        if (unknown.length > 0) ctx.print(msg(ctx.lang).sv_unknownSoFar(unknown, id));
       }
     });
 
   fieldOptions(
     service
       .command('set')
-      .description('ändra en tjänst i registret; det tidigare sparas i historiken')
+      .description(m().c_serviceSet)
       .argument('<id>', 'tjänstens id')
       .option('--name <namn>', 'nytt namn', parseText('--name')),
   )
@@ -122,10 +123,10 @@ Exempel:
 
   service
     .command('retire')
-    .description('avveckla en tjänst: den lämnar kommande års granskning men behåller sina tidigare år')
+    .description(m().c_serviceRetire)
     .argument('<id>', 'tjänstens id')
     .requiredOption('--reason <text>', 'varför, t.ex. "ersatt av nytt ekonomisystem 2026"', parseText('--reason', 'motivation'))
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)', parseText('--reviewer'))
+    .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
     .addHelpText('after', '\nExempel:\n  efterlev service retire ubw-agresso --reason "Ersatt av ny ekonomiplattform hösten 2026"')
     .action(async (id: string, opts: { reason: string; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -148,10 +149,10 @@ Exempel:
 
   service
     .command('import')
-    .description('läs in tjänsteregistret ur en systemförteckning (CSV eller XLSX), allt eller inget')
+    .description(m().c_serviceImport)
     .argument('<fil>', 'CSV eller XLSX med en rubrikrad')
     .option('--dry-run', 'visa nya och ändrade tjänster utan att skriva något')
-    .option('--reviewer <namn>', 'vem som gör ändringen (annars inloggad användare)')
+    .option('--reviewer <namn>', m().o_reviewerChange)
     .addHelpText(
       'after',
       `
@@ -198,7 +199,7 @@ Exempel:
 
   service
     .command('list')
-    .description('lista tjänsterna i registret')
+    .description(m().c_serviceList)
     .option('--all', 'också avvecklade tjänster')
     .addHelpText('after', '\nExempel:\n  efterlev service list\n  efterlev service list --all --json')
     .action(async (opts: { all?: boolean }, cmd: Command) => {
@@ -218,7 +219,7 @@ Exempel:
 
   service
     .command('show')
-    .description('visa en tjänst med dess historik i registret')
+    .description(m().c_serviceShow)
     .argument('<id>', 'tjänstens id')
     .addHelpText('after', '\nExempel:\n  efterlev service show ubw-agresso')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
@@ -241,15 +242,15 @@ Exempel:
 
 function unknownFields(s: { personalData: unknown; sensitiveData: unknown; thirdCountry: unknown; supplier?: string | undefined; classification: unknown }): string[] {
   return [
-    s.personalData === 'okänt' ? 'personuppgifter' : undefined,
-    s.sensitiveData === 'okänt' ? 'känsliga personuppgifter' : undefined,
-    s.thirdCountry === 'okänt' ? 'tredjelandsöverföring' : undefined,
-    s.supplier === 'okänt' ? 'leverantör' : undefined,
-    s.classification === null ? 'informationsklassning' : undefined,
+    s.personalData === 'okänt' ? m().sv_fieldPersonalData : undefined,
+    s.sensitiveData === 'okänt' ? m().sv_fieldSensitive : undefined,
+    s.thirdCountry === 'okänt' ? m().sv_fieldThirdCountry : undefined,
+    s.supplier === 'okänt' ? m().sv_fieldSupplier : undefined,
+    s.classification === null ? m().sv_fieldClassification : undefined,
   ].filter((x): x is string => x !== undefined);
 }
 
 function unknownService(id: string, known: readonly string[]): UsageError {
   const meant = didYouMean(id, known);
-  return new UsageError(`Okänd tjänst '${id}'.${meant ? ` ${meant}` : ''}`, `Kända: ${known.join(', ')}.`);
+  return new UsageError(`${m().e_unknownService(id)}${meant ? ` ${meant}` : ''}`, m().e_known(known));
 }

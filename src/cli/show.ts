@@ -1,11 +1,12 @@
+import { m } from '../ui/i18n.js';
 import type { Command } from 'commander';
-import { contextOf, LATEST_YEAR_HELP, parseYear, yearOrLatest } from './context.js';
+import { contextOf, latestYearHelp, parseYear, yearOrLatest } from './context.js';
 
 export function defineShow(program: Command): void {
   program
     .command('show')
-    .description('visa de sparade svaren för en tjänst och ett år')
-    .option('--year <år>', LATEST_YEAR_HELP, parseYear)
+    .description(m().c_show)
+    .option('--year <år>', latestYearHelp(), parseYear)
     .requiredOption('--service <id>', 'tjänstens id, eller organisation')
     .option('--history', 'visa också varje tidigare värde per fråga, med vem och när')
     .addHelpText(

@@ -1,10 +1,11 @@
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
 
 export function defineValidate(program: Command): void {
   program
     .command('validate')
-    .description('kontrollera checklistor, regler, tjänsteregister och svarsfiler')
+    .description(m().c_validate)
     .addHelpText(
       'after',
       `
@@ -24,10 +25,7 @@ Exempel:
       if (ctx.json) ctx.printJson({ ok: report.problems.length === 0, ...report });
       if (report.problems.length > 0) throw new InvalidInputError(report.problems);
       if (!ctx.json) {
-        ctx.print(
-          `Allt i ordning: ${report.checklists} checklistor, ${report.ruleFiles} regelfiler (${report.rules} regler), ` +
-            `${report.services} tjänster, ${report.answerFiles} svarsfiler, ${report.planFiles} handlingsplaner, ${report.incidentFiles} incidentregister.`,
-        );
+        ctx.print(msg(ctx.lang).v_allGood(report));
       }
     });
 }

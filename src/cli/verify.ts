@@ -1,3 +1,4 @@
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf } from './context.js';
 
@@ -8,7 +9,7 @@ const SIGNATURE_TEXT = { valid: 'signaturen giltig', bad: 'signaturen OGILTIG', 
 export function defineVerify(program: Command): void {
   program
     .command('verify')
-    .description('kontrollera de stängda åren mot sina manifest och kedjan')
+    .description(m().c_verify)
     .option('--public-key <fil>', 'kontrollera signaturerna med den publika nyckeln (PEM, från year keygen)')
     .option('--require-signature', 'ett osignerat stängt år räknas som en avvikelse (med --public-key)')
     .addHelpText(
@@ -59,7 +60,7 @@ Exempel:
       }
       for (const note of report.notes) ctx.print(`Obs: ${note}`);
       if (!report.ok) throw failed();
-      if (closed.length === 0) ctx.print('Inga stängda år att kontrollera.');
+      if (closed.length === 0) ctx.print(msg(ctx.lang).v_noClosedYears);
       else {
         const signed = closed.filter((y) => y.signature === 'valid').length;
         const all = closed.length === 1 ? `Det stängda året ${closed[0]!.year} stämmer med sitt manifest` : `Alla ${closed.length} stängda år stämmer med sina manifest och kedjan ${closed.map((y) => y.year).join(' → ')} är hel`;

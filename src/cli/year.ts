@@ -1,3 +1,4 @@
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, parseText, parseYear } from './context.js';
 
@@ -6,7 +7,7 @@ const day = (moment: string): string => moment.slice(0, 10);
 export function defineYear(program: Command): void {
   const year = program
     .command('year')
-    .description('stäng och öppna granskningsår: ett stängt år kan inte ändras')
+    .description(m().c_year)
     .addHelpText(
       'after',
       `
@@ -21,7 +22,7 @@ med ett skäl, som sparas. efterlev verify kontrollerar de stängda åren.
 
   year
     .command('close')
-    .description('stäng ett år: skriv manifestet, och vägra sedan ändringar av årets filer')
+    .description(m().c_yearClose)
     .argument('<år>', 'året som ska stängas', parseYear)
     .requiredOption('--by <namn>', 'vem som stänger året', parseText('--by'))
     .option('--sign-key <fil>', 'signera manifestet med en privat Ed25519-nyckel (PEM, från year keygen; aldrig i arbetsytan)')
@@ -73,7 +74,7 @@ Exempel:
 
   year
     .command('reopen')
-    .description('öppna ett stängt år igen, med ett skäl som sparas')
+    .description(m().c_yearReopen)
     .argument('<år>', 'året som ska öppnas', parseYear)
     .requiredOption('--reason <text>', 'varför året öppnas, t.ex. "rättelse av KP4 efter revisionens påpekande"', parseText('--reason', 'motivation'))
     .requiredOption('--by <namn>', 'vem som öppnar året', parseText('--by'))
@@ -102,7 +103,7 @@ Exempel:
 
   year
     .command('list')
-    .description('visa varje år, öppet eller stängt, med vem och när')
+    .description(m().c_yearList)
     .addHelpText('after', '\n--json: { years: [{ year, state: closed|open, closedBy, closedAt, hash, signed, answerFiles, reopenings: [{ by, at, reason }] }] }\n\nExempel:\n  efterlev year list')
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -114,17 +115,18 @@ Exempel:
         ctx.printJson({ years });
         return;
       }
-      if (years.length === 0) ctx.print('Inga år med svar än.');
+      const t = msg(ctx.lang);
+      if (years.length === 0) ctx.print(t.y_noYears);
       for (const y of years) {
-        const state = y.state === 'closed' ? `stängt ${day(y.closedAt!)} av ${y.closedBy}${y.signed ? ', signerat' : ''}` : 'öppet';
-        const reopened = y.reopenings.map((r) => `öppnat igen ${day(r.at)} av ${r.by}: ${r.reason}`);
-        ctx.print(`${y.year}  ${state} (${y.answerFiles} svarsfiler)${reopened.length > 0 ? `\n      ${reopened.join('\n      ')}` : ''}`);
+        const state = y.state === 'closed' ? t.y_closed(day(y.closedAt!), y.closedBy ?? '', y.signed === true) : t.y_open;
+        const reopened = y.reopenings.map((r) => t.y_reopened(day(r.at), r.by, r.reason));
+        ctx.print(`${t.y_line(y.year, state, y.answerFiles)}${reopened.length > 0 ? `\n      ${reopened.join('\n      ')}` : ''}`);
       }
     });
 
   year
     .command('keygen')
-    .description('skapa ett Ed25519-nyckelpar för att signera stängda år')
+    .description(m().c_yearKeygen)
     .requiredOption('--out <fil>', 'den privata nyckelns fil (utanför arbetsytan); den publika skrivs till <fil>.pub')
     .addHelpText(
       'after',

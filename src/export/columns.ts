@@ -5,7 +5,8 @@ import type { Action } from '../plan/actions.js';
 import { PRIORITIES } from '../plan/priority.js';
 import type { Status } from '../engine/score.js';
 import { text, t, type Lang } from '../ui/i18n.js';
-import { STATUS_LABEL } from '../ui/actions.js';
+import { actionStatusLabel } from '../ui/actions.js';
+import { whyText } from '../plan/actions.js';
 import { controlName, checklistName } from '../ui/score.js';
 
 export type Cell = string | number | boolean | null;
@@ -46,20 +47,20 @@ export const yesNo = (value: boolean, lang: Lang): string => t(value ? 'yes' : '
 export const COLUMNS: Column[] = [
   { key: 'id', header: { sv: 'Id', en: 'Id' }, width: 30, value: (a) => a.id },
   { key: 'priority', header: { sv: 'Prioritet', en: 'Priority' }, width: 10, value: (a) => a.priority },
-  { key: 'why', header: { sv: 'Varför', en: 'Why' }, width: 22, value: (a) => a.why },
+  { key: 'why', header: { sv: 'Varför', en: 'Why' }, width: 22, value: (a, lang) => whyText(a, lang) },
   { key: 'service', header: { sv: 'Tjänst', en: 'Service' }, width: 16, value: (a) => a.service },
   { key: 'serviceName', header: { sv: 'Tjänstens namn', en: 'Service name' }, width: 20, value: (a, _lang, names) => names?.service(a.service) ?? '' },
   { key: 'checklist', header: { sv: 'Checklista', en: 'Checklist' }, width: 10, value: (a) => a.checklist },
   { key: 'control', header: { sv: 'Kontroll', en: 'Control' }, width: 10, value: (a) => a.control },
   { key: 'controlName', header: { sv: 'Kontrollens namn', en: 'Control name' }, width: 22, value: (a, _lang, names) => names?.control(a.checklist, a.control) ?? '' },
   { key: 'rule', header: { sv: 'Regel', en: 'Rule' }, width: 26, value: (a) => a.rule },
-  { key: 'severity', header: { sv: 'Allvarlighet', en: 'Severity' }, width: 11, value: (a) => a.severity },
+  { key: 'severity', header: { sv: 'Allvarlighet', en: 'Severity' }, width: 11, value: (a, lang) => t(`severity_${a.severity}`, lang) },
   { key: 'finding', header: { sv: 'Brist', en: 'Finding' }, width: 45, value: (a, lang) => text(a.finding, lang) },
   { key: 'action', header: { sv: 'Åtgärd', en: 'Action' }, width: 55, value: (a, lang) => text(a.action, lang) },
   { key: 'reference', header: { sv: 'Referens', en: 'Reference' }, width: 24, value: (a) => a.reference },
   { key: 'owner', header: { sv: 'Ansvarig', en: 'Owner' }, width: 18, value: (a) => a.owner ?? '' },
   { key: 'due', header: { sv: 'Klart senast', en: 'Due' }, width: 12, value: (a) => a.due, date: true },
-  { key: 'status', header: { sv: 'Status', en: 'Status' }, width: 16, value: (a) => STATUS_LABEL[a.status] },
+  { key: 'status', header: { sv: 'Status', en: 'Status' }, width: 16, value: (a, lang) => actionStatusLabel(a.status, lang) },
   { key: 'recurring', header: { sv: 'Återkommande', en: 'Recurring' }, width: 12, value: (a, lang) => yesNo(a.recurring, lang) },
   { key: 'firstSeen', header: { sv: 'Först sedd', en: 'First seen' }, width: 10, value: (a) => a.firstSeen },
   { key: 'reopened', header: { sv: 'Återöppnad', en: 'Reopened' }, width: 10, value: (a, lang) => yesNo(a.reopened, lang) },

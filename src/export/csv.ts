@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Lang } from '../ui/i18n.js';
+import { outputLang, t, type Lang } from '../ui/i18n.js';
 import type { Action } from '../plan/actions.js';
 import { COLUMNS, SUMMARY_HEADERS, summaryCells, type Cell, type Names, type SummaryRow } from './columns.js';
 
@@ -11,7 +11,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function neutralise(cell: Cell): string {
   if (cell === null) return '';
-  if (typeof cell === 'boolean') return cell ? 'ja' : 'nej';
+  if (typeof cell === 'boolean') return t(cell ? 'yes' : 'no', outputLang());
   if (typeof cell === 'number') return String(cell).replace('.', ',');
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }

@@ -1,7 +1,8 @@
 import type { Action } from '../plan/actions.js';
 import type { Lang } from '../ui/i18n.js';
 import { text } from '../ui/i18n.js';
-import { STATUS_LABEL } from '../ui/actions.js';
+import { actionStatusLabel } from '../ui/actions.js';
+import { whyText } from '../plan/actions.js';
 import { SUMMARY_HEADERS, summaryCells, type Cell, type SummaryRow } from './columns.js';
 import { mdCell, mdText } from './markdown-text.js';
 
@@ -21,7 +22,7 @@ export function handlingsplanMarkdown(year: number, notice: string, actions: rea
     '',
     mdTable(
       sv ? ['Prio', 'Id', 'Varför', 'Brist', 'Åtgärd', 'Referens', 'Ansvarig', 'Klart senast', 'Status'] : ['Prio', 'Id', 'Why', 'Finding', 'Action', 'Reference', 'Owner', 'Due', 'Status'],
-      actions.map((a) => [`P${a.priority}`, a.id, a.why, text(a.finding, lang), text(a.action, lang), a.reference, a.owner ?? '', a.due, STATUS_LABEL[a.status]]),
+      actions.map((a) => [`P${a.priority}`, a.id, whyText(a, lang), text(a.finding, lang), text(a.action, lang), a.reference, a.owner ?? '', a.due, actionStatusLabel(a.status, lang)]),
     ),
     '',
     `## ${sv ? 'Sammanfattning per kontroll' : 'Summary per control'}`,

@@ -1,3 +1,4 @@
+import { whyText } from '../plan/actions.js';
 /**
  * The year's review as OSCAL 1.1 documents (JSON): Assessment Results (`oscal-ar`) and a Plan of
  * Action and Milestones (`oscal-poam`). Pure functions of the model: the figures and statuses
@@ -182,7 +183,7 @@ class Context {
         `${sv(lang, 'Tjänst', 'Service')}: ${this.serviceName(a.service)} (id ${a.service}). ${sv(lang, 'Kontroll', 'Control')}: ${this.controlName(a.checklist, a.control)}.`,
         `${sv(lang, 'Referens', 'Reference')}: ${a.reference}`,
       ].join('\n\n'),
-      statement: `${sv(lang, 'Allvarlighet', 'Severity')}: ${t(`severity_${a.severity}`, lang)}. P${a.priority}: ${a.why}.`,
+      statement: `${sv(lang, 'Allvarlighet', 'Severity')}: ${t(`severity_${a.severity}`, lang)}. P${a.priority}: ${whyText(a, lang)}.`,
       props: [
         // OSCAL's own: the order in which risks should be addressed, lower first.
         { name: 'priority', value: String(a.priority) },

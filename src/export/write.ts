@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { lstatSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoppedError, UsageError } from '../errors.js';
@@ -18,12 +19,12 @@ export function writeExport(path: string, data: string | Buffer, force: boolean)
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   if (stats !== undefined && !stats.isFile()) throw new UsageError(`${path} är ${kindOf(stats)}; efterlev skriver bara vanliga filer och aldrig genom länkar.`);
-  if (stats !== undefined && !force) throw new UsageError(`Filen ${path} finns redan.`, 'Välj ett annat namn eller skriv över med --force.');
+  if (stats !== undefined && !force) throw new UsageError(m().e_fileExists(path), m().e_fileExistsHint);
   try {
     writeFileAtomically(path, data, { replace: force });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`Filen ${path} finns redan.`, 'Välj ett annat namn eller skriv över med --force.');
+    if (code === 'EEXIST') throw new UsageError(m().e_fileExists(path), m().e_fileExistsHint);
     if (code === 'ENOSPC' || code === 'EDQUOT') throw new StoppedError(`Disken är full: ${path} skrevs inte${stats ? ' och den gamla filen är orörd' : ''}.`);
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`Mappen ${dirname(path)} finns inte.`);
     if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`Får inte skriva i ${dirname(path)}.`);

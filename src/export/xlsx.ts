@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Action } from '../plan/actions.js';
 import type { Status } from '../engine/score.js';
 import type { Lang } from '../ui/i18n.js';
-import { STATUS_LABEL } from '../ui/actions.js';
+import { actionStatusLabel } from '../ui/actions.js';
 import { ACTION_STATUSES } from '../plan/schema.js';
 import { COLUMNS, SUMMARY_HEADERS, summaryCells, type Cell, type Names, type SummaryRow } from './columns.js';
 import { neutralise } from './csv.js';
@@ -145,7 +145,7 @@ function addFilterDatabase(workbook: ExcelJS.Workbook, sheetIndex: number, range
 const sheetRef = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 function statusValidation(lang: Lang): ExcelJS.DataValidation {
-  const labels = ACTION_STATUSES.map((s) => STATUS_LABEL[s]);
+  const labels = ACTION_STATUSES.map((s) => actionStatusLabel(s, lang));
   const listed = `${labels.slice(0, -1).join(', ')} ${lang === 'sv' ? 'eller' : 'or'} ${labels.at(-1)}`;
   return {
     type: 'list',

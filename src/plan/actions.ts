@@ -10,7 +10,8 @@ import { answerPoints } from '../engine/score.js';
 import { assessYear, type Assessed, type Review, type Selection } from '../review.js';
 import { yearsIn } from '../store/answers.js';
 import { ORGANISATION_ID } from '../store/schema.js';
-import { PRIORITIES, priorityOf, whyOf, type Priority } from './priority.js';
+import { PRIORITIES, priorityOf, whyOf, type Priority, type PriorityFactors } from './priority.js';
+import type { Lang } from '../ui/i18n.js';
 import type { ActionStatus, FollowUp } from './schema.js';
 import { readPlan, withMovedIds } from './store.js';
 
@@ -19,7 +20,10 @@ export interface Action {
   /** `<service>:<rule>`: the same gap on the same service keeps its id from year to year. */
   id: string;
   priority: Priority;
+  /** The reason for the priority in Swedish, as the JSON gives it; `whyText` says it in a language. */
   why: string;
+  /** What the priority and its reason are made of. */
+  factors: PriorityFactors;
   service: string;
   checklist: string;
   control: string;
@@ -45,6 +49,9 @@ export interface Action {
   /** What owner and due date are without a follow-up: the service's owner, the review date plus the months of suggestedMonths. */
   suggested: { owner: string | undefined; due: string };
 }
+
+/** The reason for an action's priority in the language shown: `stor · lagkrav · K3`, `major · legal requirement · K3`. */
+export const whyText = (a: Pick<Action, 'why' | 'factors'>, lang: Lang): string => (lang === 'sv' ? a.why : whyOf(a.factors, lang));
 
 export const actionId = (service: string, rule: string): string => `${service}:${rule}`;
 
@@ -324,6 +331,7 @@ export async function buildActions(review: Review, year: number, filter: Selecti
             id,
             priority: priorityOf(factors),
             why: whyOf(factors),
+            factors,
             service: service.id,
             checklist: checklist.checklist,
             control: control.control,

@@ -1,3 +1,4 @@
+import { m, t } from '../ui/i18n.js';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { InvalidInputError, type Problem } from '../errors.js';
@@ -275,7 +276,7 @@ export function followUpsFromRows(table: EditedTable, actions: readonly Action[]
     seen.set(id, line);
     const status = cells.status === '' ? action.status : parseStatus(cells.status);
     if (status === undefined) {
-      bad('status', `ogiltig status '${cells.status}' (Ej påbörjad, Pågår, Klar eller Accepterad risk)`);
+      bad('status', m().e_badStatus(cells.status));
       continue;
     }
     const value = (key: TextField) => editedValue(cells[key], action, key);
@@ -299,8 +300,10 @@ export function followUpsFromRows(table: EditedTable, actions: readonly Action[]
   return { changes, removed };
 }
 
-export function describeFollowUp(f: FollowUp | FollowUpChange | undefined): string {
-  return f === undefined ? 'ej_påbörjad' : [f.status, f.owner, f.due].filter(Boolean).join(', ');
+/** `pågår, Sara Ek, 2025-11-02`: the status as stored in Swedish, its label in English (`In progress, …`). */
+export function describeFollowUp(f: FollowUp | FollowUpChange | undefined, lang: Lang = 'sv'): string {
+  const status = (s: FollowUp['status']) => (lang === 'sv' ? s : t(`plan_${s}`, lang));
+  return f === undefined ? status('ej_påbörjad') : [status(f.status), f.owner, f.due].filter(Boolean).join(', ');
 }
 
 const oneLine = (text: string): string => text.replace(LINE_BREAKS, ' ↵ ');

@@ -1,5 +1,6 @@
 import type { Severity } from '../catalog/schema.js';
 import type { ServiceProfile } from '../catalog/profile.js';
+import { msg, t, type Lang } from '../ui/i18n.js';
 
 export const PRIORITIES = [1, 2, 3, 4] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -48,14 +49,15 @@ export function highestAspect(c: ServiceProfile['classification']): string {
   return `${aspect}${c.max}`;
 }
 
-/** The short reason shown beside the priority, e.g. `stor · lagkrav · K3 · återkommande sedan 2024`. */
-export function whyOf(f: PriorityFactors): string {
+/** The short reason shown beside the priority, e.g. `stor · lagkrav · K3 · återkommande sedan 2024` (`major · legal requirement · …` in English). */
+export function whyOf(f: PriorityFactors, lang: Lang = 'sv'): string {
+  const m = msg(lang);
   return [
-    f.severity,
-    f.legal ? 'lagkrav' : undefined,
-    f.classified === false ? 'ej klassad' : f.classification.max >= 3 ? highestAspect(f.classification) : undefined,
-    f.recurringSince !== undefined ? `återkommande sedan ${f.recurringSince}` : undefined,
-    f.focus ? 'fokusområde' : undefined,
+    t(`severity_${f.severity}`, lang),
+    f.legal ? m.why_legal : undefined,
+    f.classified === false ? m.why_unclassified : f.classification.max >= 3 ? highestAspect(f.classification) : undefined,
+    f.recurringSince !== undefined ? m.why_recurring(f.recurringSince) : undefined,
+    f.focus ? m.why_focus : undefined,
   ]
     .filter((x): x is string => x !== undefined)
     .join(' · ');

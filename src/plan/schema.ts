@@ -32,8 +32,12 @@ export const PlanFile = z.strictObject({
 });
 export type PlanFile = z.infer<typeof PlanFile>;
 
-/** Statuses as people type them: without å/ä/ö, with spaces or dashes. */
+const ENGLISH_STATUS: Record<string, ActionStatus> = { not_started: 'ej_påbörjad', in_progress: 'pågår', done: 'klar', accepted_risk: 'accepterad_risk' };
+
+/** Statuses as people type them: without å/ä/ö, with spaces or dashes; the English labels of an English export too. */
 export function parseStatus(raw: string): ActionStatus | undefined {
+  const english = ENGLISH_STATUS[raw.trim().toLowerCase().replace(/[\s-]+/g, '_')];
+  if (english !== undefined) return english;
   const s = raw
     .trim()
     .toLowerCase()

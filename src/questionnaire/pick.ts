@@ -5,7 +5,8 @@ import { checklistsFor, readAnswerFile } from '../store/answers.js';
 import { addService, allServices, type RegisteredService, type YearRegister } from '../store/register.js';
 import { Service } from '../store/schema.js';
 import { terminalWidth, visibleWidth } from '../ui/layout.js';
-import { theme } from './prompts.js';
+import { confirmTheme, themeFor } from './prompts.js';
+import { msg, type Lang } from '../ui/i18n.js';
 import type { Workspace } from '../store/workspace.js';
 import { parseClassification } from '../store/classification.js';
 
@@ -40,15 +41,16 @@ export function firstUnfinished(progress: readonly ServiceProgress[]): string | 
   return progress.find((p) => p.answered < p.applicable)?.service.id;
 }
 
-export async function pickService(progress: readonly ServiceProgress[], year: number): Promise<RegisteredService> {
+export async function pickService(progress: readonly ServiceProgress[], year: number, lang: Lang = 'sv'): Promise<RegisteredService> {
+  const m = msg(lang);
   const id = await select<string>({
-    message: `Vilken tjänst granskas ${year}?`,
+    message: m.q_whichService(year),
     pageSize: 15,
     default: firstUnfinished(progress),
-    theme,
+    theme: themeFor(lang),
     choices: progress.map((p) => {
       const name = `${p.service.name} (${p.service.id})  ${p.answered}/${p.applicable}`;
-      const last = p.lastAt ? ` · senast ${p.lastBy} ${p.lastAt}` : '';
+      const last = p.lastAt ? m.q_lastBy(p.lastBy ?? '', p.lastAt) : '';
       // One line each: who answered last is left out where it would not fit (inquirer would break the line mid-word).
       return { name: visibleWidth(name + last) + 4 <= terminalWidth() ? name + last : name, value: p.service.id };
     }),
@@ -56,19 +58,20 @@ export async function pickService(progress: readonly ServiceProgress[], year: nu
   return progress.find((p) => p.service.id === id)!.service;
 }
 
-const required = (label: string) => (s: string) => (s.trim() === '' ? `${label} behövs` : true);
-
 /** Registers an unknown service by asking for its register fields; only in a terminal. */
-export async function registerInteractively(ws: Workspace, id: string, by: string): Promise<Service | undefined> {
-  if (!(await confirm({ message: `Tjänsten '${id}' finns inte i registret. Registrera den nu?`, default: false }))) return undefined;
-  const name = await input({ message: 'Namn:', validate: required('Ett namn') });
-  const owner = await input({ message: 'Ansvarig (tjänsteägare, valfritt):' });
-  const supplier = await input({ message: 'Extern leverantör (valfritt):' });
-  const personalData = await confirm({ message: 'Behandlar tjänsten personuppgifter?', default: true });
-  const sensitiveData = personalData && (await confirm({ message: 'Känsliga personuppgifter (art. 9)?', default: false }));
-  const thirdCountry = personalData && (await confirm({ message: 'Överförs personuppgifter till tredje land?', default: false }));
+export async function registerInteractively(ws: Workspace, id: string, by: string, lang: Lang = 'sv'): Promise<Service | undefined> {
+  const m = msg(lang);
+  const required = (label: string) => (s: string) => (s.trim() === '' ? m.q_required(label) : true);
+  const yesNo = confirmTheme(lang);
+  if (!(await confirm({ message: m.q_registerNow(id), default: false, theme: yesNo }))) return undefined;
+  const name = await input({ message: m.q_name, validate: required(m.q_aName) });
+  const owner = await input({ message: m.q_ownerPrompt });
+  const supplier = await input({ message: m.q_supplierPrompt });
+  const personalData = await confirm({ message: m.q_personalDataPrompt, default: true, theme: yesNo });
+  const sensitiveData = personalData && (await confirm({ message: m.q_sensitivePrompt, default: false, theme: yesNo }));
+  const thirdCountry = personalData && (await confirm({ message: m.q_thirdCountryPrompt, default: false, theme: yesNo }));
   const classification = await input({
-    message: 'Informationsklassning (KLASSA 4.0), t.ex. K3R2T3S2, eller "ej klassad":',
+    message: m.q_classificationPrompt,
     validate: (s) => {
       try {
         parseClassification(s);

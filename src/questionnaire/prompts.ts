@@ -7,7 +7,7 @@ import { motivationReason } from '../engine/answer-gaps.js';
 import { wholeMonthsBetween } from '../engine/dates.js';
 import type { Foresight } from '../engine/what-if.js';
 import type { Answer } from '../store/schema.js';
-import { statusAnswerLabel, text, type Lang } from '../ui/i18n.js';
+import { msg, statusAnswerLabel, text, type Lang } from '../ui/i18n.js';
 import chalk from 'chalk';
 import { terminalWidth, visibleWidth, wrap } from '../ui/layout.js';
 import { dim } from '../ui/style.js';
@@ -41,12 +41,22 @@ export interface AskContext {
   print(line: string): void;
 }
 
-const KEY_NAMES_SV: Record<string, string> = { navigate: 'flytta', select: 'välj' };
-export const theme = {
-  style: {
-    keysHelpTip: (keys: [string, string][]) => dim(keys.map(([key, action]) => `${key} ${KEY_NAMES_SV[action] ?? action}`).join(' • ')),
-  },
-};
+/** The prompts' frame in a language: the key help line under a list ("↑↓ flytta • ⏎ välj"). */
+export function themeFor(lang: Lang) {
+  const m = msg(lang);
+  const names: Record<string, string> = { navigate: m.q_keyNavigate, select: m.q_keySelect };
+  return {
+    style: {
+      keysHelpTip: (keys: [string, string][]) => dim(keys.map(([key, action]) => `${key} ${names[action] ?? action}`).join(' • ')),
+    },
+  };
+}
+
+/** A yes-or-no prompt's words: Ja/Nej, so the hint reads (j/N) and j, ja, n, nej are answers (y and n always are). */
+export function confirmTheme(lang: Lang) {
+  const m = msg(lang);
+  return { keywords: { yes: m.q_confirmYes, no: m.q_confirmNo, error: ({ yes, no }: { yes: string; no: string }) => m.q_confirmError(yes, no) } };
+}
 
 // Meta choices carry a colon, which no answer value can (values are a–z, 0–9 and _).
 const HELP = ':help';
@@ -66,7 +76,7 @@ function optionLabel(question: Question, value: string, lang: Lang): string {
 /** "Delvis — 'PuB-avtal under uppdatering' · underlag: Avtal dnr 2023-118": everything Enter would confirm. */
 export function describeAnswer(question: Question, answer: Pick<Answer, 'value' | 'comment' | 'evidence'>, lang: Lang): string {
   const value = typeof answer.value === 'string' ? optionLabel(question, answer.value, lang) : String(answer.value);
-  return `${value}${answer.comment ? ` — '${answer.comment}'` : ''}${answer.evidence ? ` · underlag: ${answer.evidence}` : ''}`;
+  return `${value}${answer.comment ? ` — '${answer.comment}'` : ''}${answer.evidence ? ` · ${msg(lang).q_evidenceTag}: ${answer.evidence}` : ''}`;
 }
 
 /** What Enter on the question picks: this year's answer, else last year's unless the answer is per period. */
@@ -74,12 +84,6 @@ export function defaultValueOf(question: Question, current: Answer | undefined, 
   return current?.value ?? (isPerPeriod(question) ? undefined : previous?.value);
 }
 
-const quoteList = (items: readonly string[]): string => {
-  const quoted = items.map((s) => `'${s}'`);
-  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} och ${quoted.at(-1)!}`;
-};
-
-const monthsOld = (n: number): string => (n === 0 ? 'mindre än en månad' : n === 1 ? '1 månad' : `${n} månader`);
 
 /**
  * The warning shown before Enter when the default value would raise gaps at this year's review
@@ -88,16 +92,16 @@ const monthsOld = (n: number): string => (n === 0 ? 'mindre än en månad' : n =
 export function defaultWarning(question: Question, value: AnswerValue, fromLastYear: boolean, foresight: Foresight, lang: Lang): string | undefined {
   if (foresight.rules.length === 0) return undefined;
   const findings = foresight.rules.map((r) => text(r.rule.event.params.finding, lang).replace(/\.$/, ''));
-  const gaps = `${findings.length === 1 ? 'bristen' : 'bristerna'} ${quoteList(findings)}`;
-  const whose = fromLastYear ? 'förra årets' : 'årets';
+  const m = msg(lang);
+  const gaps = m.q_gaps(findings);
   if (question.type === 'date' && typeof value === 'string') {
-    return `Obs: ${whose} datum ${value} är ${monthsOld(wholeMonthsBetween(value, foresight.reviewDate))} gammalt; med det svaret uppstår ${gaps}.`;
+    return m.q_warnDate(fromLastYear, value, m.q_months(wholeMonthsBetween(value, foresight.reviewDate)), gaps);
   }
-  return `Obs: med ${whose} värde ${value} uppstår ${gaps}.`;
+  return m.q_warnValue(fromLastYear, String(value), gaps);
 }
 
 export function helpText(question: Question, lang: Lang, width = terminalWidth()): string {
-  return [wrap(text(question.help, lang), width), dim(wrap(`Referenser: ${question.references.join('; ')}${question.legal ? ' (lagkrav)' : ''}`, width, { hanging: '  ' }))].join('\n');
+  return [wrap(text(question.help, lang), width), dim(wrap(`${msg(lang).q_references}: ${question.references.join('; ')}${question.legal ? msg(lang).q_legal : ''}`, width, { hanging: '  ' }))].join('\n');
 }
 
 /**
@@ -108,13 +112,14 @@ export function helpText(question: Question, lang: Lang, width = terminalWidth()
 export const promptMessage = (message: string, width = terminalWidth()): string => wrap(message, Math.max(20, width - 12));
 
 /** A prompt's label, saying what Enter does when there is a default to keep. */
-const withDefault = (label: string, kept: string): string => (kept === '' ? `${label}:` : `${label.replace(/\)$/, '; Enter behåller, ⌫ tar bort)')}:`);
+const withDefault = (label: string, kept: string, lang: Lang): string => (kept === '' ? `${label}:` : `${label.replace(/\)$/, msg(lang).q_enterKeeps)}:`);
 
 /**
  * For a comment or evidence prompt: a kept value or a given answer too long for the line goes on
  * lines of its own under the message, wrapped at words (inquirer would break it mid-word).
  */
-function longTextTheme(message: string) {
+function longTextTheme(message: string, lang: Lang) {
+  const theme = themeFor(lang);
   const width = terminalWidth();
   const fitsAfter = (s: string) => visibleWidth(message) + visibleWidth(s) + 4 <= width;
   const below = (s: string) => `\n${wrap(`  ${s}`, width - 1)}`;
@@ -129,26 +134,27 @@ function longTextTheme(message: string) {
 }
 
 /** The comment; with `motivation` (why one is needed) it is required. */
-export async function askComment(kept: string, motivation?: string): Promise<string> {
-  const label = motivation === undefined ? 'Kommentar (valfri)' : 'Motivering (krävs för Ej tillämplig)';
-  const message = withDefault(label, kept);
+export async function askComment(kept: string, motivation: string | undefined, lang: Lang): Promise<string> {
+  const m = msg(lang);
+  const label = motivation === undefined ? m.q_commentOptional : m.q_motivationRequired;
+  const message = withDefault(label, kept, lang);
   const comment = await input({
     message,
     default: kept,
-    theme: longTextTheme(message),
-    ...(motivation === undefined ? {} : { validate: (s: string) => s.trim() !== '' || `Skriv en motivering: ${motivation}.` }),
+    theme: longTextTheme(message, lang),
+    ...(motivation === undefined ? {} : { validate: (s: string) => s.trim() !== '' || m.q_writeMotivation(motivation) }),
   });
   return comment.trim();
 }
 
-export async function askEvidence(kept: string): Promise<string> {
-  const message = withDefault('Underlag, dokumentreferens eller länk (valfritt)', kept);
-  return (await input({ message, default: kept, theme: longTextTheme(message) })).trim();
+export async function askEvidence(kept: string, lang: Lang): Promise<string> {
+  const message = withDefault(msg(lang).q_evidencePrompt, kept, lang);
+  return (await input({ message, default: kept, theme: longTextTheme(message, lang) })).trim();
 }
 
-export async function askCommentAndEvidence(kept: Details, motivation?: string): Promise<Details> {
-  const comment = await askComment(kept.comment, motivation);
-  return { comment, evidence: await askEvidence(kept.evidence) };
+export async function askCommentAndEvidence(kept: Details, motivation: string | undefined, lang: Lang): Promise<Details> {
+  const comment = await askComment(kept.comment, motivation, lang);
+  return { comment, evidence: await askEvidence(kept.evidence, lang) };
 }
 
 const detailsOf = (a: Answer | undefined): Details => ({ comment: a?.comment ?? '', evidence: a?.evidence ?? '' });
@@ -182,8 +188,10 @@ async function askChoice(ctx: AskContext, message: string): Promise<StepAction> 
   const options = values.map((v) => ({ name: optionLabel(ctx.question, v, ctx.lang), value: v }));
   // Nothing to go by: the cursor starts on an entry that cannot be chosen, so Enter alone records nothing.
   const preselected = typeof fallback === 'string' && values.includes(fallback);
-  const none = { name: '— välj ett svar —', value: NONE, disabled: '(inget förval)' };
-  const noneTheme = { ...theme, i18n: { disabledError: `Inget svar är valt: välj med ↑↓ eller skriv första bokstaven (${jumpLetters(options.map((o) => o.name))}).` } };
+  const m = msg(ctx.lang);
+  const theme = themeFor(ctx.lang);
+  const none = { name: m.q_pickOne, value: NONE, disabled: m.q_noDefault };
+  const noneTheme = { ...theme, i18n: { disabledError: m.q_nothingChosen(jumpLetters(options.map((o) => o.name))) } };
   for (;;) {
     const picked = await select<string>({
       message,
@@ -195,10 +203,10 @@ async function askChoice(ctx: AskContext, message: string): Promise<StepAction> 
         ...(preselected ? [] : [none]),
         ...options,
         new Separator(),
-        { name: '? Hjälp och referenser', value: HELP },
-        ...(ctx.current !== undefined ? [{ name: '* Ändra kommentar och underlag', value: EDIT }] : []),
-        ...(ctx.canGoBack ? [{ name: '< Föregående fråga', value: BACK }] : []),
-        { name: '> Hoppa över', value: SKIP },
+        { name: m.q_help, value: HELP },
+        ...(ctx.current !== undefined ? [{ name: m.q_edit, value: EDIT }] : []),
+        ...(ctx.canGoBack ? [{ name: m.q_back, value: BACK }] : []),
+        { name: m.q_skip, value: SKIP },
       ],
     });
     if (picked === HELP) ctx.print(helpText(ctx.question, ctx.lang));
@@ -206,23 +214,25 @@ async function askChoice(ctx: AskContext, message: string): Promise<StepAction> 
     else if (picked === SKIP) return { kind: 'skip' };
     else if (picked === EDIT && ctx.current !== undefined) {
       const motivation = motivationReason(ctx.question, ctx.profile, ctx.current.value);
-      return { kind: 'answer', value: ctx.current.value, ...(await askCommentAndEvidence(detailsOf(ctx.current), motivation)) };
+      return { kind: 'answer', value: ctx.current.value, ...(await askCommentAndEvidence(detailsOf(ctx.current), motivation, ctx.lang)) };
     } else if (picked !== NONE) return settle(ctx, picked);
   }
 }
 
 function formatHint(question: Question, lang: Lang): string {
-  if (question.type === 'date') return 'ÅÅÅÅ-MM-DD';
-  if (question.type === 'number') return `${question.integer ? 'ett heltal' : 'ett tal'}${question.unit ? ` [${text(question.unit, lang)}]` : ''}`;
-  return 'text';
+  const m = msg(lang);
+  if (question.type === 'date') return m.q_dateHint;
+  if (question.type === 'number') return `${question.integer ? m.q_integer : m.q_number}${question.unit ? ` [${text(question.unit, lang)}]` : ''}`;
+  return m.q_text;
 }
 
 async function askTyped(ctx: AskContext, message: string): Promise<StepAction> {
   const fallback = defaultValueOf(ctx.question, ctx.current, ctx.previous);
   const shown = fallback === undefined ? undefined : String(fallback);
   // The hint says exactly what Enter on an empty line does.
-  const empty = shown === undefined ? 'tomt hoppar över' : `tomt behåller ${shown}`;
-  const hint = `${formatHint(ctx.question, ctx.lang)}; ? hjälp${ctx.canGoBack ? ', < föregående' : ''}, > hoppa över, ${empty}`;
+  const m = msg(ctx.lang);
+  const empty = shown === undefined ? m.q_emptySkips : m.q_emptyKeeps(shown);
+  const hint = m.q_typedHint(formatHint(ctx.question, ctx.lang), ctx.canGoBack, empty);
   const parse = (s: string) => parseAnswerInput(ctx.question, s, { year: ctx.year });
   for (;;) {
     const typed = await input({

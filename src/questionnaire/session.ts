@@ -9,11 +9,11 @@ import { checklistsFor, readAnswerFile, sameAnswer, saveAnswers, type AnswerChan
 import type { Answer } from '../store/schema.js';
 import type { RegisteredService } from '../store/register.js';
 import type { Workspace } from '../store/workspace.js';
-import { text, type Lang } from '../ui/i18n.js';
+import { msg, text, type Lang } from '../ui/i18n.js';
 import { terminalWidth, wrap } from '../ui/layout.js';
 import { bold, dim } from '../ui/style.js';
 import { AnswerForesight } from '../engine/what-if.js';
-import { askComment, askEvidence, askStep, defaultValueOf, defaultWarning, describeAnswer, theme } from './prompts.js';
+import { askComment, askEvidence, askStep, defaultValueOf, defaultWarning, describeAnswer, themeFor } from './prompts.js';
 import { progressPercent, startIndex, stepsFor, type Step, type WalkSelection } from './walk.js';
 
 export interface SessionOptions extends WalkSelection {
@@ -42,12 +42,13 @@ const fit = (s: string, hanging?: string): string => wrap(s, terminalWidth(), ha
 
 function header(step: Step, opts: SessionOptions, percent: number): string {
   const control = `${step.control.id} ${text(step.control.name, opts.lang)}`;
+  const m = msg(opts.lang);
   return [
     '',
     fit(`${bold(opts.service.name)} ${dim(`(${opts.service.id})`)} · ${opts.year} · ${text(step.checklist.name, opts.lang)}`),
-    fit(`${bold(control)} ${dim(`— kontroll ${step.controlNumber} av ${step.controlCount}`)}`),
+    fit(`${bold(control)} ${dim(m.q_controlOf(step.controlNumber, step.controlCount))}`),
     dim(fit(text(step.control.description, opts.lang))),
-    dim(fit(`Fråga ${step.questionNumber} av ${step.questionCount} · totalt ${percent} % besvarat`)),
+    dim(fit(m.q_progress(step.questionNumber, step.questionCount, percent))),
   ].join('\n');
 }
 
@@ -88,22 +89,23 @@ const when = (a: Answer): string => a.at.slice(0, 16).replace('T', ' ');
 
 /** Someone else answered while this reviewer was deciding: show who, when and what, and let them choose. */
 async function resolveConflict(opts: SessionOptions, step: Step, theirs: Answer | undefined, mine: AnswerValue): Promise<'theirs' | 'mine' | 'again'> {
-  const described = theirs === undefined ? 'tog bort svaret' : `svarade ${describeAnswer(step.question, theirs, opts.lang)}`;
+  const m = msg(opts.lang);
+  const described = theirs === undefined ? m.q_conflictRemoved : m.q_conflictAnswered(describeAnswer(step.question, theirs, opts.lang));
   opts.print(
     [
       '',
-      bold(fit(`${step.question.id}: någon annan hann före medan du svarade.`)),
-      fit(`  ${theirs?.by ?? 'okänd'}${theirs ? `, ${when(theirs)}` : ''}: ${described}`, '    '),
-      fit(`  Ditt svar: ${describeAnswer(step.question, { value: mine }, opts.lang)}`, '    '),
+      bold(fit(m.q_conflictTitle(step.question.id))),
+      fit(`  ${theirs?.by ?? m.q_unknownPerson}${theirs ? `, ${when(theirs)}` : ''}: ${described}`, '    '),
+      fit(`  ${m.q_yourAnswer}: ${describeAnswer(step.question, { value: mine }, opts.lang)}`, '    '),
     ].join('\n'),
   );
   return select<'theirs' | 'mine' | 'again'>({
-    message: 'Vad vill du göra?',
-    theme,
+    message: m.q_whatNow,
+    theme: themeFor(opts.lang),
     choices: [
-      { name: 'Behåll deras svar', value: 'theirs' },
-      { name: 'Skriv över med mitt svar (deras sparas i historiken)', value: 'mine' },
-      { name: 'Svara på frågan igen', value: 'again' },
+      { name: m.q_keepTheirs, value: 'theirs' },
+      { name: m.q_overwrite, value: 'mine' },
+      { name: m.q_answerAgain, value: 'again' },
     ],
   });
 }
@@ -117,11 +119,8 @@ async function resolveConflict(opts: SessionOptions, step: Step, theirs: Answer 
  */
 export async function runSession(opts: SessionOptions): Promise<SessionOutcome> {
   const steps = stepsFor(checklistsFor(opts.catalog, opts.service.id, opts.year), opts.service.profile, opts);
-  if (steps.length === 0) {
-    throw new UsageError(
-      `Inga frågor att besvara för ${opts.service.id}${opts.control ? ` i kontrollen ${opts.control}` : ''}${opts.checklist ? ` i checklistan ${opts.checklist}` : ''}.`,
-    );
-  }
+  const m = msg(opts.lang);
+  if (steps.length === 0) throw new UsageError(m.q_noQuestions(opts.service.id, opts.control, opts.checklist));
   const previous = readAnswerFile(opts.ws, opts.catalog, opts.year - 1, opts.service.id)?.answers ?? {};
   const read = () => readAnswerFile(opts.ws, opts.catalog, opts.year, opts.service.id)?.answers ?? {};
   let answers = read();
@@ -133,7 +132,7 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
   const answeredIds = () => new Set([...Object.keys(answers), ...fromRegister.keys()]);
   let index = startIndex(steps, answeredIds(), opts.all);
   if (index >= steps.length) {
-    opts.print(`Alla ${steps.length} frågor är besvarade. Gå igenom dem igen med --all.`);
+    opts.print(m.q_allAnswered(steps.length));
     return { saved: 0, finished: true };
   }
   let saved = 0;
@@ -159,12 +158,12 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
     if (pending !== undefined) {
       const { question } = pending.step;
       const bare = !pending.answer.comment && !pending.answer.evidence;
-      detail = ` ${question.id} sparades som ${describeAnswer(question, pending.answer, opts.lang)}${bare ? ', utan kommentar och underlag' : ''}.`;
+      detail = m.q_savedAs(question.id, describeAnswer(question, pending.answer, opts.lang), bare);
     } else if (unsaved !== undefined) {
-      detail = ` ${unsaved.step.question.id} sparades inte: ${describeAnswer(unsaved.step.question, { value: unsaved.value }, opts.lang)} behöver en motivering.`;
+      detail = m.q_notSaved(unsaved.step.question.id, describeAnswer(unsaved.step.question, { value: unsaved.value }, opts.lang));
     }
     // The command stays on one line whatever its length: it is meant to be copied and pasted.
-    opts.print(`\n${fit(`Avbrutet. ${saved} svar sparades under passet; inget bekräftat svar har gått förlorat.${detail}`)}\nFortsätt där du slutade: ${opts.resumeCommand}`);
+    opts.print(`\n${fit(m.q_interrupted(saved, detail))}\n${m.q_resume} ${opts.resumeCommand}`);
     return { saved, finished: false };
   };
   try {
@@ -178,15 +177,15 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
       opts.print(header(step, opts, progressPercent(steps, answeredIds())));
       const counted = fromRegister.get(question.id);
       if (counted !== undefined) {
-        opts.print(`${fit(`${question.id} ${text(question.text, opts.lang)}`)}\n${fit(`${bold(`från incidentregistret: ${counted}`)} ${dim('(de senaste tolv månaderna; ändra i registret med efterlev incident)')}`)}`);
+        opts.print(`${fit(`${question.id} ${text(question.text, opts.lang)}`)}\n${fit(`${bold(m.q_fromRegister(counted))} ${dim(m.q_fromRegisterNote)}`)}`);
         history.push(index);
         index++;
         continue;
       }
       if (last !== undefined) {
-        opts.print(dim(fit(`Förra året: ${describeAnswer(question, last, opts.lang)}${isPerPeriod(question) ? ' (gäller förra perioden, fylls inte i)' : ''}`, '  ')));
+        opts.print(dim(fit(`${m.q_lastYear}: ${describeAnswer(question, last, opts.lang)}${isPerPeriod(question) ? m.q_lastPeriod : ''}`, '  ')));
       }
-      if (current !== undefined) opts.print(dim(fit(`I år: ${describeAnswer(question, current, opts.lang)} (${current.by}, ${current.at.slice(0, 10)})`, '  ')));
+      if (current !== undefined) opts.print(dim(fit(`${m.q_thisYear}: ${describeAnswer(question, current, opts.lang)} (${current.by}, ${current.at.slice(0, 10)})`, '  ')));
       const candidate = defaultValueOf(question, current, last);
       if (candidate !== undefined && (question.type === 'date' || question.type === 'number')) {
         const input = { service: opts.service.id, profile: opts.service.profile, year: opts.year, answers, previous };
@@ -200,14 +199,14 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
         continue;
       }
       if (action.kind === 'keep' && !sameAnswer(read()[question.id], current)) {
-        opts.print(dim(fit(`${question.id} ändrades av någon annan medan du svarade; frågan visas igen med det nya svaret.`)));
+        opts.print(dim(fit(m.q_changedMeanwhile(question.id))));
         continue;
       }
       if (action.kind === 'answer') {
         let comment = action.comment ?? '';
         if (action.motivation !== undefined) {
           unsaved = { step, value: action.value };
-          comment = await askComment(action.details?.comment ?? comment, action.motivation);
+          comment = await askComment(action.details?.comment ?? comment, action.motivation, opts.lang);
           unsaved = undefined;
         }
         const evidence = action.evidence ?? '';
@@ -226,15 +225,15 @@ export async function runSession(opts: SessionOptions): Promise<SessionOutcome> 
             pending = { step, answer: outcome.answer };
             if (interrupted) return stopped();
             const details = {
-              comment: action.motivation !== undefined ? comment : await askComment(action.details.comment),
-              evidence: await askEvidence(action.details.evidence),
+              comment: action.motivation !== undefined ? comment : await askComment(action.details.comment, undefined, opts.lang),
+              evidence: await askEvidence(action.details.evidence, opts.lang),
             };
             const stored = outcome.answer;
             pending = undefined;
             if (details.comment !== (stored.comment ?? '') || details.evidence !== (stored.evidence ?? '')) {
               const amended = await save({ question: question.id, value: action.value, ...details, expected: stored, amend: true });
               if (amended.kind === 'conflict') {
-                opts.print(dim(fit(`${question.id} ändrades av någon annan innan kommentaren sparades; kommentaren sparades inte.`)));
+                opts.print(dim(fit(m.q_changedBeforeComment(question.id))));
                 continue;
               }
             }

@@ -1,6 +1,8 @@
 import type { Catalog } from '../catalog/load.js';
 import { ASSESSED_STATUSES, type AssessedStatus, type Status } from '../engine/score.js';
-import { STATUS_LABEL } from '../ui/actions.js';
+import { actionStatusLabel } from '../ui/actions.js';
+import { whyText } from '../plan/actions.js';
+import { ACTION_STATUSES } from '../plan/schema.js';
 import { reviewStateLabel, reviewSummary, t, text, type Lang } from '../ui/i18n.js';
 import { checklistName, controlName } from '../ui/score.js';
 import { confidentialityNotice } from '../export/columns.js';
@@ -248,11 +250,11 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
     { kind: 'h2', id: 'handlingsplan', text: sv ? 'Handlingsplanen' : 'Action plan' },
     {
       kind: 'table',
-      head: [sv ? 'Prioritet' : 'Priority', sv ? 'Åtgärder' : 'Actions', ...Object.values(STATUS_LABEL)],
-      rows: m.actionsByPriority.map((p) => [`P${p.priority}`, String(p.total), ...Object.keys(STATUS_LABEL).map((s) => String(p.byStatus[s as keyof typeof STATUS_LABEL]))]),
+      head: [sv ? 'Prioritet' : 'Priority', sv ? 'Åtgärder' : 'Actions', ...ACTION_STATUSES.map((s) => actionStatusLabel(s, lang))],
+      rows: m.actionsByPriority.map((p) => [`P${p.priority}`, String(p.total), ...ACTION_STATUSES.map((s) => String(p.byStatus[s]))]),
     },
     { kind: 'p', text: sv ? 'Åtgärda först:' : 'Fix first:' },
-    { kind: 'list', items: m.topActions.map((a) => `P${a.priority} ${a.id} (${a.why}): ${text(a.action, lang)} ${sv ? 'Ansvarig' : 'Owner'}: ${a.owner ?? '–'}, ${sv ? 'klart senast' : 'due'} ${a.due}.`) },
+    { kind: 'list', items: m.topActions.map((a) => `P${a.priority} ${a.id} (${whyText(a, lang)}): ${text(a.action, lang)} ${sv ? 'Ansvarig' : 'Owner'}: ${a.owner ?? '–'}, ${sv ? 'klart senast' : 'due'} ${a.due}.`) },
   );
   if (m.acceptedRisks.length > 0) {
     blocks.push(

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { join } from 'node:path';
 import { now as clockNow } from '../clock.js';
 import type { Catalog } from '../catalog/load.js';
@@ -192,7 +193,7 @@ export function applyChanges(file: AnswerFile, changes: readonly AnswerChange[],
       continue;
     }
     const tooLong = lengthProblem('comment', given.comment) ?? lengthProblem('evidence', given.evidence);
-    if (tooLong !== undefined) throw new UsageError(`${given.question}: ${tooLong}; ingenting sparades.`);
+    if (tooLong !== undefined) throw new UsageError(`${given.question}: ${tooLong}; ${m().e_nothingSaved}.`);
     // A comment or evidence not given again stays with an unchanged value, not with a new one.
     const kept = before !== undefined && before.value === given.value;
     // Text pasted from macOS arrives decomposed (a + ¨): store it composed, as tables and diffs expect.

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { UsageError } from '../errors.js';
 import type { Classification, RegisterFlag } from './schema.js';
 
@@ -16,10 +17,7 @@ export function parseClassification(raw: string): Classification | null {
   });
   const { K, R, T, S } = found;
   if (rest !== '' || K === undefined || R === undefined || T === undefined || S === undefined) {
-    throw new UsageError(
-      `Ogiltig klassning '${raw}'.`,
-      'Ange konsekvensnivå 0–4 (KLASSA 4.0) för konfidentialitet, riktighet, tillgänglighet och spårbarhet, t.ex. K3R2T3S2, eller "ej klassad".',
-    );
+    throw new UsageError(m().e_badClassification(raw), m().e_badClassificationHint);
   }
   return { K, R, T, S };
 }

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { Catalog } from '../catalog/load.js';
 import { appliesTo } from '../catalog/profile.js';
 import { parseAnswerInput, valueProblem, type AnswerContext, type AnswerValue } from '../catalog/values.js';
@@ -27,11 +28,11 @@ export function resolveAnswer(catalog: Catalog, service: RegisteredService, ques
   const id = questionId.trim().toUpperCase();
   const ref = catalog.questions.get(id);
   if (ref !== undefined && ref.checklist.appliesFrom !== undefined && given.year < ref.checklist.appliesFrom && ref.checklist.scope === (service.id === ORGANISATION_ID ? 'organisation' : 'service')) {
-    return { ok: false, error: `'${id}' hör till checklistan ${ref.checklist.id}, som gäller från granskningsåret ${ref.checklist.appliesFrom} (inte ${given.year})` };
+    return { ok: false, error: m().e_checklistFromLaterYear(id, ref.checklist.id, ref.checklist.appliesFrom, given.year) };
   }
   if (ref === undefined || !checklistsFor(catalog, service.id, given.year).some((c) => c.id === ref.checklist.id)) {
     const meant = didYouMean(id, checklistsFor(catalog, service.id, given.year).flatMap((c) => c.controls.flatMap((k) => k.questions.map((q) => q.id))));
-    return { ok: false, error: `'${id}': okänd fråga för ${service.id}${meant ? ` (${meant})` : ''}` };
+    return { ok: false, error: `${m().e_unknownQuestion(id, service.id)}${meant ? ` (${meant})` : ''}` };
   }
   let value: AnswerValue;
   const control = typeof raw === 'string' ? describeControlCharacter(normaliseLineBreaks(raw)) : undefined;

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { join } from 'node:path';
 import { profileOf, EMPTY_PROFILE, type ServiceProfile } from '../catalog/profile.js';
 import { currentYear, now as clockNow } from '../clock.js';
@@ -145,12 +146,12 @@ export function findService(register: { organisation: ServiceRegister['organisat
   const found = allServices(register).find((s) => s.id === id);
   if (found === undefined) {
     const retired = [...register.services, ...(register.retired ?? [])].find((s) => s.id === id && s.retired !== undefined);
-    if (retired) throw new UsageError(`Tjänsten '${id}' är avvecklad (${retired.retired!.at.slice(0, 10)}: ${retired.retired!.reason}).`, 'Dess tidigare år finns kvar; nya svar tas inte emot.');
+    if (retired) throw new UsageError(m().e_retired(id, retired.retired!.at.slice(0, 10), retired.retired!.reason), m().e_retiredHint);
     const known = allServices(register).map((s) => s.id);
     const meant = didYouMean(id, known);
     throw new UsageError(
-      `Okänd tjänst '${id}'.${meant ? ` ${meant}` : ''}`,
-      `Kända: ${known.join(', ')}.${meant ? '' : ` Registrera en ny med \`efterlev service add ${id} --name "…"\`.`}`,
+      `${m().e_unknownService(id)}${meant ? ` ${meant}` : ''}`,
+      `${m().e_known(known)}${meant ? '' : m().e_registerNew(id)}`,
     );
   }
   return found;

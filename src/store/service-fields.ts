@@ -1,3 +1,4 @@
+import { outputLang, t, type Lang } from '../ui/i18n.js';
 import { parseClassification, parseFlag } from './classification.js';
 import { Service, type RegisterFlag } from './schema.js';
 
@@ -34,7 +35,7 @@ function flag(raw: string | boolean | undefined, field: keyof ServiceFields, err
   if (raw === undefined) return undefined;
   if (raw === '') return 'okänt';
   const parsed = parseFlag(raw);
-  if (parsed === undefined) errors.push(`${FIELD_LABEL[field]}: '${String(raw)}' är varken ja, nej eller okänt`);
+  if (parsed === undefined) errors.push(outputLang() === 'sv' ? `${FIELD_LABEL[field]}: '${String(raw)}' är varken ja, nej eller okänt` : `${fieldLabel(field)}: '${String(raw)}' is neither yes, no nor unknown (ja, nej, okänt)`);
   return parsed;
 }
 
@@ -56,7 +57,7 @@ export function serviceFrom(id: string, fields: ServiceFields, base?: Service): 
     try {
       classification = parseClassification(fields.classification === '' ? 'ej klassad' : fields.classification);
     } catch (err) {
-      errors.push(`${FIELD_LABEL.classification}: ${(err as Error).message} ${(err as { hint?: string }).hint ?? ''}`.trim());
+      errors.push(`${fieldLabel('classification')}: ${(err as Error).message} ${(err as { hint?: string }).hint ?? ''}`.trim());
     }
   }
   if (errors.length > 0) return { errors };
@@ -96,11 +97,26 @@ export function serviceFrom(id: string, fields: ServiceFields, base?: Service): 
   return { service: parsed.data };
 }
 
+const FIELD_LABEL_EN: Record<keyof ServiceFields, string> = {
+  name: 'name',
+  owner: 'owner',
+  area: 'area',
+  supplier: 'supplier',
+  personalData: 'personal data',
+  sensitiveData: 'sensitive',
+  thirdCountry: 'third country',
+  classification: 'classification',
+};
+
+/** A field's name in this run's language, for errors made far from a command. */
+const fieldLabel = (k: keyof ServiceFields): string => (outputLang() === 'sv' ? FIELD_LABEL : FIELD_LABEL_EN)[k];
+
 /** The fields that differ between two versions of a service, as `klassning: K2R2T2S2 → K3R2T2S2`. */
-export function serviceDiff(before: Service, after: Service): string[] {
-  const show = (v: unknown): string => (v === undefined || v === null ? '–' : v === true ? 'ja' : v === false ? 'nej' : typeof v === 'object' ? `K${(v as Record<string, number>)['K']}R${(v as Record<string, number>)['R']}T${(v as Record<string, number>)['T']}S${(v as Record<string, number>)['S']}` : String(v));
+export function serviceDiff(before: Service, after: Service, lang: Lang = 'sv'): string[] {
+  const labels = lang === 'sv' ? FIELD_LABEL : FIELD_LABEL_EN;
+  const show = (v: unknown): string => (v === undefined || v === null ? '–' : v === true ? t('yes', lang) : v === false ? t('no', lang) : v === 'okänt' ? t('unknownValue', lang) : typeof v === 'object' ? `K${(v as Record<string, number>)['K']}R${(v as Record<string, number>)['R']}T${(v as Record<string, number>)['T']}S${(v as Record<string, number>)['S']}` : String(v));
   const keys: (keyof Service & keyof ServiceFields)[] = ['name', 'owner', 'area', 'supplier', 'personalData', 'sensitiveData', 'thirdCountry', 'classification'];
   return keys
     .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
-    .map((k) => `${FIELD_LABEL[k]}: ${show(before[k])} → ${show(after[k])}`.replace('→ –', k === 'classification' ? '→ ej klassad' : '→ –'));
+    .map((k) => `${labels[k]}: ${show(before[k])} → ${show(after[k])}`.replace('→ –', k === 'classification' ? (lang === 'sv' ? '→ ej klassad' : '→ not classified') : '→ –'));
 }

@@ -4,7 +4,8 @@ import type { Action, Fix } from '../plan/actions.js';
 import { describeExplanation, type Explanation } from '../plan/explain.js';
 import type { Priority } from '../plan/priority.js';
 import type { ActionStatus } from '../plan/schema.js';
-import { statusAnswerLabel, text, type Lang } from './i18n.js';
+import { statusAnswerLabel, t, text, type Lang } from './i18n.js';
+import { whyText } from '../plan/actions.js';
 import { fits, grid, labelled, pack, terminalWidth, wrap, type Column } from './layout.js';
 import { bold, dim } from './style.js';
 
@@ -45,12 +46,8 @@ const PRIORITY_COLOR: Record<Priority, (s: string) => string> = {
   4: chalk.cyan,
 };
 
-export const STATUS_LABEL: Record<ActionStatus, string> = {
-  ej_påbörjad: 'Ej påbörjad',
-  pågår: 'Pågår',
-  klar: 'Klar',
-  accepterad_risk: 'Accepterad risk',
-};
+/** A handlingsplan status in words: `Pågår`, `In progress`. */
+export const actionStatusLabel = (status: ActionStatus, lang: Lang): string => t(`plan_${status}`, lang);
 
 export const priorityLabel = (p: Priority): string => PRIORITY_COLOR[p](`P${p}`);
 
@@ -92,7 +89,7 @@ function tableRow(catalog: Catalog, a: Action, lang: Lang, explanation: Explanat
     priorityLabel(a.priority),
     [
       bold(a.id),
-      dim(a.why),
+      dim(whyText(a, lang)),
       `${sv ? 'Brist' : 'Finding'}: ${text(a.finding, lang)}`,
       `${sv ? 'Åtgärd' : 'Action'}: ${text(a.action, lang)}`,
       dim(a.reference),
@@ -100,7 +97,7 @@ function tableRow(catalog: Catalog, a: Action, lang: Lang, explanation: Explanat
       ...whyLines(catalog, explanation, lang).map((l) => dim(l)),
     ].join('\n'),
     `${a.owner ?? dim('–')}\n${a.due}`,
-    STATUS_LABEL[a.status] + (a.reopened ? `\n${chalk.red(sv ? 'återöppnad' : 'reopened')}` : ''),
+    actionStatusLabel(a.status, lang) + (a.reopened ? `\n${chalk.red(sv ? 'återöppnad' : 'reopened')}` : ''),
     a.fix === null ? dim('–') : `${formatPoints(a.effect.control, lang)}\n${formatPoints(a.effect.service, lang)}`,
   ];
 }
@@ -112,12 +109,12 @@ function actionBlock(catalog: Catalog, a: Action, lang: Lang, explanation: Expla
   const field = (label: string, value: string) => labelled(label, value, width, indent);
   return [
     wrap(`${priorityLabel(a.priority)}  ${bold(a.id)}`, width, { hanging: indent }),
-    dim(wrap(`${indent}${a.why}`, width)),
+    dim(wrap(`${indent}${whyText(a, lang)}`, width)),
     field(sv ? 'Brist' : 'Finding', text(a.finding, lang)),
     field(sv ? 'Åtgärd' : 'Action', text(a.action, lang)),
     dim(field(sv ? 'Referens' : 'Reference', a.reference)),
     pack([`${sv ? 'Ansvarig' : 'Owner'}: ${a.owner ?? '–'}`, `${sv ? 'klart senast' : 'due'} ${a.due}`], width, indent),
-    field('Status', STATUS_LABEL[a.status] + (a.reopened ? ` · ${chalk.red(sv ? 'återöppnad' : 'reopened')}` : '')),
+    field('Status', actionStatusLabel(a.status, lang) + (a.reopened ? ` · ${chalk.red(sv ? 'återöppnad' : 'reopened')}` : '')),
     field(sv ? 'Effekt' : 'Effect', effectLine(catalog, a, lang)),
     ...whyLines(catalog, explanation, lang).map((l) => dim(whyWrap(`${indent}${l}`, width))),
   ].join('\n');

@@ -26,12 +26,11 @@ export function compareJson(c: Comparison, firstSeen: ReadonlyMap<string, number
   };
 }
 
-const SHORT: Record<Status, string> = { enligt_plan: 'enligt plan', mellan: 'mellan', stor: 'stor', ej_bedomd: 'ej bedömd' };
 const STATUS_COLOR: Record<Status, (s: string) => string> = { enligt_plan: chalk.green, mellan: chalk.yellow, stor: chalk.red, ej_bedomd: chalk.dim };
-const statusText = (s: Status | null): string => (s === null ? dim('–') : STATUS_COLOR[s](SHORT[s]));
+const statusText = (s: Status | null, lang: Lang): string => (s === null ? dim('–') : STATUS_COLOR[s](t(`statusShort_${s}`, lang)));
 
-function statusChange(a: Status | null, b: Status | null): string {
-  return a === b ? statusText(b) : `${statusText(a)} → ${statusText(b)}`;
+function statusChange(a: Status | null, b: Status | null, lang: Lang): string {
+  return a === b ? statusText(b, lang) : `${statusText(a, lang)} → ${statusText(b, lang)}`;
 }
 
 export function renderCompare(catalog: Catalog, services: readonly RegisteredService[], c: Comparison, firstSeen: ReadonlyMap<string, number>, details: boolean, lang: Lang, width = terminalWidth()): string {
@@ -53,7 +52,7 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
       formatScore(x.from?.score ?? null, lang),
       formatScore(x.to?.score ?? null, lang),
       x.delta === null ? '' : formatDelta(x.delta, lang),
-      statusChange(x.from?.status ?? null, x.to?.status ?? null),
+      statusChange(x.from?.status ?? null, x.to?.status ?? null, lang),
       `${x.services} ${lang === 'sv' ? (x.services === 1 ? 'tjänst' : 'tjänster') : x.services === 1 ? 'service' : 'services'}`,
     ]);
   }
@@ -72,7 +71,7 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
       formatScore(k.from, lang),
       formatScore(k.to, lang),
       k.delta === null ? '' : formatDelta(k.delta, lang),
-      statusChange(k.statusFrom, k.statusTo),
+      statusChange(k.statusFrom, k.statusTo, lang),
     ]);
     previous = k.service;
   }

@@ -1,4 +1,6 @@
 import type { LocalizedText } from '../catalog/schema.js';
+import { en } from './messages/en.js';
+import { sv, type Messages } from './messages/sv.js';
 
 export const LANGS = ['sv', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -7,53 +9,36 @@ export function text(value: LocalizedText, lang: Lang): string {
   return value[lang].normalize('NFC');
 }
 
-const MESSAGES = {
-  status_enligt_plan: { sv: 'Enligt plan', en: 'On track' },
-  status_mellan: { sv: 'Avvikelse – mellan/liten', en: 'Deviation – medium/minor' },
-  status_stor: { sv: 'Avvikelse – stor', en: 'Deviation – major' },
-  status_ej_bedomd: { sv: 'ej bedömd', en: 'not assessed' },
-  review_klar: { sv: 'klar', en: 'done' },
-  review_pågår: { sv: 'pågår', en: 'in progress' },
-  review_ej_påbörjad: { sv: 'ej påbörjad', en: 'not started' },
-  severity_stor: { sv: 'stor', en: 'major' },
-  severity_mellan: { sv: 'mellan', en: 'medium' },
-  severity_liten: { sv: 'liten', en: 'minor' },
-  control: { sv: 'Kontroll', en: 'Control' },
-  score: { sv: 'Poäng', en: 'Score' },
-  status: { sv: 'Status', en: 'Status' },
-  answered: { sv: 'Besvarade', en: 'Answered' },
-  gaps: { sv: 'Brister', en: 'Gaps' },
-  service: { sv: 'Tjänst', en: 'Service' },
-  notAssessed: { sv: 'ej bedömd', en: 'not assessed' },
-  organisation: { sv: 'Organisationen', en: 'Organisation' },
-  year: { sv: 'År', en: 'Year' },
-  changeSince: { sv: 'Sedan', en: 'Since' },
-  overviewTitle: { sv: 'Efterlevnadskontroll', en: 'Compliance review' },
-  question: { sv: 'Fråga', en: 'Question' },
-  answer: { sv: 'Svar', en: 'Answer' },
-  comment: { sv: 'Kommentar', en: 'Comment' },
-  evidence: { sv: 'Underlag', en: 'Evidence' },
-  by: { sv: 'Av', en: 'By' },
-  at: { sv: 'Datum', en: 'Date' },
-  historyCount: { sv: 'tidigare värden i historiken', en: 'earlier values in the history' },
-  notApplicableHere: { sv: 'gäller inte tjänsten', en: 'does not apply to the service' },
-  id: { sv: 'Id', en: 'Id' },
-  name: { sv: 'Namn', en: 'Name' },
-  owner: { sv: 'Ansvarig', en: 'Owner' },
-  supplier: { sv: 'Leverantör', en: 'Supplier' },
-  personalData: { sv: 'Personuppg.', en: 'Personal data' },
-  classification: { sv: 'Klassning', en: 'Classification' },
-  yes: { sv: 'ja', en: 'yes' },
-  no: { sv: 'nej', en: 'no' },
-  sensitive: { sv: 'känsliga', en: 'sensitive' },
-  thirdCountry: { sv: 'tredje land', en: 'third country' },
-} as const satisfies Record<string, LocalizedText>;
+const CATALOGUES: Record<Lang, Messages> = { sv, en };
 
-export type MessageKey = keyof typeof MESSAGES;
+/** The keys whose message is a plain text (the others take parameters: use `msg(lang).key(…)`). */
+export type MessageKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+
+/** The message catalogue of a language: `msg(lang).q_progress(3, 7, 40)`. */
+export function msg(lang: Lang): Messages {
+  return CATALOGUES[lang];
+}
 
 export function t(key: MessageKey, lang: Lang): string {
-  return MESSAGES[key][lang];
+  return CATALOGUES[lang][key] as string;
 }
+
+let processLang: Lang = 'sv';
+
+/**
+ * The language of this run of the CLI, for the few texts made far from a command's context
+ * (errors thrown in the store, commander's own messages). Set once from --lang; Swedish otherwise.
+ */
+export function setOutputLang(lang: Lang): void {
+  processLang = lang;
+}
+
+export function outputLang(): Lang {
+  return processLang;
+}
+
+/** The messages of this run's language (see outputLang). */
+export const m = (): Messages => CATALOGUES[processLang];
 
 const STATUS_ANSWER: Record<string, LocalizedText> = {
   ja: { sv: 'Ja', en: 'Yes' },

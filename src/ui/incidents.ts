@@ -1,10 +1,11 @@
 import { KIND_LABEL, notifiesCsirt, notifiesImy, type Incident } from '../incidents/schema.js';
-import type { Lang } from './i18n.js';
+import { t, type Lang } from './i18n.js';
 import { grid, labelled, terminalWidth, wrap } from './layout.js';
 import { bold, dim } from './style.js';
 
 const hours = (from: string, to: string): number => Math.round(((Date.parse(to) - Date.parse(from)) / 3_600_000) * 10) / 10;
-const SHORT_KIND: Record<Incident['kind'], string> = { major_incident: 'MI', personuppgiftsincident: 'PUI', informationssakerhetsincident: 'IS-incident', betydande_incident: 'Betydande' };
+const shortKind = (kind: Incident['kind'], lang: Lang): string =>
+  ({ major_incident: 'MI', personuppgiftsincident: 'PUI', informationssakerhetsincident: 'IS-incident', betydande_incident: t('incidentKindSignificant', lang) })[kind];
 const h = (n: number, lang: Lang) => (lang === 'sv' ? String(n).replace('.', ',') : String(n));
 /** A stored moment (UTC) as the reader's local time, `2025-04-07 11:10`. */
 function moment(iso: string): string {
@@ -35,7 +36,7 @@ export function renderIncidentList(list: readonly Incident[], lang: Lang, width 
   const sv = lang === 'sv';
   if (list.length === 0) return sv ? 'Inga incidenter.' : 'No incidents.';
   const head = ['Id', sv ? 'Inträffad' : 'Occurred', sv ? 'Tjänst' : 'Service', sv ? 'Typ' : 'Kind', sv ? 'Rubrik' : 'Title', 'Status', sv ? 'Rapportering' : 'Reporting'];
-  const rows = list.map((i) => [i.id, i.occurred, i.service, SHORT_KIND[i.kind], i.title, i.status, reportingSummary(i, lang) || dim('–')]);
+  const rows = list.map((i) => [i.id, i.occurred, i.service, shortKind(i.kind, lang), i.title, t(`incident_${i.status}`, lang), reportingSummary(i, lang) || dim('–')]);
   const table = grid(head, rows, { width, columns: [{ fit: 'keep' }, { fit: 'keep' }, {}, {}, { fit: 'text', min: 14 }, {}, { fit: 'text', min: 14 }] });
   return `${bold(sv ? `Incidentregistret: ${list.length} incidenter` : `Incident register: ${list.length} incidents`)}\n${table}`;
 }
@@ -49,7 +50,7 @@ export function renderIncident(i: Incident, history: readonly { before: Incident
     ...line(sv ? 'Inträffad' : 'Occurred', i.occurred),
     ...line(sv ? 'Kännedom' : 'Detected', i.detected && moment(i.detected)),
     ...line(sv ? 'Åtgärdad' : 'Resolved', i.resolved),
-    ...line('Status', i.status),
+    ...line('Status', t(`incident_${i.status}`, lang)),
     ...line(sv ? 'Leverantör' : 'Supplier', i.supplier),
     ...line(sv ? 'Rotorsaksanalys' : 'Root-cause analysis', i.rootCauseAnalysis === undefined ? undefined : i.rootCauseAnalysis ? (sv ? 'gjord' : 'done') : sv ? 'inte gjord' : 'not done'),
     ...line(sv ? 'Beskrivning' : 'Description', i.description),

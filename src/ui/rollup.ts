@@ -1,3 +1,4 @@
+import { whyText } from '../plan/actions.js';
 import { summarize, type Totals } from '../engine/assess.js';
 import type { Action } from '../plan/actions.js';
 import { sortActions, splitAccepted } from '../plan/actions.js';
@@ -78,6 +79,6 @@ export function rollupDocument(name: string, year: number, years: readonly Membe
       statusColumn: 4,
     },
     { kind: 'h2', id: 'atgarder', text: sv ? 'Åtgärda först' : 'Fix first' },
-    { kind: 'list', items: top.map((a) => `P${a.priority} ${a.id} (${a.why}): ${text(a.action, lang)}`) },
+    { kind: 'list', items: top.map((a) => `P${a.priority} ${a.id} (${whyText(a, lang)}): ${text(a.action, lang)}`) },
   ];
 }

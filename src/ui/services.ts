@@ -1,15 +1,17 @@
 import type { RegisterChange, Service } from '../store/schema.js';
-import { formatClassification, formatFlag } from '../store/classification.js';
+import { formatClassification } from '../store/classification.js';
 import { serviceDiff } from '../store/service-fields.js';
 import { t, type Lang } from './i18n.js';
 import { grid, labelled, terminalWidth, wrap } from './layout.js';
 import { bold, dim } from './style.js';
 
 const unknown = (s: string) => dim(s);
+/** ja, nej or okänt (yes, no, unknown) in the language shown. */
+const flag = (v: boolean | 'okänt', lang: Lang): string => (v === 'okänt' ? t('unknownValue', lang) : t(v ? 'yes' : 'no', lang));
 
 function personal(s: Service, lang: Lang): string {
   if (s.personalData === false) return t('no', lang);
-  const parts = [s.personalData === 'okänt' ? unknown('okänt') : t('yes', lang)];
+  const parts = [s.personalData === 'okänt' ? unknown(t('unknownValue', lang)) : t('yes', lang)];
   if (s.sensitiveData === true) parts.push(t('sensitive', lang));
   else if (s.sensitiveData === 'okänt') parts.push(unknown(lang === 'sv' ? 'känsliga okänt' : 'sensitive unknown'));
   if (s.thirdCountry === true) parts.push(t('thirdCountry', lang));
@@ -26,7 +28,7 @@ export function renderServiceList(organisation: string, services: readonly Servi
       s.name,
       s.owner ?? dim('–'),
       s.area ?? dim('–'),
-      s.supplier === 'okänt' ? unknown('okänt') : s.supplier ?? dim('–'),
+      s.supplier === 'okänt' ? unknown(t('unknownValue', lang)) : s.supplier ?? dim('–'),
       personal(s, lang),
       s.classification === null ? unknown(lang === 'sv' ? 'ej klassad' : 'not classified') : formatClassification(s.classification),
     ]);
@@ -42,16 +44,16 @@ export function renderServiceDetail(s: Service, history: readonly RegisterChange
     wrap(`${bold(s.name)} ${dim(`(${s.id})`)}${s.retired ? ` · ${sv ? 'avvecklad' : 'retired'} ${s.retired.at.slice(0, 10)}: ${s.retired.reason}` : ''}`, width, { hanging: '  ' }),
     field(t('owner', lang), s.owner ?? '–'),
     field(sv ? 'Område' : 'Area', s.area ?? '–'),
-    field(t('supplier', lang), s.supplier ?? (sv ? 'ingen' : 'none')),
-    field(sv ? 'Personuppgifter' : 'Personal data', `${formatFlag(s.personalData)}, ${sv ? 'känsliga' : 'sensitive'}: ${formatFlag(s.sensitiveData)}, ${sv ? 'tredje land' : 'third country'}: ${formatFlag(s.thirdCountry)}`),
-    field(t('classification', lang), formatClassification(s.classification)),
+    field(t('supplier', lang), s.supplier === 'okänt' ? t('unknownValue', lang) : s.supplier ?? (sv ? 'ingen' : 'none')),
+    field(sv ? 'Personuppgifter' : 'Personal data', `${flag(s.personalData, lang)}, ${t('sensitive', lang)}: ${flag(s.sensitiveData, lang)}, ${t('thirdCountry', lang)}: ${flag(s.thirdCountry, lang)}`),
+    field(t('classification', lang), s.classification === null && !sv ? 'not classified' : formatClassification(s.classification)),
   ];
   if (history.length > 0) {
     out.push('', bold(sv ? 'Historik' : 'History'));
     const versions = [...history.map((h) => h.before), s];
     history.forEach((h, i) => {
       const next = versions[i + 1]!;
-      const what = h.before === null ? (sv ? 'registrerad' : 'registered') : serviceDiff(h.before, next).join('; ') || (next.retired && !h.before.retired ? (sv ? 'avvecklad' : 'retired') : sv ? 'oförändrad' : 'unchanged');
+      const what = h.before === null ? (sv ? 'registrerad' : 'registered') : serviceDiff(h.before, next, lang).join('; ') || (next.retired && !h.before.retired ? (sv ? 'avvecklad' : 'retired') : sv ? 'oförändrad' : 'unchanged');
       out.push(wrap(`  ${h.at.slice(0, 16).replace('T', ' ')} ${h.by}: ${what}`, width, { hanging: '    ' }));
     });
   }

@@ -4,7 +4,8 @@ import type { Action } from '../plan/actions.js';
 import { selects, type WalkSelection } from '../questionnaire/walk.js';
 import type { RegisteredService } from '../store/register.js';
 import { priorityLabel } from './actions.js';
-import { text, type Lang } from './i18n.js';
+import { msg, text, type Lang } from './i18n.js';
+import { whyText } from '../plan/actions.js';
 import { terminalWidth, wrap } from './layout.js';
 import { renderScore } from './score.js';
 import { bold, dim, severityLabel } from './style.js';
@@ -32,25 +33,26 @@ export function renderSessionSummary(
   selection: WalkSelection = {},
   width = terminalWidth(),
 ): string {
+  const m = msg(lang);
   const out = [renderScore(catalog, [service], year, [selectedResult(result, selection)], lang, width)];
   if (selection.checklist !== undefined || selection.control !== undefined) {
-    const only = selection.control !== undefined ? `kontrollen ${selection.control.toUpperCase()}` : `checklistan ${selection.checklist}`;
-    out.push(dim(wrap(`Visar bara ${only}; hela tjänsten: efterlev score --year ${year} --service ${service.id}`, width)), '');
+    const only = selection.control !== undefined ? m.s_onlyControl(selection.control.toUpperCase()) : m.s_onlyChecklist(selection.checklist ?? '');
+    out.push(dim(wrap(m.s_showingOnly(only, `efterlev score --year ${year} --service ${service.id}`), width)), '');
   }
   if (newGaps !== undefined) {
-    out.push(bold(`Nya brister sedan ${year - 1}: ${newGaps.length}`));
+    out.push(bold(m.s_newGaps(year - 1, newGaps.length)));
     for (const a of newGaps) out.push(wrap(`  ${severityLabel(a.severity, lang)}  ${a.control}: ${text(a.finding, lang)}`, width, { hanging: '    ' }));
     out.push('');
   }
   if (top.length === 0) {
-    out.push(bold('Inga brister hittades.'));
+    out.push(bold(m.s_noGaps));
     return out.join('\n');
   }
-  out.push(bold('Att åtgärda först'));
+  out.push(bold(m.s_fixFirst));
   for (const a of top) {
     out.push(
       wrap(`  ${priorityLabel(a.priority)}  ${a.control}: ${text(a.action, lang)}`, width, { hanging: '      ' }),
-      dim(wrap(`      ${a.why} · ${a.reference} · klart senast ${a.due}`, width)),
+      dim(wrap(`      ${whyText(a, lang)} · ${a.reference} · ${m.dueBy} ${a.due}`, width)),
       dim(wrap(`      ${a.id}`, width)),
     );
   }

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { en } from '../src/ui/messages/en.js';
+import { sv, type Messages } from '../src/ui/messages/sv.js';
+import { copyExampleWorkspace, readJson, removeDir, run, snapshot, tempDir } from './helpers.js';
+import { writeMiniCatalog } from './fixtures/mini-catalog.js';
+import { KEY, Terminal } from './pty.js';
+
+/** Issue 13: `--lang en` is English throughout, by construction: one catalogue per language with the same keys. */
+
+// The type system keeps the catalogues complete: tsc -p . type-checks these lines.
+// @ts-expect-error a catalogue without one of Swedish's keys is not a catalogue
+const _missing: Messages = { ...en, q_lastYear: undefined };
+// @ts-expect-error a message with parameters has the same signature in every language
+const _wrongSignature: Messages = { ...en, q_progress: (n: string) => n };
+void _missing;
+void _wrongSignature;
+
+describe('the message catalogues', () => {
+  it('have the same keys, and each message the same kind and number of parameters', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
+    for (const key of Object.keys(sv) as (keyof typeof sv)[]) {
+      const s = sv[key] as unknown;
+      const e = en[key] as unknown;
+      expect(typeof e, key).toBe(typeof s);
+      if (typeof s === 'function') expect((e as (...a: unknown[]) => string).length, key).toBe((s as (...a: unknown[]) => string).length);
+    }
+  });
+});
+
+/** Swedish words that are ours, never the catalogue's or the user's: statuses, plan statuses, why-tags. */
+const SWEDISH = /Pågår|Ej påbörjad|Enligt plan|Avvikelse|lagkrav|Accepterad risk|återkommande sedan|klart senast|fokusområde|ej klassad/;
+
+describe('--lang en through the CLI', () => {
+  let ws: string;
+  const cli = (...args: string[]) => run(['--lang', 'en', ...args], { cwd: ws });
+  beforeAll(async () => {
+    ws = copyExampleWorkspace();
+    // Every plan status is in use, so that each has to be said in English.
+    const sv = (...args: string[]) => run(args, { cwd: ws });
+    expect((await sv('plan', 'set', 'telefoni:DRI-manga-allvarliga-incidenter', '--year', '2025', '--status', 'pågår')).code).toBe(0);
+    expect((await sv('plan', 'set', 'telefoni:DRI-riskanalys-drift-ofullstandig', '--year', '2025', '--status', 'klar')).code).toBe(0);
+  });
+  afterAll(() => removeDir(ws));
+
+  it.each([
+    [['overview']],
+    [['actions', '--year', '2025']],
+    [['actions', '--year', '2025', '--top', '3', '--explain']],
+    [['show', '--year', '2025', '--service', 'telefoni']],
+    [['score', '--year', '2025']],
+    [['compare']],
+    [['service', 'show', 'telefoni']],
+    [['incident', 'list']],
+  ])('%j says statuses, plan statuses and why-tags in English', async (args) => {
+    const r = await cli(...args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(SWEDISH);
+    expect(r.stdout).not.toMatch(/\b(stor|mellan|liten) · /);
+  });
+
+  it('actions: "Status: In progress", "major · legal requirement"', async () => {
+    const r = await run(['--lang', 'en', 'actions', '--year', '2025'], { cwd: ws, env: { COLUMNS: '100' } });
+    expect(r.stdout).toContain('In progress');
+    expect(r.stdout).toContain('Done');
+    expect(r.stdout).toMatch(/major · legal requirement/);
+    expect(r.stdout).toMatch(/recurring since 2024/);
+  });
+
+  it('export csv: English statuses and why-tags, yes/no cells, and plan import reads it back unchanged', async () => {
+    const w = await cli('export', '--year', '2025', '--format', 'csv', '--out', 'en.csv');
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stdout).toContain('Wrote');
+    const text = readFileSync(join(ws, 'en.csv'), 'utf8');
+    const cells = text.split('\r\n').slice(2).flatMap((l) => l.split(';'));
+    expect(cells).not.toContain('"ja"');
+    expect(cells).not.toContain('"nej"');
+    expect(cells).toContain('"yes"');
+    expect(cells).toContain('"no"');
+    expect(cells).toContain('"In progress"');
+    expect(cells).toContain('"Not started"');
+    expect(cells.filter((c) => /^"(Ej påbörjad|Pågår|Klar|Accepterad risk)"$/.test(c))).toEqual([]);
+    expect(cells.filter((c) => /^"(stor|mellan|liten)"$/.test(c))).toEqual([]);
+    expect(text).not.toMatch(/lagkrav|återkommande sedan|Enligt plan|Avvikelse/);
+    const back = await cli('plan', 'import', 'en.csv', '--year', '2025', '--dry-run');
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/rows read, 0 actions would be changed/);
+  });
+
+  it('export md: English statuses and why-tags', async () => {
+    const r = await cli('export', '--year', '2025', '--format', 'md');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('| In progress |');
+    expect(r.stdout).not.toMatch(SWEDISH);
+  });
+
+  it('plan set says the statuses in English', async () => {
+    const r = await cli('plan', 'set', 'telefoni:DRI-manga-allvarliga-incidenter', '--year', '2025', '--status', 'done');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('telefoni:DRI-manga-allvarliga-incidenter: In progress → Done');
+  });
+
+  it('the common errors, with "Did you mean", in English; exit 2 and nothing changed', async () => {
+    const before = snapshot(join(ws, 'answers'));
+    const service = await cli('score', '--service', 'Telefoni');
+    expect(service.code).toBe(2);
+    expect(service.stderr).toContain("error: Unknown service 'Telefoni'. Did you mean telefoni?");
+    expect(service.stderr).toContain('Known: organisation');
+    const question = await cli('answer', '--year', '2025', '--service', 'telefoni', 'AVT1=ja');
+    expect(question.stderr).toContain("'AVT1': unknown question for telefoni (Did you mean AVT.1?)");
+    expect(question.stderr).toContain('nothing has been changed');
+    const year = await cli('answer', '--service', 'telefoni', 'AVT.1=ja');
+    expect(year.stderr).toContain('needs --year');
+    expect((await cli('score', '--checklist', 'itsk')).stderr).toContain("Unknown checklist 'itsk'. Did you mean itsak?");
+    expect((await cli('export', '--year', '2025', '--format', 'csv', '--out', 'en.csv')).stderr).toContain('already exists');
+    expect((await cli('bogus')).stderr).toMatch(/^error: unknown command 'bogus'/);
+    expect(snapshot(join(ws, 'answers'))).toEqual(before);
+    const swedish = await run(['score', '--service', 'Telefoni'], { cwd: ws });
+    expect(swedish.stderr).toContain("fel: Okänd tjänst 'Telefoni'. Menade du telefoni?");
+  });
+
+  it('--help in English', async () => {
+    const r = await cli('--help');
+    expect(r.stdout).toContain('Usage: efterlev [options] [command]');
+    expect(r.stdout).toContain('language of the output');
+    expect(r.stdout).toContain('Exit codes:');
+  });
+});
+
+describe('--lang en from an empty workspace', () => {
+  let ws: string;
+  beforeAll(() => {
+    ws = tempDir();
+  });
+  afterAll(() => removeDir(ws));
+  const cli = (...args: string[]) => run(['--lang', 'en', '--dir', ws, ...args]);
+
+  it('init, service add, answer, import, validate and year list speak English', async () => {
+    expect((await cli('init', '--name', 'Test')).stdout).toContain('Created a workspace in');
+    expect((await cli('overview')).stdout).toContain('No answers yet.');
+    const add = await cli('service', 'add', 'x', '--name', 'X');
+    expect(add.stdout).toContain('Registered X (x).');
+    expect(add.stdout).toContain('Unknown so far: personal data, sensitive personal data, third-country transfer, information classification.');
+    const bad = await cli('service', 'set', 'x', '--classification', 'K9');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("classification: Invalid classification 'K9'.");
+    expect(bad.stderr).not.toContain('klassning');
+    const answer = await cli('answer', '--year', '2025', '--service', 'x', 'LOG.1=ja');
+    expect(answer.stdout).toContain('LOG.1 = ja (new)');
+    expect(answer.stdout).toContain('Saved in x 2025.');
+    const date = await cli('answer', '--year', '2025', '--service', 'x', 'BEH.3=2025-02-30');
+    expect(date.stderr).toContain('BEH.3: there is no 30 February');
+    expect((await cli('validate')).stdout).toMatch(/^All in order: /);
+    expect((await cli('year', 'list')).stdout).toContain('2025  open (1 answer file)');
+    for (const r of [answer, date]) expect(r.stdout + r.stderr).not.toMatch(/Sparat|nytt|ingenting|finns inte/);
+  });
+});
+
+describe('the questionnaire in a terminal', () => {
+  let ws: string;
+  beforeAll(async () => {
+    ws = tempDir();
+    writeMiniCatalog(ws);
+    const cli = (...args: string[]) => run(['--dir', ws, ...args]);
+    await cli('init', '--name', 'Testkommunen');
+    await cli('service', 'add', 'webb', '--name', 'Webbportalen', '--personal-data', '--classification', 'K2R2T2S2');
+    await cli('answer', '--year', '2024', '--service', 'webb', 'ACC.1=delvis', '--comment', 'PuB-avtal under uppdatering');
+  });
+  afterAll(() => removeDir(ws));
+
+  it('asks yes or no in Swedish: (j/N), "j" and "nej" are answers, anything else a Swedish error', async () => {
+    const t = new Terminal(['assess', '--year', '2025', '--service', 'ny-tjanst'], ws, { EFTERLEV_NOW: '2025-11-03T09:00:00.000Z' });
+    await t.expect("Tjänsten 'ny-tjanst' finns inte i registret. Registrera den nu? (j/N)");
+    await t.type('x', KEY.enter);
+    await t.expect('Svara Ja eller Nej (j/n).');
+    await t.type(KEY.backspace, 'j', KEY.enter);
+    await t.expect('Namn:');
+    await t.type(...'Ny tjänst', KEY.enter);
+    await t.expect('Ansvarig');
+    await t.type(KEY.enter);
+    await t.expect('Extern leverantör');
+    await t.type(KEY.enter);
+    await t.expect('Behandlar tjänsten personuppgifter? (J/n)');
+    await t.type(...'nej', KEY.enter);
+    await t.expect('Informationsklassning');
+    await t.type(...'K2R2T2S2', KEY.enter);
+    await t.expect('Ny tjänst (ny-tjanst) · 2025 · Mini');
+    t.write(KEY.ctrlC);
+    expect(await t.exited).toBe(130);
+    const register = readJson<{ services: { id: string; personalData: unknown }[] }>(join(ws, 'answers', 'services.json'));
+    expect(register.services.find((s) => s.id === 'ny-tjanst')?.personalData).toBe(false);
+  });
+
+  it('--lang en: the frame, the choices and the resume line in English', async () => {
+    const t = new Terminal(['--lang', 'en', 'assess', '--year', '2025', '--service', 'webb', '--reviewer', 'pty'], ws);
+    await t.expect('— control 1 of 2');
+    await t.expect('Question 1 of 4 ·');
+    await t.expect("Last year: Partly — 'PuB-avtal under uppdatering'");
+    await t.expect('? Help and references');
+    await t.expect('> Skip');
+    await t.expect('↑↓ navigate • ⏎ select');
+    t.write(KEY.enter);
+    await t.expect('< Previous question');
+    t.write(KEY.ctrlC);
+    await t.expect('Interrupted. 1 answer was saved during the session; no confirmed answer has been lost.');
+    await t.expect('Continue where you left off: efterlev assess --year 2025 --service webb --reviewer pty --lang en');
+    expect(await t.exited).toBe(130);
+    expect(t.screen).not.toMatch(/Förra året|Fråga \d|Hoppa över|flytta|Avbrutet/);
+  });
+
+  it('--lang en: the service picker and an English yes/no', async () => {
+    const t = new Terminal(['--lang', 'en', 'assess', '--year', '2025'], ws);
+    await t.expect('Which service is reviewed in 2025?');
+    t.write(KEY.ctrlC);
+    expect(await t.exited).toBe(130);
+    const r = new Terminal(['--lang', 'en', 'assess', '--year', '2025', '--service', 'annan'], ws);
+    await r.expect("The service 'annan' is not in the register. Register it now? (y/N)");
+    r.write(KEY.enter);
+    await r.expect("error: Unknown service 'annan'.");
+    expect(await r.exited).toBe(2);
+  });
+});
