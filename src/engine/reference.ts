@@ -84,7 +84,8 @@ export interface ConditionTrace {
   result: boolean;
 }
 
-interface ResultNode {
+/** A node of json-rules-engine's `ruleResult.toJSON(false).conditions`. */
+export interface ResultNode {
   all?: ResultNode[];
   any?: ResultNode[];
   not?: ResultNode;

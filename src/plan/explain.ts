@@ -7,6 +7,7 @@ import { ReferenceRules, type ConditionTrace } from '../engine/reference.js';
 import type { Assessed } from '../review.js';
 import { statusAnswerLabel, text, type Lang } from '../ui/i18n.js';
 import type { Action } from './actions.js';
+import type { ResultNode } from '../engine/reference.js';
 
 /** A rule's conditions as json-rules-engine evaluated them: the all/any/not structure, each leaf with what it saw. */
 export type ExplainNode =
@@ -19,21 +20,6 @@ export interface Explanation {
   /** Every leaf condition in order: what `actions --explain --json` gives (as explainRule in engine/reference.ts). */
   leaves: ConditionTrace[];
   tree: ExplainNode;
-}
-
-/** A node of `ruleResult.toJSON(false).conditions`. */
-interface ResultNode {
-  all?: ResultNode[];
-  any?: ResultNode[];
-  not?: ResultNode;
-  fact?: string;
-  params?: Record<string, unknown>;
-  path?: string;
-  operator?: string;
-  value?: unknown;
-  factResult?: unknown;
-  valueResult?: unknown;
-  result?: boolean;
 }
 
 function treeOf(node: ResultNode): ExplainNode {
