@@ -235,10 +235,17 @@ export const PRIORITY_MONTHS: Record<Priority, number> = { 1: 1, 2: 3, 3: 6, 4: 
  */
 export function suggestedMonths(actions: readonly { service: string; priority: Priority; deadlineMonths: number }[]): number[] {
   const months = actions.map((a) => Math.min(PRIORITY_MONTHS[a.priority], a.deadlineMonths));
-  for (const service of new Set(actions.map((a) => a.service))) {
+  // Each service's actions by priority, in one pass: linear in the number of actions.
+  const byService = new Map<string, number[][]>();
+  actions.forEach((a, i) => {
+    let tiers = byService.get(a.service);
+    if (tiers === undefined) byService.set(a.service, (tiers = PRIORITIES.map(() => [])));
+    tiers[PRIORITIES.indexOf(a.priority)]!.push(i);
+  });
+  for (const tiers of byService.values()) {
     let lowerMin = Infinity;
-    for (const p of [...PRIORITIES].reverse()) {
-      const at = actions.flatMap((a, i) => (a.service === service && a.priority === p ? [i] : []));
+    for (let t = tiers.length - 1; t >= 0; t--) {
+      const at = tiers[t]!;
       for (const i of at) months[i] = Math.min(months[i]!, lowerMin);
       for (const i of at) lowerMin = Math.min(lowerMin, months[i]!);
     }

@@ -35,7 +35,9 @@ function statusChange(a: Status | null, b: Status | null): string {
 }
 
 export function renderCompare(catalog: Catalog, services: readonly RegisteredService[], c: Comparison, firstSeen: ReadonlyMap<string, number>, details: boolean, lang: Lang, width = terminalWidth()): string {
-  const nameOf = (id: string) => services.find((s) => s.id === id)?.name ?? id;
+  const names = new Map<string, string>();
+  for (const s of services) if (!names.has(s.id)) names.set(s.id, s.name);
+  const nameOf = (id: string) => names.get(id) ?? id;
   const out = [bold(`${lang === 'sv' ? 'Jämförelse' : 'Comparison'} ${c.from} → ${c.to}`), ''];
 
   const totalsHead = [

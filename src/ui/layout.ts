@@ -25,11 +25,29 @@ export function terminalWidth(env: NodeJS.ProcessEnv = process.env, stdout: { is
   return DEFAULT_WIDTH;
 }
 
-/** Columns a string takes on screen: colour codes count 0, å ä ö 1 (NFC or not), wide characters 2. */
-export const visibleWidth = (s: string): number => stringWidth(s.normalize('NFC'));
+/**
+ * Text made only of characters one column wide each, which NFC leaves as they are and no two of
+ * which join into one character on screen: printable ASCII, Latin-1 and Latin Extended (å ä ö é
+ * · § but not the soft hyphen), general punctuation (– — … ‰), arrows, mathematical operators
+ * (≥ ≤) and box drawing. Its width is its length, without asking string-width (a test checks
+ * every one of these characters against it): a table of 60,000 actions has half a million cells.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u257f]*$/;
 
-const longestWord = (s: string): number => Math.max(0, ...s.split(/\s+/).map(visibleWidth));
-const widestLine = (s: string): number => Math.max(0, ...s.split('\n').map(visibleWidth));
+/** Columns a string takes on screen: colour codes count 0, å ä ö 1 (NFC or not), wide characters 2. */
+export const visibleWidth = (s: string): number => {
+  if (NARROW.test(s)) return s.length;
+  const nfc = s.normalize('NFC');
+  return NARROW.test(nfc) ? nfc.length : stringWidth(nfc);
+};
+
+const maxOf = (parts: readonly string[]): number => {
+  let max = 0;
+  for (const p of parts) max = Math.max(max, visibleWidth(p));
+  return max;
+};
+const longestWord = (s: string): number => maxOf(s.split(/\s+/));
+const widestLine = (s: string): number => maxOf(s.split('\n'));
 
 /**
  * Wraps text at word boundaries to `width`. Each line keeps its own leading indentation, and the
@@ -95,8 +113,15 @@ const overhead = (columns: number): number => columns * 3 + 1;
 function fitWidths(head: readonly string[], rows: readonly string[][], opts: GridOptions): { widths: number[]; dropped: Set<number> } | undefined {
   const n = head.length;
   const spec = (j: number): Column => opts.columns?.[j] ?? {};
-  const natural = head.map((h, j) => Math.max(widestLine(h), ...rows.map((r) => widestLine(r[j] ?? ''))));
-  const words = head.map((h, j) => Math.max(longestWord(h), ...rows.map((r) => longestWord(r[j] ?? ''))));
+  const natural = head.map(widestLine);
+  const words = head.map(longestWord);
+  for (const r of rows) {
+    for (let j = 0; j < n; j++) {
+      const cell = r[j] ?? '';
+      natural[j] = Math.max(natural[j]!, widestLine(cell));
+      words[j] = Math.max(words[j]!, longestWord(cell));
+    }
+  }
   const floor = (j: number): number => (spec(j).fit === 'keep' ? natural[j]! : Math.min(natural[j]!, Math.max(words[j]!, spec(j).min ?? 0)));
   const widths = [...natural];
   const dropped = new Set<number>();
@@ -203,12 +228,37 @@ export function grid(head: readonly string[], rows: readonly string[][], opts: G
   if (fit === undefined) return stacked(head, normal, opts);
   const shown = [...head.keys()].filter((j) => !fit.dropped.has(j));
   const cell = (s: string, j: number) => wrap(s, fit.widths[j]!);
-  const table = new Table({
-    head: shown.map((j) => bold(cell(head[j]!, j))),
-    style: { head: [], border: [] },
-    chars: CHARS,
-    colWidths: shown.map((j) => fit.widths[j]! + 2),
-  });
-  for (const r of normal) table.push(shown.map((j) => cell(r[j]!, j)));
-  return table.toString();
+  return drawTable(
+    shown.map((j) => bold(cell(head[j]!, j))),
+    normal.map((r) => shown.map((j) => cell(r[j]!, j))),
+    shown.map((j) => fit.widths[j]! + 2),
+  );
+}
+
+/** Rows cli-table3 lays out at a time: its layout of one table takes time quadratic in its rows. */
+export const TABLE_CHUNK = 100;
+
+/**
+ * cli-table3's drawing of a table with fixed column widths and cells wrapped beforehand, in
+ * pieces of TABLE_CHUNK rows: each row's lines depend only on the row and the widths, and a
+ * table without rules between rows is its top border, its head and rows, and its bottom border,
+ * so the pieces joined are the table drawn whole, character for character (a test holds it to
+ * that), in time linear in its rows.
+ */
+export function drawTable(head: readonly string[], rows: readonly string[][], colWidths: readonly number[]): string {
+  const draw = (withHead: boolean, part: readonly string[][]): string[] => {
+    const table = new Table({ ...(withHead ? { head: [...head] } : {}), style: { head: [], border: [] }, chars: CHARS, colWidths: [...colWidths] });
+    for (const r of part) table.push([...r]);
+    return table.toString().split('\n');
+  };
+  if (rows.length <= TABLE_CHUNK) return draw(true, rows).join('\n');
+  const first = draw(true, rows.slice(0, TABLE_CHUNK));
+  const bottom = first.pop()!;
+  const lines = first;
+  for (let i = TABLE_CHUNK; i < rows.length; i += TABLE_CHUNK) {
+    const part = draw(false, rows.slice(i, i + TABLE_CHUNK));
+    for (let k = 1; k < part.length - 1; k++) lines.push(part[k]!);
+  }
+  lines.push(bottom);
+  return lines.join('\n');
 }
