@@ -55,6 +55,20 @@ const widestLine = (s: string): number => maxOf(s.split('\n'));
  * the room left is split only then.
  */
 export function wrap(text: string, width: number, opts: { hanging?: string } = {}): string {
+  // A handlingsplan of 60,000 actions wraps the same hundred findings again and again.
+  const key = `${width}\u0000${opts.hanging ?? '\u0001'}\u0000${text}`;
+  let wrapped = wrapped_.get(key);
+  if (wrapped === undefined) {
+    wrapped = wrapText(text, width, opts);
+    if (wrapped_.size >= 20_000) wrapped_.clear();
+    wrapped_.set(key, wrapped);
+  }
+  return wrapped;
+}
+
+const wrapped_ = new Map<string, string>();
+
+function wrapText(text: string, width: number, opts: { hanging?: string }): string {
   return text
     .normalize('NFC')
     .split('\n')
