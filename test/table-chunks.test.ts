@@ -29,8 +29,12 @@ describe('a long table drawn in pieces', () => {
     chalk.level = 1;
     try {
       const rnd = seeded(15);
-      const words = ['Tjänst', 'åtgärd', 'P1', chalk.red('Avvikelse'), chalk.bold('KP4.2'), '–', '75,0', 'ö'];
-      const cell = () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => words[Math.floor(rnd() * words.length)]!).join(rnd() < 0.3 ? '\n' : ' ');
+      const words = ['Tjänst', 'åtgärd', 'P1', chalk.red('Avvikelse'), chalk.bold('KP4.2'), '–', '75,0', 'ö', 'Loggning', '↑ +2,5', 'enligt plan → stor', '', '  '];
+      const plain = words.filter((w) => !w.includes('\x1b'));
+      const cell = () =>
+        rnd() < 0.5
+          ? Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => plain[Math.floor(rnd() * plain.length)]!).join(' ')
+          : Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => words[Math.floor(rnd() * words.length)]!).join(rnd() < 0.3 ? '\n' : ' ');
       for (const n of [0, 1, TABLE_CHUNK - 1, TABLE_CHUNK, TABLE_CHUNK + 1, 2 * TABLE_CHUNK, 3 * TABLE_CHUNK + 7]) {
         const rows = Array.from({ length: n }, () => [cell(), cell(), cell()]);
         const head = [chalk.bold('Tjänst'), 'Poäng', 'Status'];

@@ -259,20 +259,45 @@ export const TABLE_CHUNK = 100;
  * so the pieces joined are the table drawn whole, character for character (a test holds it to
  * that), in time linear in its rows.
  */
-export function drawTable(head: readonly string[], rows: readonly string[][], colWidths: readonly number[]): string {
-  const draw = (withHead: boolean, part: readonly string[][]): string[] => {
+export function drawTable(head: readonly string[], rows: readonly (readonly string[])[], colWidths: readonly number[]): string {
+  const draw = (withHead: boolean, part: readonly (readonly string[])[]): string[] => {
     const table = new Table({ ...(withHead ? { head: [...head] } : {}), style: { head: [], border: [] }, chars: CHARS, colWidths: [...colWidths] });
     for (const r of part) table.push([...r]);
     return table.toString().split('\n');
   };
   if (rows.length <= TABLE_CHUNK) return draw(true, rows).join('\n');
-  const first = draw(true, rows.slice(0, TABLE_CHUNK));
-  const bottom = first.pop()!;
-  const lines = first;
-  for (let i = TABLE_CHUNK; i < rows.length; i += TABLE_CHUNK) {
-    const part = draw(false, rows.slice(i, i + TABLE_CHUNK));
+  const lines = draw(true, []);
+  const bottom = lines.pop()!;
+  let pending: (readonly string[])[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const part = draw(false, pending);
     for (let k = 1; k < part.length - 1; k++) lines.push(part[k]!);
+    pending = [];
+  };
+  for (const r of rows) {
+    if (plainLine(r, colWidths)) {
+      flush();
+      // One line of plain text in every cell: cli-table3's line is the cells, one space either side, padded, between rules.
+      let line = '│';
+      for (let j = 0; j < colWidths.length; j++) line += ` ${r[j]!}${' '.repeat(colWidths[j]! - 2 - r[j]!.length)} │`;
+      lines.push(line);
+    } else {
+      pending.push(r);
+      if (pending.length === TABLE_CHUNK) flush();
+    }
   }
+  flush();
   lines.push(bottom);
   return lines.join('\n');
+}
+
+/** A row every cell of which is one line of one-column characters (no colour) that fits its column. */
+function plainLine(row: readonly string[], colWidths: readonly number[]): boolean {
+  if (row.length !== colWidths.length) return false;
+  for (let j = 0; j < row.length; j++) {
+    const cell = row[j]!;
+    if (cell.length > colWidths[j]! - 2 || cell.includes('\n') || !NARROW.test(cell)) return false;
+  }
+  return true;
 }
