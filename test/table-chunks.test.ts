@@ -67,3 +67,20 @@ describe('the characters visibleWidth counts without string-width', () => {
     }
   });
 });
+
+describe('output in pieces', () => {
+  it('prints what printing it whole prints', async () => {
+    const { printParts, prettyJsonParts } = await import('../src/cli/context.js');
+    const collect = (parts: Iterable<string>) => {
+      let out = '';
+      printParts({ print: (line) => (out += line.endsWith('\n') ? line : `${line}\n`) }, parts);
+      return out;
+    };
+    for (const parts of [[], [''], ['a'], ['a', '', 'b\n'], ['x\n', '\ny']]) expect(collect(parts)).toBe(parts.join('\n').endsWith('\n') ? parts.join('\n') : `${parts.join('\n')}\n`);
+    const items = [{ id: 'a:b', effect: { control: 1.5, service: 0 }, note: null, explanation: [] }, { id: 'c', list: [1, [2, {}]], s: 'rad\nbrytning "citat"' }, {}];
+    for (const n of [0, 1, 2, 3]) {
+      const value = { year: 2025, actions: items.slice(0, n) };
+      expect([...prettyJsonParts({ year: 2025 }, 'actions', items.slice(0, n))].join('\n')).toBe(JSON.stringify(value, null, 2));
+    }
+  });
+});
