@@ -108,8 +108,8 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
       const v = (x: typeof a.from) => (x === null ? dim('–') : `${statusAnswerLabel(String(x.value), lang)}${x.comment ? dim(` '${x.comment}'`) : ''}`);
       out.push(wrap(`  ${nameOf(a.service)} ${a.question}: ${v(a.from)} → ${v(a.to)}`, width, { hanging: '    ' }));
     }
-  } else if (c.answers.length > 0) {
-    out.push('', dim(`${c.answers.length} ${lang === 'sv' ? 'ändrade svar: visa dem med --details' : 'changed answers: show them with --details'}`));
+  } else if (c.changedAnswers > 0) {
+    out.push('', dim(`${c.changedAnswers} ${lang === 'sv' ? 'ändrade svar: visa dem med --details' : 'changed answers: show them with --details'}`));
   }
   return out.join('\n');
 }
