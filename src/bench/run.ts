@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Table from 'cli-table3';
 import { loadCatalog } from '../catalog/load.js';
 import { compareYears } from '../compare/compare.js';
@@ -21,6 +22,14 @@ const SERVICES = Number(process.env['BENCH_SERVICES'] ?? 1000);
 const YEARS = [2023, 2024, 2025];
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const json = process.argv.includes('--json');
+/** The city-scale part (issue 15): BENCH_PARTS=scale runs only it, BENCH_PARTS=base only the rest. */
+const PARTS = process.env['BENCH_PARTS'] ?? 'base,scale';
+const SCALE_SERVICES = Number(process.env['BENCH_SCALE_SERVICES'] ?? 10_000);
+const SCALE_YEARS = [2024, 2025];
+const SCALE_RUNS = Number(process.env['BENCH_SCALE_RUNS'] ?? 1);
+/** The bars: each command within 2× the read-and-parse floor, every process at most 300 MB. */
+const RATIO_BAR = 2;
+const RSS_BAR_MB = 300;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,7 +82,121 @@ const log = (line: string) => {
   if (!json) process.stderr.write(line + '\n');
 };
 
+interface Measured {
+  ms: number;
+  rssMb: number;
+  failed?: string;
+}
+
+/** One whole process, its wall time and its own peak memory (written on exit by rss.js). */
+function measureProcess(args: string[], cwd: string): Measured {
+  const dir = mkdtempSync(join(tmpdir(), 'efterlev-bench-rss-'));
+  try {
+    const file = join(dir, 'rss');
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(PACKAGE_ROOT, 'dist', 'bench', 'rss.js')).href, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', EFTERLEV_BENCH_RSS: file },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 900_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const rssMb = existsSync(file) ? Number(readFileSync(file, 'utf8')) / 1024 : NaN;
+    if (r.error !== undefined || r.status !== 0) return { ms, rssMb, failed: r.error?.message ?? `exit ${r.status}: ${r.stderr.toString().slice(0, 500)}` };
+    return { ms, rssMb };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The median run by time of a few. */
+function medianRun(runs: number, once: () => Measured): Measured {
+  const all = Array.from({ length: Math.max(1, runs) }, once);
+  const failed = all.find((m) => m.failed !== undefined);
+  if (failed) return failed;
+  return [...all].sort((a, b) => a.ms - b.ms)[(all.length - 1) >> 1]!;
+}
+
+/**
+ * Issue 15: a city's roll-up, 10,000 services × 2 years. The read-and-parse floor (a plain script
+ * reading and parsing the same files, as its own process) is measured in the same run, then
+ * overview, compare, actions and the XLSX export of the year's actions as whole CLI processes,
+ * each with its ratio to the floor and its peak memory against the bars.
+ */
+async function scale(catalog: ReturnType<typeof loadCatalog>): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'efterlev-bench-scale-'));
+  try {
+    log(`Genererar ${SCALE_SERVICES} tjänster × ${SCALE_YEARS.length} år (${root}) …`);
+    const genStart = Date.now();
+    generateWorkspace(root, catalog, SCALE_SERVICES, SCALE_YEARS, 20251122);
+    const generateMs = Date.now() - genStart;
+    const year = SCALE_YEARS.at(-1)!;
+    const cli = (...args: string[]) => [join(PACKAGE_ROOT, 'bin', 'efterlev.js'), '--dir', root, ...args];
+    log('Mäter golvet: läsa och tolka samma filer …');
+    const floor = medianRun(3, () => measureProcess([join(PACKAGE_ROOT, 'dist', 'bench', 'floor.js'), root, ...SCALE_YEARS.map(String)], root));
+    const xlsx = join(root, 'handlingsplan.xlsx');
+    const commands: [string, string[], boolean][] = [
+      ['overview', cli('overview'), true],
+      ['compare', cli('compare', String(year - 1), String(year)), true],
+      ['actions', cli('actions', '--year', String(year)), true],
+      ['export xlsx', cli('export', '--year', String(year), '--format', 'xlsx', '--out', xlsx, '--force'), false],
+    ];
+    const rows: { name: string; m: Measured; timed: boolean }[] = [];
+    for (const [name, args, timed] of commands) {
+      log(`Mäter ${name} …`);
+      rows.push({ name, m: medianRun(SCALE_RUNS, () => measureProcess(args, root)), timed });
+    }
+    const actions = (() => {
+      const r = spawnSync(process.execPath, cli('actions', '--year', String(year), '--json'), { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1024 * 1024 * 1024 });
+      try {
+        return (JSON.parse(r.stdout.toString()) as { actions: unknown[] }).actions.length;
+      } catch {
+        return NaN;
+      }
+    })();
+    const figures = {
+      services: SCALE_SERVICES,
+      years: SCALE_YEARS.length,
+      actions,
+      generateMs,
+      floorMs: round(floor.ms),
+      floorRssMb: round(floor.rssMb),
+      commands: rows.map(({ name, m, timed }) => ({
+        name,
+        ms: round(m.ms),
+        ratio: round(m.ms / floor.ms, 2),
+        rssMb: round(m.rssMb),
+        timePass: timed ? m.failed === undefined && m.ms <= RATIO_BAR * floor.ms : null,
+        rssPass: m.failed === undefined && m.rssMb <= RSS_BAR_MB,
+        ...(m.failed ? { failed: m.failed } : {}),
+      })),
+    };
+    if (json) {
+      process.stdout.write(JSON.stringify({ scale: figures }) + '\n');
+      return;
+    }
+    const table = new Table({ head: ['process', 'tid (ms)', '× golvet', 'mål', 'topp-RSS (MB)', 'mål', ''], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+    table.push(['läsa + tolka (golvet)', String(figures.floorMs), '1', '', String(figures.floorRssMb), '', '']);
+    for (const c of figures.commands) {
+      const verdict = c.failed ? 'FAIL (fel)' : [c.timePass === null ? '' : `tid ${c.timePass ? 'PASS' : 'FAIL'}`, `minne ${c.rssPass ? 'PASS' : 'FAIL'}`].filter(Boolean).join(', ');
+      table.push([c.name, String(c.ms), String(c.ratio), c.timePass === null ? '' : `≤ ${RATIO_BAR}`, String(c.rssMb), `≤ ${RSS_BAR_MB}`, verdict]);
+    }
+    process.stdout.write(
+      `efterlev bench, stad: ${SCALE_SERVICES} tjänster × ${SCALE_YEARS.length} år, ${actions} åtgärder ${year}, hela processer (median av ${SCALE_RUNS}; golvet median av 3), genererat på ${Math.round(generateMs / 1000)} s\n${table.toString()}\n`,
+    );
+    for (const c of figures.commands) if (c.failed) process.stdout.write(`${c.name}: ${c.failed}\n`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (PARTS.split(',').includes('base')) await base();
+  if (PARTS.split(',').includes('scale')) await scale(loadCatalog(resolveWorkspace(PACKAGE_ROOT).catalog));
+}
+
+async function base(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'efterlev-bench-'));
   try {
     // Whole processes first, while this one is still small.

@@ -141,6 +141,9 @@ export function moveAnswers<T extends { value: AnswerValue }>(answers: Readonly<
   const dropped: [string, T][] = [];
   const problems: Moved<T>['problems'] = [];
   const idMap = new Map<string, string[]>(Object.keys(answers).map((id) => [id, [id]]));
+  // Which old ids point at each id now (the inverse of idMap), so that a move finds the old ids it
+  // redirects without walking every answer of the file.
+  const pointing = new Map<string, Set<string>>(Object.keys(answers).map((id) => [id, new Set([id])]));
   for (const step of steps) {
     const next: Record<string, T> = {};
     for (const [id, a] of Object.entries(current)) if (!step.byOldId.has(id)) next[id] = a;
@@ -151,7 +154,17 @@ export function moveAnswers<T extends { value: AnswerValue }>(answers: Readonly<
       done.add(move);
       const sources = list(move.from).filter((f) => current[f] !== undefined);
       const targets = list(move.to);
-      for (const [old] of idMap) if (sources.some((s) => idMap.get(old)!.includes(s))) idMap.set(old, targets);
+      const redirected = new Set<string>();
+      for (const source of sources) for (const old of pointing.get(source) ?? []) redirected.add(old);
+      for (const old of redirected) {
+        for (const t of idMap.get(old)!) pointing.get(t)?.delete(old);
+        idMap.set(old, targets);
+        for (const t of targets) {
+          let olds = pointing.get(t);
+          if (olds === undefined) pointing.set(t, (olds = new Set()));
+          olds.add(old);
+        }
+      }
       if (targets.length === 0) {
         for (const s of sources) dropped.push([s, current[s]!]);
         continue;

@@ -51,7 +51,7 @@ Exempel:
       if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(`--top ska vara ett positivt heltal, inte '${opts.top}'.`);
       const { requireChecklist, openReview, selectServices } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
-      const { actionsJson, renderActions } = await import('../ui/actions.js');
+      const { actionJson, renderActionsParts } = await import('../ui/actions.js');
       const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
       const { year, note } = await yearOrLatest(ctx, opts.year);
@@ -61,7 +61,26 @@ Exempel:
       const { open, accepted } = splitAccepted(all);
       const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
       const explanations = opts.explain ? await (await import('../plan/explain.js')).explainActions(review.catalog, [...shown, ...accepted], plan.assessed) : undefined;
-      if (ctx.json) ctx.printJson(actionsJson(year, [...shown, ...accepted], ctx.lang, explanations));
-      else ctx.print((note ? `${note}\n` : '') + renderActions(review.catalog, year, shown, accepted, ctx.lang, explanations, ctx.width));
+      // Printed piece by piece as made: the same text as printing it whole.
+      const { printParts, prettyJsonParts } = await import('./context.js');
+      if (ctx.json) {
+        const listed = [...shown, ...accepted];
+        // What ctx.printJson prints: the JSON, then a line break.
+        printParts(
+          ctx,
+          prettyJsonParts({ year }, 'actions', (function* () {
+            for (const a of listed) yield actionJson(a, ctx.lang, explanations);
+          })()),
+        );
+      } else {
+        const parts = renderActionsParts(review.catalog, year, shown, accepted, ctx.lang, explanations, ctx.width);
+        printParts(ctx, note ? (function* () {
+          let first = true;
+          for (const p of parts) {
+            yield first ? `${note}\n${p}` : p;
+            first = false;
+          }
+        })() : parts);
+      }
     });
 }

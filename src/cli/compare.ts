@@ -76,10 +76,11 @@ Exempel:
       if (opts.service !== undefined && ![...selectServices(review, a), ...later].some((s) => s.id === opts.service)) selectServices(review, b, opts.service);
       const before = await assessYear(review, a, selection, assessor);
       const after = await assessYear(review, b, selection, assessor);
-      const comparison = compareYears(a, before, b, after, new Set(later.map((s) => s.id)));
+      const comparison = compareYears(a, before, b, after, new Set(later.map((s) => s.id)), { details: opts.details === true });
       const { firstSeenOf } = await import('../plan/actions.js');
       const firstSeen = await firstSeenOf(review, b, selection, after, assessor);
-      const services = [...later, ...selectServices(review, a).filter((s) => !later.some((l) => l.id === s.id))];
+      const laterIds = new Set(later.map((s) => s.id));
+      const services = [...later, ...selectServices(review, a).filter((s) => !laterIds.has(s.id))];
       const { compareJson, renderCompare } = await import('../ui/compare.js');
       if (ctx.json) ctx.printJson(compareJson(comparison, firstSeen, opts.details === true));
       else ctx.print((note ? `${note}\n` : '') + renderCompare(review.catalog, services, comparison, firstSeen, opts.details === true, ctx.lang, ctx.width));

@@ -103,3 +103,37 @@ export function parseText(name: string, limit: keyof typeof MAX_TEXT = 'name'): 
     return text;
   };
 }
+
+/**
+ * Prints what `ctx.print(parts.join('\n'))` prints, piece by piece as the pieces are made: a
+ * city's handlingsplan (60,000 actions) is never held as one string.
+ */
+export function printParts(ctx: Pick<Context, 'print'>, parts: Iterable<string>): void {
+  let last: string | undefined;
+  for (const part of parts) {
+    if (last !== undefined) ctx.print(`${last}\n`);
+    last = part;
+  }
+  ctx.print(last ?? '');
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` in pieces that joined by line breaks are that text, one piece
+ * per element of the array at `key` (the object's last property), each made as it is printed.
+ */
+export function* prettyJsonParts(value: Record<string, unknown>, key: string, items: Iterable<unknown>): Generator<string> {
+  const iterator = items[Symbol.iterator]();
+  let next = iterator.next();
+  if (next.done) {
+    yield JSON.stringify({ ...value, [key]: [] }, null, 2);
+    return;
+  }
+  const whole = JSON.stringify({ ...value, [key]: [0] }, null, 2);
+  yield whole.slice(0, whole.lastIndexOf('\n    0\n'));
+  while (!next.done) {
+    const item = JSON.stringify(next.value, null, 2).replace(/\n/g, '\n    ');
+    next = iterator.next();
+    yield `    ${item}${next.done ? '' : ','}`;
+  }
+  yield '  ]\n}';
+}

@@ -59,7 +59,15 @@ Exempel:
       let data: string | Buffer;
       if (opts.format === 'csv') data = (await import('../export/csv.js')).handlingsplanCsv(notice, actions, summary, ctx.lang, names);
       else if (opts.format === 'md') data = (await import('../export/markdown.js')).handlingsplanMarkdown(year, notice, actions, summary, ctx.lang);
-      else if (opts.format === 'xlsx') data = await (await import('../export/xlsx.js')).handlingsplanXlsx(year, notice, actions, summary, ctx.lang, names);
+      else if (opts.format === 'xlsx') {
+        // Streamed into the file as it is made: a city's workbook never stands whole in memory.
+        const { writeHandlingsplanXlsx } = await import('../export/xlsx.js');
+        const { deliverStream } = await import('../export/write.js');
+        const written = await deliverStream((out) => writeHandlingsplanXlsx(out, year, notice, actions, summary, ctx.lang, names), opts.out!, opts.force === true);
+        if (ctx.json) ctx.printJson({ written, format: opts.format, actions: actions.length });
+        else ctx.print(`Skrev ${actions.length} åtgärder ${note ? `${note} ` : `för ${year} `}till ${opts.out} (läsbar bara för dig).`);
+        return;
+      }
       else if (opts.format === 'oscal-ar' || opts.format === 'oscal-poam') {
         if (opts.format === 'oscal-poam' && actions.length === 0) throw new UsageError(`Handlingsplanen ${year} har inga åtgärder; en OSCAL POA&M måste ha minst en.`);
         const { oscalModel } = await import('../export/oscal-model.js');

@@ -22,7 +22,7 @@ Exempel:
     .action(async (opts: { year?: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openReview, scoreYear, selectServices, yearRegister } = await import('../review.js');
-      const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
+      const { buildActions, fillEffects, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { yearsIn } = await import('../store/answers.js');
       const { buildOverview } = await import('../overview.js');
       const { overviewJson, renderEmptyYear, renderOverview } = await import('../ui/overview.js');
@@ -35,7 +35,8 @@ Exempel:
         return;
       }
       const services = selectServices(review, year);
-      const plan = await buildActions(review, year, {});
+      // The effects only of the five actions shown: a city has 60,000.
+      const plan = await buildActions(review, year, {}, { effects: false });
       if (plan.assessed.every((a) => a.result.review.state === 'ej_påbörjad')) {
         if (ctx.json) ctx.printJson({ year, previousYear: null, review: { services: services.length - 1, klar: 0, pågår: 0, ej_påbörjad: services.length - 1 }, totals: [], topActions: [], services: [] });
         else ctx.print(renderEmptyYear(year, services.length - 1, ctx.lang, ctx.width));
@@ -44,6 +45,7 @@ Exempel:
       const previousYear = years.filter((y) => y < year).at(-1);
       const previous = previousYear === undefined ? [] : await scoreYear(review, previousYear);
       const top = splitAccepted(sortActions(plan.actions)).open.slice(0, 5);
+      fillEffects(top);
       const overview = buildOverview(year, plan.assessed.map((a) => a.result), previousYear, previous, top);
       if (ctx.json) ctx.printJson(overviewJson(overview, ctx.lang));
       else ctx.print(renderOverview(review.catalog, services, yearRegister(review, year).organisation.name, overview, ctx.lang, ctx.width));

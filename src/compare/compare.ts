@@ -57,7 +57,10 @@ export interface Comparison {
   /** Gaps of services that left the register. */
   removedGaps: string[];
   services: Record<Participation, string[]>;
+  /** Every changed answer; empty when compareYears was asked for the count alone (`details: false`). */
   answers: AnswerChangeDetail[];
+  /** How many answers changed. */
+  changedAnswers: number;
 }
 
 const delta = (a: number | null | undefined, b: number | null | undefined): number | null =>
@@ -90,7 +93,7 @@ export function commonTotals(fromList: readonly ServiceResult[], toList: readonl
  * resolved, persistent, not yet assessed again, and of removed services; changed answers.
  * `inLaterRegister` says which services the later year's register holds.
  */
-export function compareYears(fromYear: number, fromList: readonly Assessed[], toYear: number, toList: readonly Assessed[], inLaterRegister: ReadonlySet<string>): Comparison {
+export function compareYears(fromYear: number, fromList: readonly Assessed[], toYear: number, toList: readonly Assessed[], inLaterRegister: ReadonlySet<string>, options: { details?: boolean } = {}): Comparison {
   const before = new Map(fromList.filter(isAssessed).map((a) => [a.service.id, a]));
   const after = new Map(toList.filter(isAssessed).map((a) => [a.service.id, a]));
   const order = new Map([...fromList, ...toList].map((a, i) => [a.service.id, i]));
@@ -153,6 +156,7 @@ export function compareYears(fromYear: number, fromList: readonly Assessed[], to
   const checklists = [...new Set([...common.from.checklists, ...common.to.checklists].map((t) => t.checklist))];
 
   const answers: AnswerChangeDetail[] = [];
+  let changedAnswers = 0;
   for (const id of both) {
     const a = before.get(id)!.input.answers;
     const b = after.get(id)!.input.answers;
@@ -160,6 +164,9 @@ export function compareYears(fromYear: number, fromList: readonly Assessed[], to
       const x = a[q] as { value: AnswerValue; comment?: string } | undefined;
       const y = b[q] as { value: AnswerValue; comment?: string } | undefined;
       if (x?.value === y?.value) continue;
+      changedAnswers++;
+      // A city's comparison without --details needs the count, not 400,000 changes.
+      if (options.details === false) continue;
       answers.push({
         service: id,
         question: q,
@@ -187,6 +194,7 @@ export function compareYears(fromYear: number, fromList: readonly Assessed[], to
     removedGaps: removedGaps.sort(),
     services: { both: byParticipation('both'), added: byParticipation('added'), pending: byParticipation('pending'), removed: byParticipation('removed') },
     answers,
+    changedAnswers,
   };
 }
 

@@ -300,12 +300,14 @@ export function summarize(results: readonly ServiceResult[]): Totals {
   const byControl = new Map<string, { checklist: string; control: string; list: ControlResult[] }>();
   for (const r of results) {
     for (const c of r.checklists) {
-      byChecklist.set(c.checklist, [...(byChecklist.get(c.checklist) ?? []), c]);
+      let list = byChecklist.get(c.checklist);
+      if (list === undefined) byChecklist.set(c.checklist, (list = []));
+      list.push(c);
       for (const k of c.controls) {
         const key = `${c.checklist}/${k.control}`;
-        const entry = byControl.get(key) ?? { checklist: c.checklist, control: k.control, list: [] };
+        let entry = byControl.get(key);
+        if (entry === undefined) byControl.set(key, (entry = { checklist: c.checklist, control: k.control, list: [] }));
         entry.list.push(k);
-        byControl.set(key, entry);
       }
     }
   }

@@ -1,8 +1,9 @@
+import { lstatSync, type Stats } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { m } from '../ui/i18n.js';
-import { lstatSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StoppedError, UsageError } from '../errors.js';
-import { kindOf, writeFileAtomically } from '../io/files.js';
+import { kindOf, writeFileAtomically, writeStreamAtomically } from '../io/files.js';
 
 /**
  * Writes an export readable by the owner only, through the same writer as the workspace files
@@ -12,7 +13,27 @@ import { kindOf, writeFileAtomically } from '../io/files.js';
  * if the name is taken). A link, FIFO or folder at the name is refused, forced or not.
  */
 export function writeExport(path: string, data: string | Buffer, force: boolean): void {
-  let stats;
+  const stats = checkTarget(path, force);
+  try {
+    writeFileAtomically(path, data, { replace: force });
+  } catch (err) {
+    throw explained(err, path, stats !== undefined);
+  }
+}
+
+/** writeExport for a file streamed as it is made (a workbook of a city's actions): the same checks, the same writer. */
+export async function writeExportStream(path: string, produce: (out: Writable) => Promise<void>, force: boolean): Promise<void> {
+  const stats = checkTarget(path, force);
+  try {
+    await writeStreamAtomically(path, produce, { replace: force });
+  } catch (err) {
+    throw explained(err, path, stats !== undefined);
+  }
+}
+
+/** A link, FIFO or folder at the name is refused; an existing file unless forced. Returns what stands there. */
+function checkTarget(path: string, force: boolean): Stats | undefined {
+  let stats: Stats | undefined;
   try {
     stats = lstatSync(path);
   } catch (err) {
@@ -20,16 +41,17 @@ export function writeExport(path: string, data: string | Buffer, force: boolean)
   }
   if (stats !== undefined && !stats.isFile()) throw new UsageError(`${path} är ${kindOf(stats)}; efterlev skriver bara vanliga filer och aldrig genom länkar.`);
   if (stats !== undefined && !force) throw new UsageError(m().e_fileExists(path), m().e_fileExistsHint);
-  try {
-    writeFileAtomically(path, data, { replace: force });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(m().e_fileExists(path), m().e_fileExistsHint);
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new StoppedError(`Disken är full: ${path} skrevs inte${stats ? ' och den gamla filen är orörd' : ''}.`);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`Mappen ${dirname(path)} finns inte.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`Får inte skriva i ${dirname(path)}.`);
-    throw err;
-  }
+  return stats;
+}
+
+/** A failed write in the user's words. */
+function explained(err: unknown, path: string, existed: boolean): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST') return new UsageError(m().e_fileExists(path), m().e_fileExistsHint);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new StoppedError(`Disken är full: ${path} skrevs inte${existed ? ' och den gamla filen är orörd' : ''}.`);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new UsageError(`Mappen ${dirname(path)} finns inte.`);
+  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`Får inte skriva i ${dirname(path)}.`);
+  return err;
 }
 
 /** An export or report: to the file when one is named (never overwritten unless forced), else to stdout. */
@@ -40,5 +62,12 @@ export function deliver(data: string | Buffer, out: string | undefined, force: b
   }
   const path = resolve(out);
   writeExport(path, data, force);
+  return path;
+}
+
+/** deliver for a file streamed as it is made: always to a file (an XLSX is never written to a terminal). */
+export async function deliverStream(produce: (out: Writable) => Promise<void>, out: string, force: boolean): Promise<string> {
+  const path = resolve(out);
+  await writeExportStream(path, produce, force);
   return path;
 }

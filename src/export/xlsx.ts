@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Action } from '../plan/actions.js';
 import type { Status } from '../engine/score.js';
@@ -85,34 +86,46 @@ const headerText = (text: string): string => text.replace(/&/g, '&&');
 
 /**
  * Printing: A4 landscape, one page wide and as many long as it takes, the heading row on every
- * page, and the page header marking every page as confidential with its number.
+ * page, and the page header marking every page as confidential with its number. Given when the
+ * sheet is added: the streaming writer writes the sheet's properties (fit to page) first.
  */
-function printSetup(sheet: ExcelJS.Worksheet, title: string, lang: Lang): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: '2:2',
-    margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
+function printOptions(title: string, lang: Lang): Pick<Partial<ExcelJS.Worksheet>, 'pageSetup' | 'headerFooter'> {
   const header = lang === 'sv' ? `&LKONFIDENTIELLT&C${headerText(title)}&RSida &P av &N` : `&LCONFIDENTIAL&C${headerText(title)}&RPage &P of &N`;
-  sheet.headerFooter = { differentOddEven: false, differentFirst: false, oddHeader: header, evenHeader: header };
+  return {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+      margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.5, header: 0.3, footer: 0.3 },
+    } as ExcelJS.PageSetup,
+    headerFooter: { differentOddEven: false, differentFirst: false, oddHeader: header, evenHeader: header } as ExcelJS.HeaderFooter,
+  };
 }
 
 /** The columns that hold only numbers (and blanks): their headings stand right, over the numbers. */
-export function numberColumns(rows: readonly (readonly (string | number | null)[])[], columns: number): boolean[] {
-  return Array.from({ length: columns }, (_, i) => rows.some((r) => typeof r[i] === 'number') && rows.every((r) => r[i] === null || typeof r[i] === 'number'));
+export function numberColumns(rows: Iterable<readonly (string | number | null)[]>, columns: number): boolean[] {
+  const some = Array.from({ length: columns }, () => false);
+  const every = Array.from({ length: columns }, () => true);
+  for (const r of rows) {
+    for (let i = 0; i < columns; i++) {
+      const v = r[i] ?? null;
+      if (typeof v === 'number') some[i] = true;
+      else if (v !== null) every[i] = false;
+    }
+  }
+  return some.map((s, i) => s && every[i]!);
 }
 
 /**
  * The heading row: bold, wrapped, tall enough for its longest heading, every word on a line,
- * right-aligned over numbers. Row 1 is the confidentiality notice across the sheet.
+ * right-aligned over numbers. Row 1 is the confidentiality notice across the sheet. The column
+ * formats (dates, one decimal) are the columns' own styles, set before any row is written.
  */
-function writeHeading(sheet: ExcelJS.Worksheet, notice: string, headers: readonly string[], widths: readonly number[], numbers: readonly boolean[]): void {
-  sheet.columns = widths.map((width) => ({ width }));
+function writeHeading(sheet: ExcelJS.Worksheet, notice: string, headers: readonly string[], widths: readonly number[], numbers: readonly boolean[], formats: readonly (string | undefined)[]): void {
+  sheet.columns = widths.map((width, i) => ({ width, ...(formats[i] !== undefined ? { style: { numFmt: formats[i] } } : {}) }));
   const top = sheet.addRow([neutralise(notice)]);
   top.font = { ...FONT, bold: true, color: { argb: 'FFC00000' } };
   sheet.mergeCells(1, 1, 1, headers.length);
@@ -123,22 +136,27 @@ function writeHeading(sheet: ExcelJS.Worksheet, notice: string, headers: readonl
   numbers.forEach((n, i) => {
     if (n) row.getCell(i + 1).alignment = { vertical: 'top', horizontal: 'right', wrapText: true };
   });
+  top.commit();
+  row.commit();
 }
+
+type DefinedName = { name: string; ranges: string[]; localSheetId?: number };
 
 /**
  * LibreOffice shows filter buttons only for a range named by the sheet-local defined name
  * _xlnm._FilterDatabase, as Excel writes it; exceljs writes the sheet's autoFilter without it
- * (exceljs issue #2778). exceljs renders workbook.xml from the model prepareModel builds, so the
- * name is added to that model, local to the sheet (its index in the workbook).
+ * (exceljs issue #2778), and its DefinedNames cannot hold a sheet-local name. The streaming
+ * writer renders workbook.xml from `_definedNames.model` (and adds the print titles to it), so
+ * the name is added to that model, local to the sheet (its index in the workbook).
  */
-function addFilterDatabase(workbook: ExcelJS.Workbook, sheetIndex: number, range: string): void {
-  type Model = { definedNames: { name: string; ranges: string[]; localSheetId?: number }[] };
-  const xlsx = workbook.xlsx as unknown as { prepareModel(model: Model, options: unknown): void };
-  const prepare = xlsx.prepareModel.bind(xlsx);
-  xlsx.prepareModel = (model, options) => {
-    prepare(model, options);
-    model.definedNames.push({ name: '_xlnm._FilterDatabase', ranges: [range], localSheetId: sheetIndex });
-  };
+function addFilterDatabase(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetIndex: number, range: string): void {
+  const book = workbook as unknown as { _definedNames: { model: DefinedName[] } };
+  const names = book._definedNames;
+  book._definedNames = {
+    get model() {
+      return [...names.model, { name: '_xlnm._FilterDatabase', ranges: [range], localSheetId: sheetIndex }];
+    },
+  } as typeof names;
 }
 
 /** A sheet name as a formula names it: quoted, a quote in it doubled. */
@@ -158,45 +176,51 @@ function statusValidation(lang: Lang): ExcelJS.DataValidation {
   };
 }
 
-/** The actions sheet people edit, filter and print: one row per action, sized to its text. */
-function actionSheet(workbook: ExcelJS.Workbook, year: number, notice: string, actions: readonly Action[], lang: Lang, names: Names): void {
+/**
+ * The actions sheet people edit, filter and print: one row per action, sized to its text. Each
+ * row is made, written and let go: a city's 60,000 actions never stand in memory as rows.
+ */
+function actionSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetIndex: number, year: number, notice: string, actions: readonly Action[], lang: Lang, names: Names): void {
   const name = lang === 'sv' ? 'Handlingsplan' : 'Action plan';
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }], ...printOptions(`${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}`, lang) });
   const headers = COLUMNS.map((c) => c.header[lang]);
   const widths = COLUMNS.map((c, i) => columnWidth(c.width, headers[i]!));
-  const rows = actions.map((a) => COLUMNS.map((c) => textCell(c.value(a, lang, names))));
-  writeHeading(sheet, notice, headers, widths, numberColumns(rows, COLUMNS.length));
-  rows.forEach((cells, n) => {
+  const cellsOf = (a: Action) => COLUMNS.map((c) => textCell(c.value(a, lang, names)));
+  const numbers = numberColumns((function* () {
+    for (const a of actions) yield cellsOf(a);
+  })(), COLUMNS.length);
+  writeHeading(sheet, notice, headers, widths, numbers, COLUMNS.map((c) => (c.date ? 'yyyy-mm-dd' : undefined)));
+  for (const a of actions) {
+    const cells = cellsOf(a);
     const row = sheet.addRow(cells.map((v, i) => (COLUMNS[i]!.date && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v)));
     row.alignment = { vertical: 'top', wrapText: true };
     row.height = rowHeight(cells, widths);
-    row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: PRIORITY_FILL[actions[n]!.priority]! } };
-  });
-  COLUMNS.forEach((c, i) => {
-    if (c.date) sheet.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
-  });
+    row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: PRIORITY_FILL[a.priority]! } };
+    row.commit();
+  }
   const last = 2 + actions.length;
   const lastColumn = columnLetter(COLUMNS.length);
   sheet.autoFilter = `A2:${lastColumn}${last}`;
-  addFilterDatabase(workbook, workbook.worksheets.indexOf(sheet), `${sheetRef(name)}!$A$2:$${lastColumn}$${last}`);
+  addFilterDatabase(workbook, sheetIndex, `${sheetRef(name)}!$A$2:$${lastColumn}$${last}`);
   // One validation over the status cells, added once as a range: never one per cell (exceljs
   // merges those into ranges that may overlap, issue #2820).
   const status = columnLetter(COLUMNS.findIndex((c) => c.key === 'status') + 1);
   // (exceljs has `dataValidations.add` on every worksheet; its type declarations leave it out.)
   const validations = (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
   if (actions.length > 0) validations.add(`${status}3:${status}${last}`, statusValidation(lang));
-  printSetup(sheet, `${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}`, lang);
+  sheet.commit();
 }
 
 const SUMMARY_WIDTHS = [22, 30, 10, 11, 26, 10, 6, 6, 6, 6];
 
 /** Per checklist and control: mean score, how many services it rests on, the status in words and colour, the actions. */
-function summarySheet(workbook: ExcelJS.Workbook, year: number, notice: string, summary: readonly SummaryRow[], lang: Lang): void {
-  const sheet = workbook.addWorksheet(lang === 'sv' ? 'Sammanfattning' : 'Summary', { views: [{ state: 'frozen', ySplit: 2 }] });
+function summarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, year: number, notice: string, summary: readonly SummaryRow[], lang: Lang): void {
+  const title = lang === 'sv' ? 'Sammanfattning' : 'Summary';
+  const sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 2 }], ...printOptions(`${title} ${year}`, lang) });
   const headers = SUMMARY_HEADERS.map((h) => h[lang]);
   const widths = headers.map((h, i) => columnWidth(SUMMARY_WIDTHS[i] ?? 8, h));
   const rows = summary.map((r) => summaryCells(r).map(textCell));
-  writeHeading(sheet, notice, headers, widths, numberColumns(rows, headers.length));
+  writeHeading(sheet, notice, headers, widths, numberColumns(rows, headers.length), headers.map((_, i) => (i === 2 ? '0.0' : undefined)));
   const statusColumn = 5;
   summary.forEach((r, n) => {
     const cells = rows[n]!;
@@ -209,17 +233,40 @@ function summarySheet(workbook: ExcelJS.Workbook, year: number, notice: string, 
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
       cell.font = { ...FONT, color: { argb: style.font } };
     }
+    row.commit();
   });
-  sheet.getColumn(3).numFmt = '0.0';
-  printSetup(sheet, `${lang === 'sv' ? 'Sammanfattning' : 'Summary'} ${year}`, lang);
+  sheet.commit();
 }
 
-/** The handlingsplan workbook: an actions sheet people edit and filter, and a summary sheet. */
-export async function handlingsplanXlsx(year: number, notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang, names: Names): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * The handlingsplan workbook, streamed to `out` as it is made (exceljs's streaming writer): an
+ * actions sheet people edit and filter, and a summary sheet. Resolves once `out` has ended.
+ */
+export async function writeHandlingsplanXlsx(out: Writable, year: number, notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang, names: Names): Promise<void> {
+  const created = new Date(Date.UTC(year, 11, 31));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   workbook.creator = 'efterlev';
-  workbook.created = new Date(Date.UTC(year, 11, 31));
-  actionSheet(workbook, year, notice, actions, lang, names);
+  workbook.created = created;
+  workbook.modified = created;
+  actionSheet(workbook, 0, year, notice, actions, lang, names);
   summarySheet(workbook, year, notice, summary, lang);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+}
+
+/** The handlingsplan workbook in memory (the roll-up, tests): the same writer, collected. */
+export async function handlingsplanXlsx(year: number, notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang, names: Names): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  await writeHandlingsplanXlsx(out, year, notice, actions, summary, lang, names);
+  await finished;
+  return Buffer.concat(chunks);
 }

@@ -14,6 +14,7 @@ import {
   type BigIntStats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
 import { InvalidInputError } from '../errors.js';
 
 /** Larger input files are refused, and the limit is enforced while reading: no catalogue or answer file comes near. */
@@ -185,6 +186,55 @@ export function commitPreparedNew(file: PreparedFile): void {
 /** The one way a single file is written: temp file, fsync, rename, folder fsync. */
 export function writeFileAtomically(target: string, data: string | Uint8Array, options: { replace: boolean } = { replace: true }): void {
   const prepared = prepareFile(target, data);
+  try {
+    if (options.replace) commitPrepared(prepared);
+    else commitPreparedNew(prepared);
+  } catch (err) {
+    discardPrepared(prepared);
+    throw err;
+  }
+  syncFolder(dirname(target));
+}
+
+/**
+ * The same writer for a file too large to hold in memory (a city's handlingsplan workbook):
+ * `produce` streams the bytes into a fresh temporary file beside the target, created exclusively
+ * and owner-only (never through a link), then it is fsynced and put in place as writeFileAtomically
+ * does. `produce` resolves once it has ended the stream it is given; on any failure the temporary
+ * file is removed and the target is untouched.
+ */
+export async function writeStreamAtomically(target: string, produce: (out: Writable) => Promise<void>, options: { replace: boolean } = { replace: true }): Promise<void> {
+  const temp = tempNameFor(target);
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  let open = true;
+  let prepared: PreparedFile;
+  try {
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        try {
+          let written = 0;
+          while (written < chunk.length) written += writeSync(fd, chunk, written, chunk.length - written);
+          done();
+        } catch (err) {
+          done(err as Error);
+        }
+      },
+    });
+    const finished = new Promise<void>((resolve, reject) => {
+      out.on('finish', resolve);
+      out.on('error', reject);
+    });
+    await produce(out);
+    await finished;
+    fsyncSync(fd);
+    prepared = { target, temp, identity: identityOfStats(fstatSync(fd, { bigint: true })) };
+    open = false;
+    closeSync(fd);
+  } catch (err) {
+    if (open) closeSync(fd);
+    discardPrepared({ target, temp });
+    throw err;
+  }
   try {
     if (options.replace) commitPrepared(prepared);
     else commitPreparedNew(prepared);

@@ -242,10 +242,17 @@ export const PRIORITY_MONTHS: Record<Priority, number> = { 1: 1, 2: 3, 3: 6, 4: 
  */
 export function suggestedMonths(actions: readonly { service: string; priority: Priority; deadlineMonths: number }[]): number[] {
   const months = actions.map((a) => Math.min(PRIORITY_MONTHS[a.priority], a.deadlineMonths));
-  for (const service of new Set(actions.map((a) => a.service))) {
+  // Each service's actions by priority, in one pass: linear in the number of actions.
+  const byService = new Map<string, number[][]>();
+  actions.forEach((a, i) => {
+    let tiers = byService.get(a.service);
+    if (tiers === undefined) byService.set(a.service, (tiers = PRIORITIES.map(() => [])));
+    tiers[PRIORITIES.indexOf(a.priority)]!.push(i);
+  });
+  for (const tiers of byService.values()) {
     let lowerMin = Infinity;
-    for (const p of [...PRIORITIES].reverse()) {
-      const at = actions.flatMap((a, i) => (a.service === service && a.priority === p ? [i] : []));
+    for (let t = tiers.length - 1; t >= 0; t--) {
+      const at = tiers[t]!;
       for (const i of at) months[i] = Math.min(months[i]!, lowerMin);
       for (const i of at) lowerMin = Math.min(lowerMin, months[i]!);
     }
@@ -293,8 +300,30 @@ export interface Handlingsplan {
   assessed: Assessed[];
 }
 
-/** The handlingsplan of a year: one action per gap, prioritised, with effect and follow-up. */
-export async function buildActions(review: Review, year: number, filter: Selection): Promise<Handlingsplan> {
+/** The effects buildActions left to be computed when asked for (`effects: false`), by action. */
+const pendingEffects = new WeakMap<Action, () => Effect>();
+
+/**
+ * Computes the effect and fix of actions built without them (`buildActions(…, { effects: false })`):
+ * the overview needs them for the five it shows, not for a city's 60,000.
+ */
+export function fillEffects(actions: readonly Action[]): void {
+  for (const a of actions) {
+    const pending = pendingEffects.get(a);
+    if (pending === undefined) continue;
+    const { effect, fix } = pending();
+    a.effect = effect;
+    a.fix = fix;
+    pendingEffects.delete(a);
+  }
+}
+
+/**
+ * The handlingsplan of a year: one action per gap, prioritised, with effect and follow-up. With
+ * `effects: false` each action's effect is 0 and its fix null until fillEffects computes them
+ * (priority, order and due dates do not depend on them).
+ */
+export async function buildActions(review: Review, year: number, filter: Selection, options: { effects?: boolean } = {}): Promise<Handlingsplan> {
   const assessor = new Assessor(review.catalog);
   const current = await assessYear(review, year, filter, assessor);
   const plan = withMovedIds(readPlan(review.ws, year), review.catalog.migrations);
@@ -324,7 +353,8 @@ export async function buildActions(review: Review, year: number, filter: Selecti
             recurringSince: since < year ? since : undefined,
             focus: service.id === ORGANISATION_ID && focus.has(control.control),
           };
-          const { effect, fix } = effectOf(review.catalog, input, checklist, control.control, gap);
+          const later = options.effects === false;
+          const { effect, fix } = later ? { effect: { control: 0, service: 0 }, fix: null } : effectOf(review.catalog, input, checklist, control.control, gap);
           reviewDates.push(reviewDate);
           deadlines.push(params.deadlineMonths);
           actions.push({
@@ -351,6 +381,10 @@ export async function buildActions(review: Review, year: number, filter: Selecti
             followUp,
             suggested: { owner: service.owner, due: '' },
           });
+          if (later) {
+            const controlId = control.control;
+            pendingEffects.set(actions.at(-1)!, () => effectOf(review.catalog, input, checklist, controlId, gap));
+          }
         }
       }
     }

@@ -11,9 +11,12 @@ import { bold, dim } from './style.js';
 
 /** `actions --json`, and the JSON export: the documented shape. */
 export function actionsJson(year: number, actions: readonly Action[], lang: Lang, explanations?: ReadonlyMap<string, Explanation>) {
+  return { year, actions: actions.map((a) => actionJson(a, lang, explanations)) };
+}
+
+/** One action of actionsJson. */
+export function actionJson(a: Action, lang: Lang, explanations?: ReadonlyMap<string, Explanation>) {
   return {
-    year,
-    actions: actions.map((a) => ({
       id: a.id,
       priority: a.priority,
       why: a.why,
@@ -35,7 +38,6 @@ export function actionsJson(year: number, actions: readonly Action[], lang: Lang
       note: a.followUp?.note ?? null,
       ...(a.status === 'accepterad_risk' ? { motivation: a.followUp?.motivation ?? null, acceptedBy: a.followUp?.acceptedBy ?? null } : {}),
       ...(explanations ? { explanation: explanations.get(a.id)?.leaves ?? [] } : {}),
-    })),
   };
 }
 
@@ -123,10 +125,10 @@ function actionBlock(catalog: Catalog, a: Action, lang: Lang, explanation: Expla
 const HEAD = (lang: Lang) => ['Prio', lang === 'sv' ? 'Åtgärd' : 'Action', lang === 'sv' ? 'Ansvarig, klart senast' : 'Owner, due', 'Status', lang === 'sv' ? 'Effekt' : 'Effect'];
 const COLUMNS: Column[] = [{ fit: 'keep' }, { fit: 'text', min: 40 }, {}, {}, { fit: 'keep' }];
 
-function actionList(catalog: Catalog, actions: readonly Action[], lang: Lang, explanations: ReadonlyMap<string, Explanation> | undefined, width: number): string {
-  const rows = actions.map((a) => tableRow(catalog, a, lang, explanations?.get(a.id)));
+function* actionList(catalog: Catalog, actions: readonly Action[], lang: Lang, explanations: ReadonlyMap<string, Explanation> | undefined, width: number): Generator<string> {
+  let rows = actions.map((a) => tableRow(catalog, a, lang, explanations?.get(a.id)));
   if (fits(HEAD(lang), rows, { width, columns: COLUMNS })) {
-    return [
+    yield [
       grid(HEAD(lang), rows, { width, columns: COLUMNS }),
       dim(
         wrap(
@@ -137,8 +139,15 @@ function actionList(catalog: Catalog, actions: readonly Action[], lang: Lang, ex
         ),
       ),
     ].join('\n');
+    return;
   }
-  return actions.map((a) => actionBlock(catalog, a, lang, explanations?.get(a.id), width)).join('\n\n');
+  rows = [];
+  // Block by block, each printed as it is made: a city's handlingsplan is never one string.
+  let first = true;
+  for (const a of actions) {
+    yield (first ? '' : '\n') + actionBlock(catalog, a, lang, explanations?.get(a.id), width);
+    first = false;
+  }
 }
 
 export function renderActions(
@@ -150,8 +159,22 @@ export function renderActions(
   explanations?: ReadonlyMap<string, Explanation>,
   width = terminalWidth(),
 ): string {
-  const out = [bold(`${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}: ${actions.length} ${lang === 'sv' ? (actions.length === 1 ? 'åtgärd' : 'åtgärder') : actions.length === 1 ? 'action' : 'actions'}`)];
-  if (actions.length > 0) out.push(actionList(catalog, actions, lang, explanations, width));
+  return [...renderActionsParts(catalog, year, actions, accepted, lang, explanations, width)].join('\n');
+}
+
+/** renderActions piece by piece: the pieces joined by line breaks are renderActions. */
+export function* renderActionsParts(
+  catalog: Catalog,
+  year: number,
+  actions: readonly Action[],
+  accepted: readonly Action[],
+  lang: Lang,
+  explanations?: ReadonlyMap<string, Explanation>,
+  width = terminalWidth(),
+): Generator<string> {
+  yield* [bold(`${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}: ${actions.length} ${lang === 'sv' ? (actions.length === 1 ? 'åtgärd' : 'åtgärder') : actions.length === 1 ? 'action' : 'actions'}`)];
+  if (actions.length > 0) yield* actionList(catalog, actions, lang, explanations, width);
+  const out: string[] = [];
   if (accepted.length > 0) {
     out.push('', bold(`${lang === 'sv' ? 'Accepterade risker' : 'Accepted risks'}: ${accepted.length}`));
     for (const a of accepted) {
@@ -160,5 +183,5 @@ export function renderActions(
       if (why.length > 0) out.push(...why.map((l) => dim(whyWrap(`    ${l}`, width))));
     }
   }
-  return out.join('\n');
+  yield* out;
 }

@@ -34,7 +34,9 @@ function statusChange(a: Status | null, b: Status | null, lang: Lang): string {
 }
 
 export function renderCompare(catalog: Catalog, services: readonly RegisteredService[], c: Comparison, firstSeen: ReadonlyMap<string, number>, details: boolean, lang: Lang, width = terminalWidth()): string {
-  const nameOf = (id: string) => services.find((s) => s.id === id)?.name ?? id;
+  const names = new Map<string, string>();
+  for (const s of services) if (!names.has(s.id)) names.set(s.id, s.name);
+  const nameOf = (id: string) => names.get(id) ?? id;
   const out = [bold(`${lang === 'sv' ? 'Jämförelse' : 'Comparison'} ${c.from} → ${c.to}`), ''];
 
   const totalsHead = [
@@ -105,8 +107,8 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
       const v = (x: typeof a.from) => (x === null ? dim('–') : `${statusAnswerLabel(String(x.value), lang)}${x.comment ? dim(` '${x.comment}'`) : ''}`);
       out.push(wrap(`  ${nameOf(a.service)} ${a.question}: ${v(a.from)} → ${v(a.to)}`, width, { hanging: '    ' }));
     }
-  } else if (c.answers.length > 0) {
-    out.push('', dim(`${c.answers.length} ${lang === 'sv' ? 'ändrade svar: visa dem med --details' : 'changed answers: show them with --details'}`));
+  } else if (c.changedAnswers > 0) {
+    out.push('', dim(`${c.changedAnswers} ${lang === 'sv' ? 'ändrade svar: visa dem med --details' : 'changed answers: show them with --details'}`));
   }
   return out.join('\n');
 }

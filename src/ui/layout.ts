@@ -25,11 +25,29 @@ export function terminalWidth(env: NodeJS.ProcessEnv = process.env, stdout: { is
   return DEFAULT_WIDTH;
 }
 
-/** Columns a string takes on screen: colour codes count 0, å ä ö 1 (NFC or not), wide characters 2. */
-export const visibleWidth = (s: string): number => stringWidth(s.normalize('NFC'));
+/**
+ * Text made only of characters one column wide each, which NFC leaves as they are and no two of
+ * which join into one character on screen: printable ASCII, Latin-1 and Latin Extended (å ä ö é
+ * · § but not the soft hyphen), general punctuation (– — … ‰), arrows, mathematical operators
+ * (≥ ≤) and box drawing. Its width is its length, without asking string-width (a test checks
+ * every one of these characters against it): a table of 60,000 actions has half a million cells.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u257f]*$/;
 
-const longestWord = (s: string): number => Math.max(0, ...s.split(/\s+/).map(visibleWidth));
-const widestLine = (s: string): number => Math.max(0, ...s.split('\n').map(visibleWidth));
+/** Columns a string takes on screen: colour codes count 0, å ä ö 1 (NFC or not), wide characters 2. */
+export const visibleWidth = (s: string): number => {
+  if (NARROW.test(s)) return s.length;
+  const nfc = s.normalize('NFC');
+  return NARROW.test(nfc) ? nfc.length : stringWidth(nfc);
+};
+
+const maxOf = (parts: readonly string[]): number => {
+  let max = 0;
+  for (const p of parts) max = Math.max(max, visibleWidth(p));
+  return max;
+};
+const longestWord = (s: string): number => maxOf(s.split(/\s+/));
+const widestLine = (s: string): number => maxOf(s.split('\n'));
 
 /**
  * Wraps text at word boundaries to `width`. Each line keeps its own leading indentation, and the
@@ -37,6 +55,20 @@ const widestLine = (s: string): number => Math.max(0, ...s.split('\n').map(visib
  * the room left is split only then.
  */
 export function wrap(text: string, width: number, opts: { hanging?: string } = {}): string {
+  // A handlingsplan of 60,000 actions wraps the same hundred findings again and again.
+  const key = `${width}\u0000${opts.hanging ?? '\u0001'}\u0000${text}`;
+  let wrapped = wrapped_.get(key);
+  if (wrapped === undefined) {
+    wrapped = wrapText(text, width, opts);
+    if (wrapped_.size >= 20_000) wrapped_.clear();
+    wrapped_.set(key, wrapped);
+  }
+  return wrapped;
+}
+
+const wrapped_ = new Map<string, string>();
+
+function wrapText(text: string, width: number, opts: { hanging?: string }): string {
   return text
     .normalize('NFC')
     .split('\n')
@@ -95,8 +127,15 @@ const overhead = (columns: number): number => columns * 3 + 1;
 function fitWidths(head: readonly string[], rows: readonly string[][], opts: GridOptions): { widths: number[]; dropped: Set<number> } | undefined {
   const n = head.length;
   const spec = (j: number): Column => opts.columns?.[j] ?? {};
-  const natural = head.map((h, j) => Math.max(widestLine(h), ...rows.map((r) => widestLine(r[j] ?? ''))));
-  const words = head.map((h, j) => Math.max(longestWord(h), ...rows.map((r) => longestWord(r[j] ?? ''))));
+  const natural = head.map(widestLine);
+  const words = head.map(longestWord);
+  for (const r of rows) {
+    for (let j = 0; j < n; j++) {
+      const cell = r[j] ?? '';
+      natural[j] = Math.max(natural[j]!, widestLine(cell));
+      words[j] = Math.max(words[j]!, longestWord(cell));
+    }
+  }
   const floor = (j: number): number => (spec(j).fit === 'keep' ? natural[j]! : Math.min(natural[j]!, Math.max(words[j]!, spec(j).min ?? 0)));
   const widths = [...natural];
   const dropped = new Set<number>();
@@ -203,12 +242,62 @@ export function grid(head: readonly string[], rows: readonly string[][], opts: G
   if (fit === undefined) return stacked(head, normal, opts);
   const shown = [...head.keys()].filter((j) => !fit.dropped.has(j));
   const cell = (s: string, j: number) => wrap(s, fit.widths[j]!);
-  const table = new Table({
-    head: shown.map((j) => bold(cell(head[j]!, j))),
-    style: { head: [], border: [] },
-    chars: CHARS,
-    colWidths: shown.map((j) => fit.widths[j]! + 2),
-  });
-  for (const r of normal) table.push(shown.map((j) => cell(r[j]!, j)));
-  return table.toString();
+  return drawTable(
+    shown.map((j) => bold(cell(head[j]!, j))),
+    normal.map((r) => shown.map((j) => cell(r[j]!, j))),
+    shown.map((j) => fit.widths[j]! + 2),
+  );
+}
+
+/** Rows cli-table3 lays out at a time: its layout of one table takes time quadratic in its rows. */
+export const TABLE_CHUNK = 100;
+
+/**
+ * cli-table3's drawing of a table with fixed column widths and cells wrapped beforehand, in
+ * pieces of TABLE_CHUNK rows: each row's lines depend only on the row and the widths, and a
+ * table without rules between rows is its top border, its head and rows, and its bottom border,
+ * so the pieces joined are the table drawn whole, character for character (a test holds it to
+ * that), in time linear in its rows.
+ */
+export function drawTable(head: readonly string[], rows: readonly (readonly string[])[], colWidths: readonly number[]): string {
+  const draw = (withHead: boolean, part: readonly (readonly string[])[]): string[] => {
+    const table = new Table({ ...(withHead ? { head: [...head] } : {}), style: { head: [], border: [] }, chars: CHARS, colWidths: [...colWidths] });
+    for (const r of part) table.push([...r]);
+    return table.toString().split('\n');
+  };
+  if (rows.length <= TABLE_CHUNK) return draw(true, rows).join('\n');
+  const lines = draw(true, []);
+  const bottom = lines.pop()!;
+  let pending: (readonly string[])[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const part = draw(false, pending);
+    for (let k = 1; k < part.length - 1; k++) lines.push(part[k]!);
+    pending = [];
+  };
+  for (const r of rows) {
+    if (plainLine(r, colWidths)) {
+      flush();
+      // One line of plain text in every cell: cli-table3's line is the cells, one space either side, padded, between rules.
+      let line = '│';
+      for (let j = 0; j < colWidths.length; j++) line += ` ${r[j]!}${' '.repeat(colWidths[j]! - 2 - r[j]!.length)} │`;
+      lines.push(line);
+    } else {
+      pending.push(r);
+      if (pending.length === TABLE_CHUNK) flush();
+    }
+  }
+  flush();
+  lines.push(bottom);
+  return lines.join('\n');
+}
+
+/** A row every cell of which is one line of one-column characters (no colour) that fits its column. */
+function plainLine(row: readonly string[], colWidths: readonly number[]): boolean {
+  if (row.length !== colWidths.length) return false;
+  for (let j = 0; j < row.length; j++) {
+    const cell = row[j]!;
+    if (cell.length > colWidths[j]! - 2 || cell.includes('\n') || !NARROW.test(cell)) return false;
+  }
+  return true;
 }

@@ -3,7 +3,7 @@ import type { Overview } from '../overview.js';
 import type { RegisteredService } from '../store/register.js';
 import { actionsJson, priorityLabel } from './actions.js';
 import { reviewStateLabel, reviewSummary, t, text, type Lang } from './i18n.js';
-import { summarize } from '../engine/assess.js';
+import { summarize, type ChecklistResult } from '../engine/assess.js';
 import { ORGANISATION_ID } from '../store/schema.js';
 import { grid, terminalWidth, wrap } from './layout.js';
 import { checklistName, controlName, scoreJson } from './score.js';
@@ -34,9 +34,26 @@ export function overviewJson(o: Overview, lang: Lang) {
   };
 }
 
+/** The most services a service-level checklist lists in the overview; beyond it, the weakest. */
+export const OVERVIEW_SERVICES = 30;
+
+const STATUS_RANK: Record<ChecklistResult['status'], number> = { stor: 0, mellan: 1, enligt_plan: 2, ej_bedomd: 3 };
+
+/** Weakest first: by status (stor first), then by score (lowest first, none last), then by id. */
+function weakest<T extends { service: string; result: ChecklistResult }>(rows: readonly T[]): T[] {
+  return [...rows].sort(
+    (a, b) =>
+      STATUS_RANK[a.result.status] - STATUS_RANK[b.result.status] ||
+      (a.result.score ?? Infinity) - (b.result.score ?? Infinity) ||
+      (a.service < b.service ? -1 : a.service > b.service ? 1 : 0),
+  );
+}
+
 export function renderOverview(catalog: Catalog, services: readonly RegisteredService[], organisation: string, o: Overview, lang: Lang, width = terminalWidth()): string {
   const sv = lang === 'sv';
-  const nameOf = (id: string): string => services.find((s) => s.id === id)?.name ?? id;
+  const names = new Map(services.map((s) => [s.id, s.name]));
+  const nameOf = (id: string): string => names.get(id) ?? id;
+  const previousOf = new Map(o.previous.map((p) => [p.service, p]));
   const since = o.previousYear ? `${t('changeSince', lang)} ${o.previousYear}` : '';
   const change = (a: number | null | undefined, b: number | null | undefined) => {
     const d = delta(a, b);
@@ -78,7 +95,7 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
     if (checklist.scope === 'organisation') {
       const controls: string[][] = [];
       for (const { service, result } of rows) {
-        const before = o.previous.find((p) => p.service === service)?.checklists.find((c) => c.checklist === checklist.id);
+        const before = previousOf.get(service)?.checklists.find((c) => c.checklist === checklist.id);
         for (const k of result.controls) {
           controls.push([
             controlName(catalog, checklist.id, k.control, lang),
@@ -92,8 +109,10 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
       out.push(grid([t('control', lang), t('score', lang), t('status', lang), sv ? 'Besv.' : 'Ans.', since], controls, { width, columns: keepNumbers }));
     } else {
       const perService: string[][] = [];
-      for (const { service, result } of rows) {
-        const before = o.previous.find((p) => p.service === service)?.checklists.find((c) => c.checklist === checklist.id);
+      // A city's thousands of services are not read on one screen: the weakest, and where the rest are.
+      const listed = rows.length > OVERVIEW_SERVICES ? weakest(rows).slice(0, OVERVIEW_SERVICES) : rows;
+      for (const { service, result } of listed) {
+        const before = previousOf.get(service)?.checklists.find((c) => c.checklist === checklist.id);
         const gaps = result.controls.reduce((n, k) => n + k.gaps.length, 0);
         const assessedBefore = before !== undefined && before.review.state !== 'ej_påbörjad';
         perService.push([
@@ -106,6 +125,10 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
         ]);
       }
       out.push(grid([t('service', lang), t('score', lang), t('status', lang), sv ? 'Granskning' : 'Review', t('gaps', lang), since], perService, { width, columns: keepNumbers }));
+      if (listed.length < rows.length) {
+        const more = rows.length - listed.length;
+        out.push(dim(wrap(sv ? `… och ${more} till (efterlev score för alla)` : `… and ${more} more (efterlev score for all)`, width)));
+      }
     }
   }
 

@@ -64,8 +64,10 @@ function renderChecklist(catalog: Catalog, result: ChecklistResult, lang: Lang, 
 
 export function renderScore(catalog: Catalog, services: readonly RegisteredService[], year: number, results: readonly ServiceResult[], lang: Lang, width = terminalWidth()): string {
   const out: string[] = [];
+  const byId = new Map<string, RegisteredService>();
+  for (const s of services) if (!byId.has(s.id)) byId.set(s.id, s);
   for (const r of results) {
-    const service = services.find((s) => s.id === r.service);
+    const service = byId.get(r.service);
     for (const c of r.checklists) {
       out.push(
         wrap(

@@ -1,0 +1,86 @@
+import Table from 'cli-table3';
+import chalk from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { drawTable, TABLE_CHUNK, visibleWidth } from '../src/ui/layout.js';
+import stringWidth from 'string-width';
+
+const CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+/** The table as cli-table3 draws it in one piece. */
+function whole(head: string[], rows: string[][], colWidths: number[]): string {
+  const table = new Table({ head, style: { head: [], border: [] }, chars: CHARS, colWidths });
+  for (const r of rows) table.push(r);
+  return table.toString();
+}
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('a long table drawn in pieces', () => {
+  it('is the table drawn whole, character for character', () => {
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const rnd = seeded(15);
+      const words = ['Tjänst', 'åtgärd', 'P1', chalk.red('Avvikelse'), chalk.bold('KP4.2'), '–', '75,0', 'ö', 'Loggning', '↑ +2,5', 'enligt plan → stor', '', '  '];
+      const plain = words.filter((w) => !w.includes('\x1b'));
+      const cell = () =>
+        rnd() < 0.5
+          ? Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => plain[Math.floor(rnd() * plain.length)]!).join(' ')
+          : Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => words[Math.floor(rnd() * words.length)]!).join(rnd() < 0.3 ? '\n' : ' ');
+      for (const n of [0, 1, TABLE_CHUNK - 1, TABLE_CHUNK, TABLE_CHUNK + 1, 2 * TABLE_CHUNK, 3 * TABLE_CHUNK + 7]) {
+        const rows = Array.from({ length: n }, () => [cell(), cell(), cell()]);
+        const head = [chalk.bold('Tjänst'), 'Poäng', 'Status'];
+        const widths = [30, 30, 30];
+        expect(drawTable(head, rows, widths)).toBe(whole(head, rows, widths));
+      }
+    } finally {
+      chalk.level = level;
+    }
+  });
+});
+
+describe('visibleWidth', () => {
+  it('counts as string-width does, NFC or not', () => {
+    for (const s of ['', 'abc', 'Åtgärd för ö', 'A\u030angström', chalk.red('röd'), '漢字', '→ ↑ ↓ · – §', 'e\u0301']) {
+      expect(visibleWidth(s)).toBe(stringWidth(s.normalize('NFC')));
+    }
+  });
+});
+
+describe('the characters visibleWidth counts without string-width', () => {
+  it('are each one column wide, unchanged by NFC', () => {
+    const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0xac], [0xae, 0x2ff], [0x2010, 0x2027], [0x2030, 0x205e], [0x2190, 0x22ff], [0x2500, 0x257f]];
+    for (const [a, b] of ranges) {
+      for (let c = a; c <= b; c++) {
+        const ch = String.fromCodePoint(c);
+        expect([c.toString(16), stringWidth(ch), ch.normalize('NFC')]).toEqual([c.toString(16), 1, ch]);
+        expect(visibleWidth(`a${ch}b`)).toBe(3);
+      }
+    }
+  });
+});
+
+describe('output in pieces', () => {
+  it('prints what printing it whole prints', async () => {
+    const { printParts, prettyJsonParts } = await import('../src/cli/context.js');
+    const collect = (parts: Iterable<string>) => {
+      let out = '';
+      printParts({ print: (line) => (out += line.endsWith('\n') ? line : `${line}\n`) }, parts);
+      return out;
+    };
+    for (const parts of [[], [''], ['a'], ['a', '', 'b\n'], ['x\n', '\ny']]) expect(collect(parts)).toBe(parts.join('\n').endsWith('\n') ? parts.join('\n') : `${parts.join('\n')}\n`);
+    const items = [{ id: 'a:b', effect: { control: 1.5, service: 0 }, note: null, explanation: [] }, { id: 'c', list: [1, [2, {}]], s: 'rad\nbrytning "citat"' }, {}];
+    for (const n of [0, 1, 2, 3]) {
+      const value = { year: 2025, actions: items.slice(0, n) };
+      expect([...prettyJsonParts({ year: 2025 }, 'actions', items.slice(0, n))].join('\n')).toBe(JSON.stringify(value, null, 2));
+    }
+  });
+});
