@@ -327,4 +327,58 @@ Exit codes: 0 done, 1 error, 2 invalid usage or input, 130 interrupted.`,
   o_all: 'go through all questions again, with the current answers as defaults',
   o_reviewerBy: 'who the answers are recorded by (else the logged-in user)',
   o_reviewerWrites: 'who writes (else the logged-in user)',
+
+  // ---- year close, reopen, list, keygen ----
+  y_closedLine: (year: number, files: number, catalogueFiles: number, versions: string) => `Closed ${year}: ${files} files and ${catalogueFiles} catalogue files (${versions}) in answers/closed/${year}.json.`,
+  y_snapshotTaken: (year: number) => `The year had no register snapshot; it was taken now from the service register (answers/register/${year}.json).`,
+  y_firstInChain: 'First closed year in the chain.',
+  y_linkedTo: (year: number, hash: string) => `Linked to ${year} (${hash}…).`,
+  y_follows: (at: string, by: string, reason: string) => `Follows the reopening on ${at} by ${by}: ${reason}`,
+  y_manifestHash: (hash: string) => `Manifest SHA-256: ${hash}`,
+  y_signedWith: (key: string) => `Signed with the key ${key}….`,
+  y_nowRefused: (year: number) => `Changes to ${year} are now refused. Check with efterlev verify; reopen with efterlev year reopen ${year} --reason "…" --by "…".`,
+  y_emptyReason: '--reason is empty: the reason for reopening the year is kept and must be given.',
+  y_reopenedLine: (year: number, at: string, by: string) => `Reopened ${year} (closed ${at} by ${by}). The reason is kept. Close the year again with efterlev year close ${year} --by "…".`,
+  y_wroteKeys: (privateFile: string, publicFile: string) => `Wrote the private key to ${privateFile} (0600) and the public key to ${publicFile}.`,
+  y_fingerprint: (fp: string) => `Key fingerprint (SHA-256): ${fp}`,
+  y_keepPrivate: 'Keep the private key outside the workspace and never give it out.',
+  o_yearToClose: 'the year to close',
+  o_byClose: 'who closes the year',
+  o_signKey: 'sign the manifest with a private Ed25519 key (PEM, from year keygen; never in the workspace)',
+  o_yearToReopen: 'the year to reopen',
+  o_reasonReopen: 'why the year is reopened, e.g. "correction of KP4 after the auditors\' remark"',
+  o_byReopen: 'who reopens the year',
+  o_keyOut: 'the private key\'s file (outside the workspace); the public key is written to <file>.pub',
+  hx_year: `
+When the board has received the year's report, the year is closed: efterlev writes a manifest
+(answers/closed/<year>.json) with a SHA-256 of every file of the year and of the catalogue that
+applies, who closed it and when, and the checksum of the previous closed year's manifest, so that
+the years form a chain. After that every change to the year's files is refused (exit code 2) until
+the year is reopened with a reason, which is kept. efterlev verify checks the closed years.
+
+Years are closed in order and reopened from the latest: each year builds on the one before.`,
+  hx_yearClose: `
+Closes only a year that has answers, when every earlier year with answers is closed and no later
+year is. All of the year's files are checked first; an invalid file stops the closing (exit code 2).
+--json: { year, hash, previous, supersedes, closedBy, closedAt, files, catalogueFiles, versions, signedBy, snapshotTaken }.
+
+Examples:
+  efterlev year close 2024 --by "Eva Ek, board secretary"
+  efterlev year close 2025 --by "Eva Ek" --sign-key ~/.config/efterlev/key.pem`,
+  hx_yearReopen: `
+The closing moves to the history in answers/closed/<year>.json with who, when and why; the next
+closing links to it, so that efterlev verify shows the reopening. A year cannot be reopened while a
+later year is closed (the later year builds on it): reopen the latest first.
+--json: { year, reopenedBy, reopenedAt, reason, hash } (hash: the reopened closing's manifest).
+
+Examples:
+  efterlev year reopen 2025 --reason "KP4 corrected after the auditors' remark" --by "Eva Ek"`,
+  hx_yearList: '\n--json: { years: [{ year, state: closed|open, closedBy, closedAt, hash, signed, answerFiles, reopenings: [{ by, at, reason }] }] }\n\nExamples:\n  efterlev year list',
+  hx_yearKeygen: `
+The private key is written readable only by you (0600) and never in the workspace; no file is overwritten.
+Give the public key (<file>.pub) to whoever checks: efterlev verify --public-key <file>.pub.
+--json: { privateKey, publicKey, fingerprint }.
+
+Examples:
+  efterlev year keygen --out ~/.config/efterlev/key.pem`,
 } as const satisfies Messages;

@@ -337,6 +337,60 @@ Slutkoder: 0 klart, 1 fel, 2 ogiltig användning eller indata, 130 avbrutet.`,
   o_all: 'gå igenom alla frågor igen, med nuvarande svar som förval',
   o_reviewerBy: 'vem svaren registreras av (annars inloggad användare)',
   o_reviewerWrites: 'vem som skriver (annars inloggad användare)',
+
+  // ---- year close, reopen, list, keygen ----
+  y_closedLine: (year: number, files: number, catalogueFiles: number, versions: string) => `Stängde ${year}: ${files} filer och ${catalogueFiles} katalogfiler (${versions}) i answers/closed/${year}.json.`,
+  y_snapshotTaken: (year: number) => `Året hade inget registerutdrag; det togs nu ur tjänsteregistret (answers/register/${year}.json).`,
+  y_firstInChain: 'Första stängda året i kedjan.',
+  y_linkedTo: (year: number, hash: string) => `Länkat till ${year} (${hash}…).`,
+  y_follows: (at: string, by: string, reason: string) => `Följer öppningen ${at} av ${by}: ${reason}`,
+  y_manifestHash: (hash: string) => `Manifestets SHA-256: ${hash}`,
+  y_signedWith: (key: string) => `Signerat med nyckeln ${key}….`,
+  y_nowRefused: (year: number) => `Ändringar av ${year} vägras nu. Kontrollera med efterlev verify; öppna igen med efterlev year reopen ${year} --reason "…" --by "…".`,
+  y_emptyReason: '--reason är tomt: skälet att öppna året sparas och måste anges.',
+  y_reopenedLine: (year: number, at: string, by: string) => `Öppnade ${year} igen (stängt ${at} av ${by}). Skälet är sparat. Stäng året igen med efterlev year close ${year} --by "…".`,
+  y_wroteKeys: (privateFile: string, publicFile: string) => `Skrev den privata nyckeln till ${privateFile} (0600) och den publika till ${publicFile}.`,
+  y_fingerprint: (fp: string) => `Nyckelns fingeravtryck (SHA-256): ${fp}`,
+  y_keepPrivate: 'Håll den privata nyckeln utanför arbetsytan och ge aldrig ut den.',
+  o_yearToClose: 'året som ska stängas',
+  o_byClose: 'vem som stänger året',
+  o_signKey: 'signera manifestet med en privat Ed25519-nyckel (PEM, från year keygen; aldrig i arbetsytan)',
+  o_yearToReopen: 'året som ska öppnas',
+  o_reasonReopen: 'varför året öppnas, t.ex. "rättelse av KP4 efter revisionens påpekande"',
+  o_byReopen: 'vem som öppnar året',
+  o_keyOut: 'den privata nyckelns fil (utanför arbetsytan); den publika skrivs till <fil>.pub',
+  hx_year: `
+När nämnden har tagit emot årets rapport stängs året: efterlev skriver ett manifest
+(answers/closed/<år>.json) med en SHA-256 för varje fil av året och för katalogen som gäller,
+vem som stängde och när, och kontrollsumman för föregående stängda års manifest, så att åren
+bildar en kedja. Därefter vägras varje ändring av årets filer (slutkod 2) tills året öppnas igen
+med ett skäl, som sparas. efterlev verify kontrollerar de stängda åren.
+
+År stängs i ordning och öppnas från det senaste: varje år bygger på året före.`,
+  hx_yearClose: `
+Stänger bara ett år som har svar, när alla tidigare år med svar är stängda och inget senare år är
+det. Alla årets filer kontrolleras först; en ogiltig fil stoppar stängningen (slutkod 2).
+--json: { year, hash, previous, supersedes, closedBy, closedAt, files, catalogueFiles, versions, signedBy, snapshotTaken }.
+
+Exempel:
+  efterlev year close 2024 --by "Eva Ek, nämndsekreterare"
+  efterlev year close 2025 --by "Eva Ek" --sign-key ~/.config/efterlev/nyckel.pem`,
+  hx_yearReopen: `
+Stängningen flyttas till historiken i answers/closed/<år>.json med vem, när och varför; nästa
+stängning länkar till den, så att efterlev verify visar öppningen. Ett år kan inte öppnas medan ett
+senare år är stängt (det senare året bygger på det): öppna det senaste först.
+--json: { year, reopenedBy, reopenedAt, reason, hash } (hash: den öppnade stängningens manifest).
+
+Exempel:
+  efterlev year reopen 2025 --reason "KP4 rättad efter revisionens påpekande" --by "Eva Ek"`,
+  hx_yearList: '\n--json: { years: [{ year, state: closed|open, closedBy, closedAt, hash, signed, answerFiles, reopenings: [{ by, at, reason }] }] }\n\nExempel:\n  efterlev year list',
+  hx_yearKeygen: `
+Den privata nyckeln skrivs läsbar bara för dig (0600) och aldrig i arbetsytan; ingen fil skrivs över.
+Ge den publika nyckeln (<fil>.pub) till den som ska kontrollera: efterlev verify --public-key <fil>.pub.
+--json: { privateKey, publicKey, fingerprint }.
+
+Exempel:
+  efterlev year keygen --out ~/.config/efterlev/nyckel.pem`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
