@@ -4,32 +4,13 @@ import { contextOf } from './context.js';
 
 const day = (moment: string): string => moment.slice(0, 10);
 
-const SIGNATURE_TEXT = { valid: 'signaturen giltig', bad: 'signaturen OGILTIG', unsigned: 'osignerat', unchecked: 'signerat (inte kontrollerat)' } as const;
-
 export function defineVerify(program: Command): void {
   program
     .command('verify')
     .description(m().c_verify)
-    .option('--public-key <fil>', 'kontrollera signaturerna med den publika nyckeln (PEM, från year keygen)')
-    .option('--require-signature', 'ett osignerat stängt år räknas som en avvikelse (med --public-key)')
-    .addHelpText(
-      'after',
-      `
-Räknar om SHA-256 för varje fil av varje stängt år och för katalogen som gäller, och jämför med
-årets manifest; kontrollerar manifestens egna kontrollsummor, att varje stängt år länkar till
-närmaste tidigare stängda år, och historiken av öppningar. Skriver en rad per fil som ändrats,
-tillkommit eller tagits bort, och slutar då med kod 1; slutkod 0 och en sammanfattning när allt
-stämmer. Ändrar ingenting.
-
---json: { ok, years: [{ year, state: closed|open|unreadable, closedBy, closedAt, hash, previous,
-files, catalogueFiles, signature: valid|bad|unsigned|unchecked, signedBy, reopenings: [{ by, at,
-reason }], findings }], findings: [{ year, kind, file, message }], notes: [...] }, där kind är
-changed | added | removed | catalogue | manifest | chain | history | signature | record.
-
-Exempel:
-  efterlev verify
-  efterlev verify --public-key ~/.config/efterlev/nyckel.pem.pub --json`,
-    )
+    .option('--public-key <fil>', m().o_publicKey)
+    .option('--require-signature', m().o_requireSignature)
+    .addHelpText('after', m().hx_verify)
     .action(async (opts: { publicKey?: string; requireSignature?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');
@@ -39,10 +20,11 @@ Exempel:
       const { verifyWorkspace } = await import('../years/verify.js');
       const report = verifyWorkspace(ctx.ws, { publicKey, requireSignature: opts.requireSignature === true });
       const { StoppedError } = await import('../errors.js');
+      const t = msg(ctx.lang);
       const failed = (): InstanceType<typeof StoppedError> =>
         new StoppedError(
-          `${report.findings.length} ${report.findings.length === 1 ? 'avvikelse' : 'avvikelser'} mot de stängda årens manifest:\n${report.findings.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`,
-          'Återställ filerna (t.ex. ur git) eller, om ändringen ska stå kvar, öppna året med efterlev year reopen ÅR --reason "…" --by "…" och stäng det igen.',
+          `${t.vf_findings(report.findings.length)}:\n${report.findings.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`,
+          t.vf_findingsHint,
         );
       if (ctx.json) {
         ctx.printJson(report);
@@ -51,20 +33,19 @@ Exempel:
       }
       const closed = report.years.filter((y) => y.state === 'closed');
       for (const y of report.years) {
-        const reopened = y.reopenings.map((r) => `öppnat igen ${day(r.at)} av ${r.by}: ${r.reason}`).join('; ');
+        const reopened = y.reopenings.map((r) => t.y_reopened(day(r.at), r.by, r.reason)).join('; ');
         if (y.state === 'closed') {
-          const state = y.findings === 0 ? 'stämmer' : `${y.findings} ${y.findings === 1 ? 'avvikelse' : 'avvikelser'}`;
-          ctx.print(`${y.year}: stängt ${day(y.closedAt!)} av ${y.closedBy}, ${y.files} filer och ${y.catalogueFiles} katalogfiler — ${state}; ${SIGNATURE_TEXT[y.signature!]}${reopened ? ` (${reopened}, stängt på nytt)` : ''}`);
-        } else if (y.state === 'open') ctx.print(`${y.year}: öppet${reopened ? ` (${reopened})` : ''}`);
-        else ctx.print(`${y.year}: posten i answers/closed/${y.year}.json kan inte läsas`);
+          const state = y.findings === 0 ? t.vf_matches : t.vf_deviations(y.findings);
+          ctx.print(t.vf_closedYear(y.year, day(y.closedAt!), y.closedBy ?? '', y.files ?? 0, y.catalogueFiles ?? 0, state, t[`vf_sig_${y.signature!}`], reopened));
+        } else if (y.state === 'open') ctx.print(`${y.year}: ${t.y_open}${reopened ? ` (${reopened})` : ''}`);
+        else ctx.print(t.vf_unreadable(y.year));
       }
-      for (const note of report.notes) ctx.print(`Obs: ${note}`);
+      for (const note of report.notes) ctx.print(t.vf_note(note));
       if (!report.ok) throw failed();
       if (closed.length === 0) ctx.print(msg(ctx.lang).v_noClosedYears);
       else {
         const signed = closed.filter((y) => y.signature === 'valid').length;
-        const all = closed.length === 1 ? `Det stängda året ${closed[0]!.year} stämmer med sitt manifest` : `Alla ${closed.length} stängda år stämmer med sina manifest och kedjan ${closed.map((y) => y.year).join(' → ')} är hel`;
-        ctx.print(`${all}.${publicKey ? ` ${signed} av ${closed.length} har en giltig signatur.` : ''}`);
+        ctx.print(t.vf_allGood(closed.map((y) => y.year), publicKey ? signed : undefined));
       }
     });
 }

@@ -10,6 +10,7 @@ import { compareFiles, manifestHash, sha256, type CatalogueSource, type Closing,
 import { answerFilesOfYear, closedRecordPath, filesOfYear, manifestName, recordedYears } from './paths.js';
 import { readYearRecord } from './record.js';
 import { checkSignature, fingerprintOf, shortFingerprint } from './signature.js';
+import { m as messages } from '../ui/i18n.js';
 
 /**
  * `efterlev verify`: every closed year against its manifest and the chain. The checks are pure
@@ -59,23 +60,23 @@ export interface CurrentFiles {
 }
 
 const day = (moment: string): string => moment.slice(0, 10);
-const since = (year: number, c: Closing): string => `sedan ${year} stängdes (${day(c.manifest.closedAt)} av ${c.manifest.closedBy})`;
-const SOURCE: Record<CatalogueSource, string> = { workspace: 'arbetsytans egna', bundled: 'efterlevs inbyggda' };
+const since = (year: number, c: Closing): string => messages().vf_since(year, day(c.manifest.closedAt), c.manifest.closedBy);
+const SOURCE = (source: CatalogueSource): string => messages()[`vf_source_${source}`];
 
-const CHANGE_WORDS: Record<FileChange['change'], string> = { changed: 'ändrad', added: 'tillagd', removed: 'borttagen' };
+const CHANGE_WORDS = (change: FileChange['change']): string => messages()[`vf_change_${change}`];
 
 /** The year's files and the catalogue against the manifest: one finding a file (pure). */
 export function fileFindings(year: number, closing: Closing, now: CurrentFiles): Finding[] {
   const m = closing.manifest;
-  const out: Finding[] = compareFiles(m.files, now.files).map((c) => ({ year, kind: c.change, file: c.file, message: `${CHANGE_WORDS[c.change]} ${since(year, closing)}` }));
+  const out: Finding[] = compareFiles(m.files, now.files).map((c) => ({ year, kind: c.change, file: c.file, message: `${CHANGE_WORDS(c.change)} ${since(year, closing)}` }));
   for (const c of compareFiles(m.catalogue.files, now.catalogue.files)) {
-    out.push({ year, kind: 'catalogue', file: c.file, message: `katalogfilen är ${CHANGE_WORDS[c.change]} ${since(year, closing)}; ${year} års resultat kan bli ett annat än det nämnden fick` });
+    out.push({ year, kind: 'catalogue', file: c.file, message: messages().vf_catalogueFile(CHANGE_WORDS(c.change), since(year, closing), year) });
   }
   if (now.catalogue.versions !== undefined) {
     for (const id of [...new Set([...Object.keys(m.catalogue.versions), ...Object.keys(now.catalogue.versions)])].sort()) {
       const then = m.catalogue.versions[id];
       const current = now.catalogue.versions[id];
-      if (then !== current) out.push({ year, kind: 'catalogue', file: `checklists/${id}.json`, message: `katalogen ${id} hade version ${then ?? '(saknades)'} när ${year} stängdes, nu ${current ?? '(saknas)'}` });
+      if (then !== current) out.push({ year, kind: 'catalogue', file: `checklists/${id}.json`, message: messages().vf_catalogueVersion(id, then, year, current) });
     }
   }
   return out;
@@ -88,7 +89,7 @@ export function fileFindings(year: number, closing: Closing, now: CurrentFiles):
 export function catalogueNotes(year: number, closing: Closing, now: CurrentFiles): string[] {
   return (['checklists', 'rules'] as const)
     .filter((part) => closing.manifest.catalogue[part] !== now.catalogue[part])
-    .map((part) => `${year} stängdes med ${SOURCE[closing.manifest.catalogue[part]]} ${part === 'rules' ? 'regler' : 'checklistor'}, nu gäller ${SOURCE[now.catalogue[part]]}.`);
+    .map((part) => messages().vf_catalogueSource(year, SOURCE(closing.manifest.catalogue[part]), part === 'rules', SOURCE(now.catalogue[part])));
 }
 
 /** A record's own consistency: its manifest hash, its history's hashes, and that the closing names the reopening it follows (pure). */
@@ -96,19 +97,19 @@ export function recordFindings(record: YearRecord, file: string): Finding[] {
   const year = record.year;
   const out: Finding[] = [];
   const c = record.closed;
-  if (c !== null && manifestHash(c.manifest) !== c.hash) out.push({ year, kind: 'manifest', file, message: `manifestet har ändrats efter stängningen: dess SHA-256 är inte den sparade (${c.hash.slice(0, 16)}…)` });
+  if (c !== null && manifestHash(c.manifest) !== c.hash) out.push({ year, kind: 'manifest', file, message: messages().vf_manifestChanged(c.hash.slice(0, 16)) });
   record.history.forEach((h, i) => {
     if (manifestHash(h.closing.manifest) !== h.closing.hash) {
-      out.push({ year, kind: 'history', file, message: `stängning nr ${i + 1} i historiken (${day(h.closing.manifest.closedAt)}, öppnad igen ${day(h.reopened.at)}) har ändrats: dess SHA-256 stämmer inte` });
+      out.push({ year, kind: 'history', file, message: messages().vf_historyChanged(i + 1, day(h.closing.manifest.closedAt), day(h.reopened.at)) });
     }
   });
   if (c !== null) {
     const last = record.history.at(-1);
     const s = c.manifest.supersedes;
     if (s === null && last !== undefined) {
-      out.push({ year, kind: 'history', file, message: `historiken har en öppning (${day(last.reopened.at)} av ${last.reopened.by}) som stängningen inte nämner` });
+      out.push({ year, kind: 'history', file, message: messages().vf_historyUnmentioned(day(last.reopened.at), last.reopened.by) });
     } else if (s !== null && (last === undefined || last.closing.hash !== s.hash || last.reopened.by !== s.reopenedBy || last.reopened.at !== s.reopenedAt || last.reopened.reason !== s.reason)) {
-      out.push({ year, kind: 'history', file, message: `stängningen följer en öppning (${day(s.reopenedAt)} av ${s.reopenedBy}) som inte står så i historiken` });
+      out.push({ year, kind: 'history', file, message: messages().vf_historyMismatch(day(s.reopenedAt), s.reopenedBy) });
     }
   }
   return out;
@@ -126,9 +127,9 @@ export function chainFindings(records: ReadonlyMap<number, YearRecord>, unreadab
     const link = records.get(year)!.closed!.manifest.previous;
     const before = closedYears.filter((y) => y < year).at(-1);
     const file = fileOf(year);
-    const broken = (message: string) => out.push({ year, kind: 'chain', file, message: `kedjan är bruten: ${message}` });
+    const broken = (message: string) => out.push({ year, kind: 'chain', file, message: messages().vf_chainBroken(message) });
     if (link === null) {
-      if (before !== undefined) broken(`${year} länkar inte till något tidigare år, men ${before} är stängt`);
+      if (before !== undefined) broken(messages().vf_noLink(year, before));
       continue;
     }
     if (unreadable.has(link.year)) continue;
@@ -137,17 +138,17 @@ export function chainFindings(records: ReadonlyMap<number, YearRecord>, unreadab
       const reopened = target?.history.find((h) => h.closing.hash === link.hash)?.reopened;
       broken(
         reopened
-          ? `${year} länkar till ${link.year}, som öppnades igen ${day(reopened.at)} av ${reopened.by} ('${reopened.reason}') och inte är stängt`
-          : `${year} länkar till ${link.year}, som inte är stängt (${fileOf(link.year)} ${target === undefined ? 'saknas' : 'har ingen stängning'})`,
+          ? messages().vf_linkReopened(year, link.year, day(reopened.at), reopened.by, reopened.reason)
+          : messages().vf_linkNotClosed(year, link.year, fileOf(link.year), target === undefined),
       );
     } else if (link.year !== before) {
-      broken(`${year} länkar till ${link.year}, men närmaste tidigare stängda år är ${before}`);
+      broken(messages().vf_linkSkips(year, link.year, before));
     } else if (link.hash !== manifestHash(target.closed.manifest)) {
       const old = target.history.find((h) => h.closing.hash === link.hash);
       broken(
         old
-          ? `${year} länkar till en stängning av ${link.year} som öppnades igen ${day(old.reopened.at)}; ${link.year} har stängts på nytt efter att ${year} stängdes`
-          : `${year} länkar till ${link.year} med en annan kontrollsumma än ${link.year} års manifest har (${link.year} års manifest har ändrats eller bytts ut efter att ${year} stängdes)`,
+          ? messages().vf_linkOldClosing(year, link.year, day(old.reopened.at))
+          : messages().vf_linkOtherHash(year, link.year),
       );
     }
   }
@@ -158,15 +159,15 @@ export function chainFindings(records: ReadonlyMap<number, YearRecord>, unreadab
 export function signatureFinding(year: number, closing: Closing, file: string, publicKey: KeyObject | undefined, requireSignature: boolean): { status: SignatureStatus; finding?: Finding } {
   const sig = closing.signature;
   if (sig === undefined) {
-    return requireSignature ? { status: 'unsigned', finding: { year, kind: 'signature', file, message: `${year} är inte signerat, och signaturer krävs (--require-signature)` } } : { status: 'unsigned' };
+    return requireSignature ? { status: 'unsigned', finding: { year, kind: 'signature', file, message: messages().vf_unsigned(year) } } : { status: 'unsigned' };
   }
   if (publicKey === undefined) return { status: 'unchecked' };
   const check = checkSignature(closing.manifest, sig, publicKey);
   if (check === 'valid') return { status: 'valid' };
   const message =
     check === 'other-key'
-      ? `signaturen är gjord med en annan nyckel (${shortFingerprint(sig.key)}…) än den angivna publika nyckeln (${shortFingerprint(fingerprintOf(publicKey))}…)`
-      : 'signaturen stämmer inte med manifestet och den publika nyckeln: manifestet eller signaturen har ändrats';
+      ? messages().vf_otherKey(shortFingerprint(sig.key), shortFingerprint(fingerprintOf(publicKey)))
+      : messages().vf_badSignature;
   return { status: 'bad', finding: { year, kind: 'signature', file, message } };
 }
 
@@ -254,9 +255,9 @@ export function verifyWorkspace(ws: Workspace, options: VerifyOptions = {}): Ver
   for (const year of yearsWithAnswers(ws)) {
     const laterClosed = closedYears.filter((y) => y > year).sort((a, b) => a - b)[0];
     if (laterClosed !== undefined && records.get(year)?.closed == null && !unreadable.has(year) && answerFilesOfYear(ws, year).length > 0) {
-      notes.push(`${year} har svar men är inte stängt, fast det ligger före det stängda ${laterClosed}: ${year} års filer skyddas inte, och ${laterClosed} års resultat bygger på dem.`);
+      notes.push(messages().vf_openBeforeClosed(year, laterClosed));
     }
   }
-  if (options.publicKey === undefined && years.some((y) => y.signature === 'unchecked')) notes.push('Signerade år finns: ange --public-key FIL.pub för att kontrollera signaturerna.');
+  if (options.publicKey === undefined && years.some((y) => y.signature === 'unchecked')) notes.push(messages().vf_signedUnchecked);
   return { ok: findings.length === 0, years, findings: findings.sort((a, b) => a.year - b.year), notes };
 }

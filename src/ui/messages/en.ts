@@ -381,4 +381,62 @@ Give the public key (<file>.pub) to whoever checks: efterlev verify --public-key
 
 Examples:
   efterlev year keygen --out ~/.config/efterlev/key.pem`,
+
+  // ---- verify ----
+  vf_findings: (n: number) => `${n} ${n === 1 ? 'deviation' : 'deviations'} from the closed years' manifests`,
+  vf_findingsHint: 'Restore the files (e.g. from git) or, if the change is to stay, reopen the year with efterlev year reopen YEAR --reason "…" --by "…" and close it again.',
+  vf_matches: 'matches',
+  vf_deviations: (n: number) => `${n} ${n === 1 ? 'deviation' : 'deviations'}`,
+  vf_sig_valid: 'signature valid',
+  vf_sig_bad: 'signature INVALID',
+  vf_sig_unsigned: 'unsigned',
+  vf_sig_unchecked: 'signed (not checked)',
+  vf_closedYear: (year: number, at: string, by: string, files: number, catalogueFiles: number, state: string, signature: string, reopened: string) =>
+    `${year}: closed ${at} by ${by}, ${files} files and ${catalogueFiles} catalogue files — ${state}; ${signature}${reopened ? ` (${reopened}, closed again)` : ''}`,
+  vf_unreadable: (year: number) => `${year}: the record in answers/closed/${year}.json cannot be read`,
+  vf_note: (note: string) => `Note: ${note}`,
+  vf_allGood: (years: readonly number[], signed: number | undefined) =>
+    `${years.length === 1 ? `The closed year ${years[0]!} matches its manifest` : `All ${years.length} closed years match their manifests and the chain ${years.join(' → ')} is whole`}.${signed !== undefined ? ` ${signed} of ${years.length} have a valid signature.` : ''}`,
+  vf_since: (year: number, at: string, by: string) => `since ${year} was closed (${at} by ${by})`,
+  vf_source_workspace: 'the workspace\'s own',
+  vf_source_bundled: 'efterlev\'s built-in',
+  vf_change_changed: 'changed',
+  vf_change_added: 'added',
+  vf_change_removed: 'removed',
+  vf_catalogueFile: (change: string, since: string, year: number) => `the catalogue file was ${change} ${since}; ${year}'s results may differ from those the board received`,
+  vf_catalogueVersion: (id: string, then: string | undefined, year: number, now: string | undefined) => `the catalogue ${id} had version ${then ?? '(missing)'} when ${year} was closed, now ${now ?? '(missing)'}`,
+  vf_catalogueSource: (year: number, then: string, rules: boolean, now: string) => `${year} was closed with ${then} ${rules ? 'rules' : 'checklists'}, now ${now} apply.`,
+  vf_manifestChanged: (hash: string) => `the manifest has changed after the closing: its SHA-256 is not the one kept (${hash}…)`,
+  vf_historyChanged: (n: number, closedAt: string, reopenedAt: string) => `closing no. ${n} in the history (${closedAt}, reopened ${reopenedAt}) has changed: its SHA-256 does not match`,
+  vf_historyUnmentioned: (at: string, by: string) => `the history has a reopening (${at} by ${by}) that the closing does not mention`,
+  vf_historyMismatch: (at: string, by: string) => `the closing follows a reopening (${at} by ${by}) that is not so in the history`,
+  vf_chainBroken: (message: string) => `the chain is broken: ${message}`,
+  vf_noLink: (year: number, before: number) => `${year} links to no earlier year, but ${before} is closed`,
+  vf_linkReopened: (year: number, link: number, at: string, by: string, reason: string) => `${year} links to ${link}, which was reopened ${at} by ${by} ('${reason}') and is not closed`,
+  vf_linkNotClosed: (year: number, link: number, file: string, missing: boolean) => `${year} links to ${link}, which is not closed (${file} ${missing ? 'is missing' : 'has no closing'})`,
+  vf_linkSkips: (year: number, link: number, before: number | undefined) => `${year} links to ${link}, but the closest earlier closed year is ${before}`,
+  vf_linkOldClosing: (year: number, link: number, at: string) => `${year} links to a closing of ${link} that was reopened ${at}; ${link} has been closed again after ${year} was closed`,
+  vf_linkOtherHash: (year: number, link: number) => `${year} links to ${link} with another checksum than ${link}'s manifest has (${link}'s manifest has been changed or replaced after ${year} was closed)`,
+  vf_unsigned: (year: number) => `${year} is not signed, and signatures are required (--require-signature)`,
+  vf_otherKey: (theirs: string, given: string) => `the signature was made with another key (${theirs}…) than the given public key (${given}…)`,
+  vf_badSignature: 'the signature does not match the manifest and the public key: the manifest or the signature has changed',
+  vf_openBeforeClosed: (year: number, later: number) => `${year} has answers but is not closed, though it comes before the closed ${later}: ${year}'s files are not protected, and ${later}'s results build on them.`,
+  vf_signedUnchecked: 'There are signed years: give --public-key FILE.pub to check the signatures.',
+  o_publicKey: 'check the signatures with the public key (PEM, from year keygen)',
+  o_requireSignature: 'an unsigned closed year counts as a deviation (with --public-key)',
+  hx_verify: `
+Recomputes the SHA-256 of every file of every closed year and of the catalogue that applies, and
+compares with the year's manifest; checks the manifests' own checksums, that each closed year links
+to the closest earlier closed year, and the history of reopenings. Writes one line per file that has
+changed, been added or removed, and then ends with code 1; exit code 0 and a summary when all is
+well. Changes nothing.
+
+--json: { ok, years: [{ year, state: closed|open|unreadable, closedBy, closedAt, hash, previous,
+files, catalogueFiles, signature: valid|bad|unsigned|unchecked, signedBy, reopenings: [{ by, at,
+reason }], findings }], findings: [{ year, kind, file, message }], notes: [...] }, where kind is
+changed | added | removed | catalogue | manifest | chain | history | signature | record.
+
+Examples:
+  efterlev verify
+  efterlev verify --public-key ~/.config/efterlev/key.pem.pub --json`,
 } as const satisfies Messages;

@@ -391,6 +391,64 @@ Ge den publika nyckeln (<fil>.pub) till den som ska kontrollera: efterlev verify
 
 Exempel:
   efterlev year keygen --out ~/.config/efterlev/nyckel.pem`,
+
+  // ---- verify ----
+  vf_findings: (n: number) => `${n} ${n === 1 ? 'avvikelse' : 'avvikelser'} mot de stängda årens manifest`,
+  vf_findingsHint: 'Återställ filerna (t.ex. ur git) eller, om ändringen ska stå kvar, öppna året med efterlev year reopen ÅR --reason "…" --by "…" och stäng det igen.',
+  vf_matches: 'stämmer',
+  vf_deviations: (n: number) => `${n} ${n === 1 ? 'avvikelse' : 'avvikelser'}`,
+  vf_sig_valid: 'signaturen giltig',
+  vf_sig_bad: 'signaturen OGILTIG',
+  vf_sig_unsigned: 'osignerat',
+  vf_sig_unchecked: 'signerat (inte kontrollerat)',
+  vf_closedYear: (year: number, at: string, by: string, files: number, catalogueFiles: number, state: string, signature: string, reopened: string) =>
+    `${year}: stängt ${at} av ${by}, ${files} filer och ${catalogueFiles} katalogfiler — ${state}; ${signature}${reopened ? ` (${reopened}, stängt på nytt)` : ''}`,
+  vf_unreadable: (year: number) => `${year}: posten i answers/closed/${year}.json kan inte läsas`,
+  vf_note: (note: string) => `Obs: ${note}`,
+  vf_allGood: (years: readonly number[], signed: number | undefined) =>
+    `${years.length === 1 ? `Det stängda året ${years[0]!} stämmer med sitt manifest` : `Alla ${years.length} stängda år stämmer med sina manifest och kedjan ${years.join(' → ')} är hel`}.${signed !== undefined ? ` ${signed} av ${years.length} har en giltig signatur.` : ''}`,
+  vf_since: (year: number, at: string, by: string) => `sedan ${year} stängdes (${at} av ${by})`,
+  vf_source_workspace: 'arbetsytans egna',
+  vf_source_bundled: 'efterlevs inbyggda',
+  vf_change_changed: 'ändrad',
+  vf_change_added: 'tillagd',
+  vf_change_removed: 'borttagen',
+  vf_catalogueFile: (change: string, since: string, year: number) => `katalogfilen är ${change} ${since}; ${year} års resultat kan bli ett annat än det nämnden fick`,
+  vf_catalogueVersion: (id: string, then: string | undefined, year: number, now: string | undefined) => `katalogen ${id} hade version ${then ?? '(saknades)'} när ${year} stängdes, nu ${now ?? '(saknas)'}`,
+  vf_catalogueSource: (year: number, then: string, rules: boolean, now: string) => `${year} stängdes med ${then} ${rules ? 'regler' : 'checklistor'}, nu gäller ${now}.`,
+  vf_manifestChanged: (hash: string) => `manifestet har ändrats efter stängningen: dess SHA-256 är inte den sparade (${hash}…)`,
+  vf_historyChanged: (n: number, closedAt: string, reopenedAt: string) => `stängning nr ${n} i historiken (${closedAt}, öppnad igen ${reopenedAt}) har ändrats: dess SHA-256 stämmer inte`,
+  vf_historyUnmentioned: (at: string, by: string) => `historiken har en öppning (${at} av ${by}) som stängningen inte nämner`,
+  vf_historyMismatch: (at: string, by: string) => `stängningen följer en öppning (${at} av ${by}) som inte står så i historiken`,
+  vf_chainBroken: (message: string) => `kedjan är bruten: ${message}`,
+  vf_noLink: (year: number, before: number) => `${year} länkar inte till något tidigare år, men ${before} är stängt`,
+  vf_linkReopened: (year: number, link: number, at: string, by: string, reason: string) => `${year} länkar till ${link}, som öppnades igen ${at} av ${by} ('${reason}') och inte är stängt`,
+  vf_linkNotClosed: (year: number, link: number, file: string, missing: boolean) => `${year} länkar till ${link}, som inte är stängt (${file} ${missing ? 'saknas' : 'har ingen stängning'})`,
+  vf_linkSkips: (year: number, link: number, before: number | undefined) => `${year} länkar till ${link}, men närmaste tidigare stängda år är ${before}`,
+  vf_linkOldClosing: (year: number, link: number, at: string) => `${year} länkar till en stängning av ${link} som öppnades igen ${at}; ${link} har stängts på nytt efter att ${year} stängdes`,
+  vf_linkOtherHash: (year: number, link: number) => `${year} länkar till ${link} med en annan kontrollsumma än ${link} års manifest har (${link} års manifest har ändrats eller bytts ut efter att ${year} stängdes)`,
+  vf_unsigned: (year: number) => `${year} är inte signerat, och signaturer krävs (--require-signature)`,
+  vf_otherKey: (theirs: string, given: string) => `signaturen är gjord med en annan nyckel (${theirs}…) än den angivna publika nyckeln (${given}…)`,
+  vf_badSignature: 'signaturen stämmer inte med manifestet och den publika nyckeln: manifestet eller signaturen har ändrats',
+  vf_openBeforeClosed: (year: number, later: number) => `${year} har svar men är inte stängt, fast det ligger före det stängda ${later}: ${year} års filer skyddas inte, och ${later} års resultat bygger på dem.`,
+  vf_signedUnchecked: 'Signerade år finns: ange --public-key FIL.pub för att kontrollera signaturerna.',
+  o_publicKey: 'kontrollera signaturerna med den publika nyckeln (PEM, från year keygen)',
+  o_requireSignature: 'ett osignerat stängt år räknas som en avvikelse (med --public-key)',
+  hx_verify: `
+Räknar om SHA-256 för varje fil av varje stängt år och för katalogen som gäller, och jämför med
+årets manifest; kontrollerar manifestens egna kontrollsummor, att varje stängt år länkar till
+närmaste tidigare stängda år, och historiken av öppningar. Skriver en rad per fil som ändrats,
+tillkommit eller tagits bort, och slutar då med kod 1; slutkod 0 och en sammanfattning när allt
+stämmer. Ändrar ingenting.
+
+--json: { ok, years: [{ year, state: closed|open|unreadable, closedBy, closedAt, hash, previous,
+files, catalogueFiles, signature: valid|bad|unsigned|unchecked, signedBy, reopenings: [{ by, at,
+reason }], findings }], findings: [{ year, kind, file, message }], notes: [...] }, där kind är
+changed | added | removed | catalogue | manifest | chain | history | signature | record.
+
+Exempel:
+  efterlev verify
+  efterlev verify --public-key ~/.config/efterlev/nyckel.pem.pub --json`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
