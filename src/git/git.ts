@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { UsageError } from '../errors.js';
+import { m } from '../ui/i18n.js';
 
 export interface GitResult {
   status: number;
@@ -11,7 +12,7 @@ export interface GitResult {
 export function git(args: readonly string[], cwd: string): GitResult {
   const r = spawnSync('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
   if (r.error !== undefined) {
-    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError('git finns inte: kommandot git hittades inte.', 'Installera git (https://git-scm.com) och försök igen.');
+    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(m().g_noGit, m().g_noGitHint);
     throw r.error;
   }
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString('utf8') };

@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { m } from '../ui/i18n.js';
 import { writeFileAtomically } from '../io/files.js';
 import { readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
@@ -87,8 +88,8 @@ export function repositoryOf(dir: string): string {
   const r = git(['rev-parse', '--show-toplevel'], dir);
   if (r.status !== 0 || line(r) === '') {
     throw new UsageError(
-      `${dir} ligger inte i ett git-förråd (ingen arbetskopia av ett git-repo).`,
-      'Skapa ett med git init (eller klona organisationens förråd) och kör efterlev git setup i arbetsytan där.',
+      m().g_notARepository(dir),
+      m().g_notARepositoryHint,
     );
   }
   return line(r);

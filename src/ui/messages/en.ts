@@ -439,4 +439,51 @@ changed | added | removed | catalogue | manifest | chain | history | signature |
 Examples:
   efterlev verify
   efterlev verify --public-key ~/.config/efterlev/key.pem.pub --json`,
+
+  // ---- git setup and merge-file ----
+  g_unchanged: 'unchanged',
+  g_written: 'written',
+  g_set: 'set',
+  g_setUp: (unchanged: boolean, root: string, repository: string) => `${unchanged ? 'Git was already set up' : 'Git is set up'} for efterlev in ${root} (git repository ${repository}).`,
+  g_mergedFiles: 'merge=efterlev for the answers per service and year, the action plans\' follow-up, the incident registers, the special observations, the years\' service registers, the service register',
+  g_ignored: 'locks, temporary files and the journal are never committed',
+  g_driverRuns: (command: string) => `Merging runs this efterlev: ${command}`,
+  g_absolutePaths: '  (Node and bin/efterlev.js with absolute paths; if efterlev is moved or installed elsewhere, run efterlev git setup again.)',
+  g_perClone: 'git config does not come along when the repository is cloned: each reviewer runs efterlev git setup in their own clone.',
+  g_commit: (files: readonly string[]) => `Commit ${files.join(' and ')}: git add ${files.join(' ')} && git commit -m "efterlev: merge per question"`,
+  g_resolve: (file: string) => `Resolve the conflict in an editor, or take one side with git checkout --ours (or --theirs) -- ${file}; then run efterlev validate and git add ${file}.`,
+  g_leftMarkers: (ours: string, theirs: string, resolve: string) => `The file has git's usual conflict markers (<<<<<<< ${ours} … >>>>>>> ${theirs}) with both sides' text; efterlev refuses to read it until the conflict is resolved. ${resolve}`,
+  g_leftLineMerge: (resolve: string) => `Git's line-by-line merge went without clashes and is in the file, but efterlev has not checked it: review it. ${resolve}`,
+  g_leftOurs: (file: string, resolve: string) => `The file is left as on our side; their version is in git (git show :3:${file}). ${resolve}`,
+  g_notMerged: (file: string, reason: string) => `${file} could not be merged per question: ${reason}.`,
+  g_notARepository: (dir: string) => `${dir} is not in a git repository (no working copy of a git repo).`,
+  g_notARepositoryHint: 'Create one with git init (or clone the organisation\'s repository) and run efterlev git setup in the workspace there.',
+  g_noGit: 'git is missing: the command git was not found.',
+  g_noGitHint: 'Install git (https://git-scm.com) and try again.',
+  o_mergeBase: 'the common base (%O); empty when both sides added the file',
+  o_mergeOurs: 'our side (%A): the result is written here',
+  o_mergeTheirs: 'their side (%B)',
+  o_mergePath: 'the file\'s path in the repository (%P): tells what kind of file it is',
+  hx_gitSetup: `
+Writes .gitattributes in the workspace (the answers, action plans, incident registers, special
+observations and service registers are merged with merge=efterlev) and .gitignore (locks, temporary
+files and the journal of a write in progress are never committed), and registers the driver in the
+repository's git config: merge.efterlev.driver runs exactly the efterlev that runs setup (Node and
+bin/efterlev.js with absolute paths). git config does not come along with a clone: each reviewer
+runs setup in their clone; .gitattributes and .gitignore are committed. Running setup again changes only what is needed.
+
+Examples:
+  git init && efterlev git setup && git add .gitattributes .gitignore answers && git commit -m "The workspace"
+  git merge --no-edit review-hr   merges per question; changed on both sides: the later one applies`,
+  hx_gitMergeFile: `
+Run by git during git merge once efterlev git setup has set it up. Answers are merged per question,
+the action plan per action, the incident register per incident, the observations as a union and
+the service register per service. Changed on both sides: the later answer (by time) applies and the
+other goes to the history; each such decision is written on stderr. What cannot be merged (broken
+JSON, different services or years, an unknown file, the same service changed on both sides in the
+register) becomes an ordinary conflict: the file gets git's conflict markers with both sides, the
+exit code is 1 and efterlev refuses to read the file until the conflict is resolved.
+
+Examples:
+  efterlev git merge-file base.json ours.json theirs.json answers/2025/office365.json`,
 } as const satisfies Messages;

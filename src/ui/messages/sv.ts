@@ -449,6 +449,53 @@ changed | added | removed | catalogue | manifest | chain | history | signature |
 Exempel:
   efterlev verify
   efterlev verify --public-key ~/.config/efterlev/nyckel.pem.pub --json`,
+
+  // ---- git setup and merge-file ----
+  g_unchanged: 'oförändrad',
+  g_written: 'skriven',
+  g_set: 'satt',
+  g_setUp: (unchanged: boolean, root: string, repository: string) => `${unchanged ? 'Git var redan inställt' : 'Git är inställt'} för efterlev i ${root} (git-förrådet ${repository}).`,
+  g_mergedFiles: 'merge=efterlev för svaren per tjänst och år, handlingsplanernas uppföljning, incidentregistren, de särskilda iakttagelserna, årens tjänsteregister, tjänsteregistret',
+  g_ignored: 'lås, temporära filer och journalen checkas aldrig in',
+  g_driverRuns: (command: string) => `Sammanslagningen kör den här efterlev: ${command}`,
+  g_absolutePaths: '  (Node och bin/efterlev.js med absoluta sökvägar; flyttas eller installeras efterlev om någon annanstans, kör efterlev git setup igen.)',
+  g_perClone: 'git config följer inte med när förrådet klonas: varje granskare kör efterlev git setup i sin egen klon.',
+  g_commit: (files: readonly string[]) => `Checka in ${files.join(' och ')}: git add ${files.join(' ')} && git commit -m "efterlev: sammanslagning per fråga"`,
+  g_resolve: (file: string) => `Lös konflikten i en editor, eller ta en sida med git checkout --ours (eller --theirs) -- ${file}; kör sedan efterlev validate och git add ${file}.`,
+  g_leftMarkers: (ours: string, theirs: string, resolve: string) => `Filen har git:s vanliga konfliktmarkeringar (<<<<<<< ${ours} … >>>>>>> ${theirs}) med båda sidornas text; efterlev vägrar läsa den tills konflikten är löst. ${resolve}`,
+  g_leftLineMerge: (resolve: string) => `Git:s radvisa sammanslagning gick utan krockar och står i filen, men den är inte kontrollerad av efterlev: granska den. ${resolve}`,
+  g_leftOurs: (file: string, resolve: string) => `Filen står kvar som på vår sida; deras version finns i git (git show :3:${file}). ${resolve}`,
+  g_notMerged: (file: string, reason: string) => `${file} kunde inte slås ihop per fråga: ${reason}.`,
+  g_notARepository: (dir: string) => `${dir} ligger inte i ett git-förråd (ingen arbetskopia av ett git-repo).`,
+  g_notARepositoryHint: 'Skapa ett med git init (eller klona organisationens förråd) och kör efterlev git setup i arbetsytan där.',
+  g_noGit: 'git finns inte: kommandot git hittades inte.',
+  g_noGitHint: 'Installera git (https://git-scm.com) och försök igen.',
+  o_mergeBase: 'den gemensamma basen (%O); tom när båda sidor lagt till filen',
+  o_mergeOurs: 'vår sida (%A): resultatet skrivs hit',
+  o_mergeTheirs: 'deras sida (%B)',
+  o_mergePath: 'filens sökväg i förrådet (%P): avgör vad det är för fil',
+  hx_gitSetup: `
+Skriver .gitattributes i arbetsytan (svaren, handlingsplanerna, incidentregistren, de särskilda
+iakttagelserna och tjänsteregistren slås ihop med merge=efterlev) och .gitignore (lås, temporära
+filer och journalen för en pågående skrivning checkas aldrig in), och registrerar drivrutinen i
+förrådets git config: merge.efterlev.driver kör just den efterlev som kör setup (Node och
+bin/efterlev.js med absoluta sökvägar). git config följer inte med en kloning: varje granskare
+kör setup i sin klon; .gitattributes och .gitignore checkas in. Att köra setup igen ändrar bara det som behövs.
+
+Exempel:
+  git init && efterlev git setup && git add .gitattributes .gitignore answers && git commit -m "Arbetsytan"
+  git merge --no-edit granskning-hr   slår ihop per fråga; ändrat på båda sidor: det senare gäller`,
+  hx_gitMergeFile: `
+Körs av git under git merge när efterlev git setup har ställt in det. Svar slås ihop per fråga,
+handlingsplanen per åtgärd, incidentregistret per incident, iakttagelserna som en union och
+tjänsteregistret per tjänst. Ändrat på båda sidor: det senare svaret (efter tidpunkten) gäller och
+det andra läggs i historiken; varje sådant beslut skrivs på stderr. Det som inte går att slå ihop
+(trasig JSON, olika tjänster eller år, en okänd fil, samma tjänst ändrad på båda sidor i registret)
+blir en vanlig konflikt: filen får git:s konfliktmarkeringar med båda sidorna, slutkoden är 1 och
+efterlev vägrar läsa filen tills konflikten är löst.
+
+Exempel:
+  efterlev git merge-file bas.json vår.json deras.json answers/2025/office365.json`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
