@@ -486,4 +486,20 @@ exit code is 1 and efterlev refuses to read the file until the conflict is resol
 
 Examples:
   efterlev git merge-file base.json ours.json theirs.json answers/2025/office365.json`,
+
+  // ---- migrate ----
+  mg_skipped: (year: number, at: string, by: string) => `${year} is closed (${at} by ${by}) and was not rewritten; its answers are still read through the migrations. Reopen it with efterlev year reopen ${year} if the files must be rewritten.`,
+  mg_upToDate: 'All files are already in the catalogue\'s current version.',
+  mg_rewritten: (n: number, dryRun: boolean) => `${n} ${n === 1 ? 'file' : 'files'} ${dryRun ? 'would be rewritten (dry run: nothing written)' : 'rewritten'}.`,
+  o_migrateDryRun: 'show what would be rewritten, without writing anything',
+  hx_migrate: `
+Answers written for an older catalogue version are always read through the migrations in
+checklists/migrations (new ids, split and merged questions); migrate also rewrites the files so
+that they are in the current version. An answer to a question that has been removed is kept in the
+file's history. Each year is written as one unit. Closed years (efterlev year close) are skipped
+and mentioned; --json lists them under skipped: [{ year, closedBy, closedAt }].
+
+Examples:
+  efterlev migrate --dry-run
+  efterlev migrate`,
 } as const satisfies Messages;

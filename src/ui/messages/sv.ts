@@ -496,6 +496,22 @@ efterlev vägrar läsa filen tills konflikten är löst.
 
 Exempel:
   efterlev git merge-file bas.json vår.json deras.json answers/2025/office365.json`,
+
+  // ---- migrate ----
+  mg_skipped: (year: number, at: string, by: string) => `${year} är stängt (${at} av ${by}) och skrevs inte om; dess svar läses ändå genom flyttningarna. Öppna det med efterlev year reopen ${year} om filerna måste skrivas om.`,
+  mg_upToDate: 'Alla filer står redan i katalogens nuvarande version.',
+  mg_rewritten: (n: number, dryRun: boolean) => `${n} filer ${dryRun ? 'skulle skrivas om (provkörning: ingenting skrevs)' : 'omskrivna'}.`,
+  o_migrateDryRun: 'visa vad som skulle skrivas om, utan att skriva något',
+  hx_migrate: `
+Svar som skrevs för en äldre katalogversion läses alltid genom flyttningarna i
+checklists/migrations (nya id, delade och sammanslagna frågor); migrate skriver dessutom om
+filerna så att de står i den nuvarande versionen. Ett svar på en fråga som tagits bort sparas i
+filens historik. Varje år skrivs som en enhet. Stängda år (efterlev year close) hoppas över
+och nämns; --json listar dem under skipped: [{ year, closedBy, closedAt }].
+
+Exempel:
+  efterlev migrate --dry-run
+  efterlev migrate`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
