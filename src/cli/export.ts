@@ -14,7 +14,7 @@ export function defineExport(program: Command): void {
     .command('export')
     .description(m().c_export)
     .option('--year <år>', latestYearHelp(), parseYear)
-    .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json', 'oscal-ar', 'oscal-poam']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', m().o_format).choices(['csv', 'xlsx', 'md', 'json', 'oscal-ar', 'oscal-poam']).makeOptionMandatory())
     .option('--out <fil>', m().o_out)
     .option('--force', m().h_forceHelp)
     .addHelpText(
@@ -43,7 +43,7 @@ Exempel:
     .action(async (opts: ExportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
-      if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError('XLSX skrivs till en fil: ange --out FIL.xlsx.');
+      if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError(m().e_xlsxNeedsOut);
       const { openReview, yearRegister } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { confidentialityNotice, namesOf, summaryRows } = await import('../export/columns.js');

@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Action } from '../plan/actions.js';
@@ -23,26 +23,14 @@ export function defineRollup(program: Command): void {
   const rollup = program
     .command('rollup')
     .description(m().c_rollup)
-    .addHelpText(
-      'after',
-      `
-En samlad vy är en mapp med rollup.json som pekar ut medlemmarnas arbetsytor (sökvägar relativt
-mappen). Varje medlem bedöms med sin egen katalogversion och sitt eget register; medlemmarna läses,
-skrivs aldrig. Två medlemmar med samma organisations-id vägras (sätt organisation.id i
-answers/services.json).
-
-Exempel:
-  efterlev --dir staden rollup init --name "Exempelstaden" --member ../intraservice --member ../skola
-  efterlev --dir staden rollup overview --year 2025
-  efterlev --dir staden rollup export --year 2025 --format xlsx --out stadens-handlingsplan.xlsx`,
-    );
+    .addHelpText('after', m().hx_rollup);
 
   rollup
     .command('init')
     .description(m().c_rollupInit)
-    .requiredOption('--member <mapp>', 'en medlems arbetsyta (kan anges flera gånger)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--name <namn>', 'den samlade vyns namn, t.ex. stadens', parseText('--name'), 'Staden')
-    .option('--force', 'skriv över en befintlig rollup.json')
+    .requiredOption('--member <mapp>', m().o_member, (v: string, prev: string[] = []) => [...prev, v])
+    .option('--name <namn>', m().o_rollupName, parseText('--name'), 'Staden')
+    .option('--force', m().o_rollupForce)
     .action(async (opts: { member: string[]; name: string; force?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { memberPath, rollupPath, RollupFile, openMembers } = await import('../rollup/rollup.js');
@@ -58,7 +46,7 @@ Exempel:
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       writeExport(rollupPath(dir), stringify(file), opts.force === true);
       if (ctx.json) ctx.printJson(file);
-      else ctx.print(`Skrev ${rollupPath(dir)} med ${file.members.length} medlemmar.`);
+      else ctx.print(msg(ctx.lang).r_wroteRollup(rollupPath(dir), file.members.length));
     });
 
   rollup
@@ -78,7 +66,7 @@ Exempel:
     .requiredOption('--year <år>', yearHelp(), parseYear)
     .option('--top <n>', m().o_top)
     .action(async (opts: { year: number; top?: string }, cmd: Command) => {
-      if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(`--top ska vara ett positivt heltal, inte '${opts.top}'.`);
+      if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(m().e_badTop(opts.top));
       const { ctx, years } = await load(cmd, opts.year);
       const { sortActions, splitAccepted } = await import('../plan/actions.js');
       const { actionsJson, renderActions } = await import('../ui/actions.js');
@@ -92,8 +80,8 @@ Exempel:
     .command('report')
     .description(m().c_rollupReport)
     .requiredOption('--year <år>', yearHelp(), parseYear)
-    .addOption(new Option('--format <format>', 'filformat').choices(['md', 'html']).default('md'))
-    .option('--out <fil>', 'filen att skriva (utan: stdout)')
+    .addOption(new Option('--format <format>', m().o_format).choices(['md', 'html']).default('md'))
+    .option('--out <fil>', m().o_outStdout)
     .option('--force', m().h_forceHelp)
     .action(async (opts: { year: number; format: 'md' | 'html'; out?: string; force?: boolean }, cmd: Command) => {
       const { ctx, rollup: file, years } = await load(cmd, opts.year);
@@ -102,18 +90,18 @@ Exempel:
       const { deliver } = await import('../export/write.js');
       const blocks = rollupDocument(file.name, opts.year, years, cityActions(years), ctx.lang);
       const data = opts.format === 'html' ? reportHtml(blocks, ctx.lang) : reportMarkdown(blocks);
-      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev stadens rapport ${opts.year} till ${opts.out} (läsbar bara för dig).`);
+      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(msg(ctx.lang).r_wroteReport(opts.year, opts.out!));
     });
 
   rollup
     .command('export')
     .description(m().c_rollupExport)
     .requiredOption('--year <år>', yearHelp(), parseYear)
-    .addOption(new Option('--format <format>', 'filformat').choices(['csv', 'xlsx', 'md', 'json']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', m().o_format).choices(['csv', 'xlsx', 'md', 'json']).makeOptionMandatory())
     .option('--out <fil>', m().o_out)
     .option('--force', m().h_forceHelp)
     .action(async (opts: { year: number; format: 'csv' | 'xlsx' | 'md' | 'json'; out?: string; force?: boolean }, cmd: Command) => {
-      if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError('XLSX skrivs till en fil: ange --out FIL.xlsx.');
+      if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError(m().e_xlsxNeedsOut);
       const { ctx, rollup: file, years } = await load(cmd, opts.year);
       const { sortActions, splitAccepted } = await import('../plan/actions.js');
       const { confidentialityNotice, namesOf, summaryRows } = await import('../export/columns.js');
@@ -130,6 +118,6 @@ Exempel:
       else data = JSON.stringify({ confidential: notice, ...(await import('../ui/actions.js')).actionsJson(opts.year, actions, ctx.lang) }, null, 2) + '\n';
       const { deliver } = await import('../export/write.js');
       const written = deliver(data, opts.out, opts.force === true);
-      if (written !== undefined) ctx.print(`Skrev ${actions.length} åtgärder från ${years.length} organisationer till ${opts.out} (läsbar bara för dig).`);
+      if (written !== undefined) ctx.print(msg(ctx.lang).r_wroteExport(actions.length, years.length, opts.out!));
     });
 }

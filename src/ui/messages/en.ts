@@ -502,4 +502,38 @@ and mentioned; --json lists them under skipped: [{ year, closedBy, closedAt }].
 Examples:
   efterlev migrate --dry-run
   efterlev migrate`,
+
+  // ---- rollup ----
+  r_organisation: 'Organisation',
+  r_checklist: 'Checklist',
+  r_assessed: 'Assessed',
+  r_actions: 'Actions',
+  r_review: 'Review',
+  r_of: (n: number, of: number) => `${n} of ${of}`,
+  r_all: (name: string) => `All of ${name}`,
+  r_organisations: (n: number) => `${n} ${n === 1 ? 'organisation' : 'organisations'}`,
+  r_confidential: (year: number, name: string) => `CONFIDENTIAL – combined report ${year} for ${name}. Contains known security gaps: do not share beyond those authorised.`,
+  r_title: (year: number, name: string) => `Compliance review ${year}: ${name}`,
+  r_perOrganisation: 'Per organisation',
+  r_fixFirst: 'Fix first',
+  r_wroteRollup: (file: string, n: number) => `Wrote ${file} with ${n} ${n === 1 ? 'member' : 'members'}.`,
+  r_wroteReport: (year: number, out: string) => `Wrote the city's report ${year} to ${out} (readable only by you).`,
+  r_wroteExport: (actions: number, organisations: number, out: string) => `Wrote ${actions} ${actions === 1 ? 'action' : 'actions'} from ${organisations} ${organisations === 1 ? 'organisation' : 'organisations'} to ${out} (readable only by you).`,
+  e_badTop: (raw: string) => `--top must be a positive integer, not '${raw}'.`,
+  e_xlsxNeedsOut: 'XLSX is written to a file: give --out FILE.xlsx.',
+  o_format: 'file format',
+  o_outStdout: 'the file to write (without: stdout)',
+  o_member: 'a member\'s workspace (may be given several times)',
+  o_rollupName: 'the combined view\'s name, e.g. the city\'s',
+  o_rollupForce: 'overwrite an existing rollup.json',
+  hx_rollup: `
+A combined view is a folder with rollup.json that points out the members' workspaces (paths
+relative to the folder). Each member is assessed with its own catalogue version and its own
+register; the members are read, never written. Two members with the same organisation id are
+refused (set organisation.id in answers/services.json).
+
+Examples:
+  efterlev --dir city rollup init --name "Example City" --member ../intraservice --member ../school
+  efterlev --dir city rollup overview --year 2025
+  efterlev --dir city rollup export --year 2025 --format xlsx --out city-action-plan.xlsx`,
 } as const satisfies Messages;

@@ -512,6 +512,40 @@ och nämns; --json listar dem under skipped: [{ year, closedBy, closedAt }].
 Exempel:
   efterlev migrate --dry-run
   efterlev migrate`,
+
+  // ---- rollup ----
+  r_organisation: 'Organisation',
+  r_checklist: 'Checklista',
+  r_assessed: 'Bedömda',
+  r_actions: 'Åtgärder',
+  r_review: 'Granskning',
+  r_of: (n: number, of: number) => `${n} av ${of}`,
+  r_all: (name: string) => `Hela ${name}`,
+  r_organisations: (n: number) => `${n} organisationer`,
+  r_confidential: (year: number, name: string) => `KONFIDENTIELLT – samlad rapport ${year} för ${name}. Innehåller kända säkerhetsbrister: sprid inte utanför behöriga.`,
+  r_title: (year: number, name: string) => `Efterlevnadskontroll ${year}: ${name}`,
+  r_perOrganisation: 'Per organisation',
+  r_fixFirst: 'Åtgärda först',
+  r_wroteRollup: (file: string, n: number) => `Skrev ${file} med ${n} medlemmar.`,
+  r_wroteReport: (year: number, out: string) => `Skrev stadens rapport ${year} till ${out} (läsbar bara för dig).`,
+  r_wroteExport: (actions: number, organisations: number, out: string) => `Skrev ${actions} åtgärder från ${organisations} organisationer till ${out} (läsbar bara för dig).`,
+  e_badTop: (raw: string) => `--top ska vara ett positivt heltal, inte '${raw}'.`,
+  e_xlsxNeedsOut: 'XLSX skrivs till en fil: ange --out FIL.xlsx.',
+  o_format: 'filformat',
+  o_outStdout: 'filen att skriva (utan: stdout)',
+  o_member: 'en medlems arbetsyta (kan anges flera gånger)',
+  o_rollupName: 'den samlade vyns namn, t.ex. stadens',
+  o_rollupForce: 'skriv över en befintlig rollup.json',
+  hx_rollup: `
+En samlad vy är en mapp med rollup.json som pekar ut medlemmarnas arbetsytor (sökvägar relativt
+mappen). Varje medlem bedöms med sin egen katalogversion och sitt eget register; medlemmarna läses,
+skrivs aldrig. Två medlemmar med samma organisations-id vägras (sätt organisation.id i
+answers/services.json).
+
+Exempel:
+  efterlev --dir staden rollup init --name "Exempelstaden" --member ../intraservice --member ../skola
+  efterlev --dir staden rollup overview --year 2025
+  efterlev --dir staden rollup export --year 2025 --format xlsx --out stadens-handlingsplan.xlsx`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
