@@ -1,24 +1,17 @@
 import chalk from 'chalk';
 import type { Coverage, CoverageResult } from '../coverage/coverage.js';
-import { text, type Lang } from './i18n.js';
+import { msg, t, text, type Lang } from './i18n.js';
 import { grid, terminalWidth } from './layout.js';
 import { bold, dim } from './style.js';
 
-const LABEL: Record<CoverageResult, { sv: string; en: string }> = {
-  uppfyllt: { sv: 'uppfyllt', en: 'met' },
-  delvis: { sv: 'delvis', en: 'partly' },
-  ej_uppfyllt: { sv: 'ej uppfyllt', en: 'not met' },
-  ej_bedomt: { sv: 'ej bedömt', en: 'not assessed' },
-  ej_tackt: { sv: 'ej täckt', en: 'not covered' },
-};
 const COLOR: Record<CoverageResult, (s: string) => string> = { uppfyllt: chalk.green, delvis: chalk.yellow, ej_uppfyllt: chalk.red, ej_bedomt: chalk.dim, ej_tackt: chalk.dim };
 
-export const coverageLabel = (r: CoverageResult, lang: Lang): string => LABEL[r][lang];
+export const coverageLabel = (r: CoverageResult, lang: Lang): string => t(`cv_${r}`, lang);
 
 export function renderCoverage(c: Coverage, lang: Lang, width = terminalWidth()): string {
-  const sv = lang === 'sv';
+  const l = msg(lang);
   const out = [bold(`${text(c.framework.name, lang)} ${c.year}`), dim(c.framework.source)];
-  const head = [sv ? 'Krav' : 'Requirement', sv ? 'Titel' : 'Title', sv ? 'Frågor' : 'Questions', sv ? 'Resultat' : 'Result'];
+  const head = [l.cv_requirement, l.cv_title, l.cv_questions, l.cv_result];
   const rows: string[][] = [];
   for (const r of c.requirements.filter((x) => x.result !== 'ej_tackt')) {
     const questions = [...new Set(r.evidence.map((e) => e.question))].join(', ');
@@ -31,7 +24,7 @@ export function renderCoverage(c: Coverage, lang: Lang, width = terminalWidth())
   );
   const uncovered = c.requirements.filter((r) => r.result === 'ej_tackt');
   if (uncovered.length > 0) {
-    out.push('', bold(sv ? `Krav som ingen fråga täcker (${uncovered.length}):` : `Requirements no question covers (${uncovered.length}):`));
+    out.push('', bold(l.cv_uncovered(uncovered.length)));
     for (const r of uncovered) out.push(`  ${r.id} ${text(r.title, lang)}`);
   }
   return out.join('\n');

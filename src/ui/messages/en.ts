@@ -536,4 +536,49 @@ Examples:
   efterlev --dir city rollup init --name "Example City" --member ../intraservice --member ../school
   efterlev --dir city rollup overview --year 2025
   efterlev --dir city rollup export --year 2025 --format xlsx --out city-action-plan.xlsx`,
+
+  // ---- coverage ----
+  cv_uppfyllt: 'met',
+  cv_delvis: 'partly',
+  cv_ej_uppfyllt: 'not met',
+  cv_ej_bedomt: 'not assessed',
+  cv_ej_tackt: 'not covered',
+  cv_requirement: 'Requirement',
+  cv_title: 'Title',
+  cv_questions: 'Questions',
+  cv_result: 'Result',
+  cv_uncovered: (n: number) => `Requirements no question covers (${n}):`,
+  cv_unknownFramework: (id: string) => `Unknown framework '${id}'.`,
+  cv_knownFrameworks: (ids: readonly string[]) => `Known: ${ids.join(', ') || 'none (checklists/frameworks is missing)'}.`,
+  o_framework: 'the framework, e.g. gdpr, iso27001 or csl',
+  hx_coverage: `
+For each requirement: the questions that give evidence for it, their answers and a result:
+  met           every answer is the best possible and at least one question covers the whole requirement
+  partly        some answer falls short, or the questions cover only part of the requirement
+  not met       every answer is the worst possible
+  not assessed  none of the questions is answered (not applicable does not count as evidence)
+  not covered   no question in the catalogue gives evidence: a gap in the catalogue, not in the answers
+
+The question–requirement mapping is in checklists/mappings/<framework>.json, with relationship types
+as in NIST OLIR (what the question is in relation to the requirement): equal (the same thing) and
+superset (the question covers the requirement and more) can show the requirement met; subset (part
+of the requirement) and intersect (partial overlap) only partly. The requirements are in
+checklists/frameworks/<framework>.json; efterlev validate checks that every question and requirement exists.
+
+A requirement is to be met in every service where any of its questions applies. The organisation's
+answers (the data protection officer's control points) apply to the whole organisation and count in
+each service's row; the organisation gets a row of its own only for requirements that only its
+questions give evidence for. A question that overlaps another checklist's question
+(checklists/mappings/overlap.json, e.g. KP3.1 and AVT.1 on processor agreements) counts for both:
+an answer is given once.
+
+The annual report (efterlev report) gives the counts per framework and the requirements the answers
+show not met; here is the whole list per requirement.
+
+Examples:
+  efterlev coverage --year 2025 --framework csl
+  efterlev coverage --year 2025 --framework gdpr --service visma-recruit
+  efterlev coverage --year 2025 --framework gdpr --service organisation
+  efterlev coverage --year 2025 --framework iso27001 --json > iso27001-2025.json
+  efterlev --lang en coverage --year 2025 --framework iso27001`,
 } as const satisfies Messages;

@@ -546,6 +546,50 @@ Exempel:
   efterlev --dir staden rollup init --name "Exempelstaden" --member ../intraservice --member ../skola
   efterlev --dir staden rollup overview --year 2025
   efterlev --dir staden rollup export --year 2025 --format xlsx --out stadens-handlingsplan.xlsx`,
+
+  // ---- coverage ----
+  cv_uppfyllt: 'uppfyllt',
+  cv_delvis: 'delvis',
+  cv_ej_uppfyllt: 'ej uppfyllt',
+  cv_ej_bedomt: 'ej bedömt',
+  cv_ej_tackt: 'ej täckt',
+  cv_requirement: 'Krav',
+  cv_title: 'Titel',
+  cv_questions: 'Frågor',
+  cv_result: 'Resultat',
+  cv_uncovered: (n: number) => `Krav som ingen fråga täcker (${n}):`,
+  cv_unknownFramework: (id: string) => `Okänt ramverk '${id}'.`,
+  cv_knownFrameworks: (ids: readonly string[]) => `Kända: ${ids.join(', ') || 'inga (checklists/frameworks saknas)'}.`,
+  o_framework: 'ramverket, t.ex. gdpr, iso27001 eller csl',
+  hx_coverage: `
+För varje krav: frågorna som ger underlag för det, deras svar och ett resultat:
+  uppfyllt     alla svar är de bästa möjliga och minst en fråga täcker hela kravet
+  delvis       något svar brister, eller frågorna täcker bara en del av kravet
+  ej uppfyllt  alla svar är de sämsta möjliga
+  ej bedömt    ingen av frågorna är besvarad (ej tillämplig räknas inte som underlag)
+  ej täckt     ingen fråga i katalogen ger underlag: en brist i katalogen, inte i svaren
+
+Kopplingen fråga–krav står i checklists/mappings/<ramverk>.json, med relationstyp som i NIST OLIR
+(vad frågan är i förhållande till kravet): equal (samma sak) och superset (frågan omfattar kravet
+och mer) kan visa kravet uppfyllt; subset (en del av kravet) och intersect (delvis överlapp) bara
+delvis. Kraven står i checklists/frameworks/<ramverk>.json; efterlev validate kontrollerar att
+varje fråga och krav finns.
+
+Ett krav ska vara uppfyllt i varje tjänst där någon av frågorna gäller. Organisationens svar
+(dataskyddsombudets kontrollpunkter) gäller hela organisationen och räknas i varje tjänsts rad;
+organisationen får en egen rad bara för krav som bara dess frågor ger underlag för. En fråga som
+överlappar en annan checklistas fråga (checklists/mappings/overlap.json, t.ex. KP3.1 och AVT.1 om
+biträdesavtal) räknas för båda: ett svar ges en gång.
+
+Årsrapporten (efterlev report) ger antalen per ramverk och kraven som svaren visar inte uppfyllda;
+här finns hela listan per krav.
+
+Exempel:
+  efterlev coverage --year 2025 --framework csl
+  efterlev coverage --year 2025 --framework gdpr --service visma-recruit
+  efterlev coverage --year 2025 --framework gdpr --service organisation
+  efterlev coverage --year 2025 --framework iso27001 --json > iso27001-2025.json
+  efterlev --lang en coverage --year 2025 --framework iso27001`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
