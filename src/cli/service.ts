@@ -17,22 +17,15 @@ interface FieldOptions {
   reviewer?: string;
 }
 
-const FIELDS_HELP = `
-Ja/nej-uppgifterna tar ja, nej eller okänt (en flagga utan värde betyder ja). En uppgift som inte
-är känd är "okänt": frågor som beror på den ställs, reglerna räknar med det strängare fallet och
-registret visar den som en brist att fylla i. Klassning enligt KLASSA 4.0: nivå 0–4 för
-konfidentialitet, riktighet, tillgänglighet och spårbarhet (K3R2T3S2), eller "ej klassad"
-(prioriteras som nivå 3). --supplier ingen betyder att tjänsten saknar extern leverantör.`;
-
 function fieldOptions(cmd: Command): Command {
   return cmd
-    .option('--owner <namn>', 'ansvarig (tjänsteägare)', parseText('--owner'))
-    .option('--area <område>', 'verksamhetsområde, t.ex. HR, Ekonomi, Kommunikation', parseText('--area'))
-    .option('--supplier <namn>', 'extern leverantör, "okänt" eller "ingen"', parseText('--supplier'))
-    .option('--personal-data [ja|nej|okänt]', 'tjänsten behandlar personuppgifter')
-    .option('--sensitive [ja|nej|okänt]', 'känsliga personuppgifter (art. 9); ja innebär personuppgifter')
-    .option('--third-country [ja|nej|okänt]', 'personuppgifter överförs till tredje land')
-    .option('--classification <KRTS>', 'informationsklassning enligt KLASSA 4.0, t.ex. K3R2T3S2, eller "ej klassad"')
+    .option('--owner <namn>', m().o_svOwner, parseText('--owner'))
+    .option('--area <område>', m().o_svArea, parseText('--area'))
+    .option('--supplier <namn>', m().o_svSupplier, parseText('--supplier'))
+    .option('--personal-data [ja|nej|okänt]', m().o_svPersonalData)
+    .option('--sensitive [ja|nej|okänt]', m().o_svSensitive)
+    .option('--third-country [ja|nej|okänt]', m().o_svThirdCountry)
+    .option('--classification <KRTS>', m().o_svClassification)
     .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'));
 }
 
@@ -54,18 +47,10 @@ export function defineService(program: Command): void {
     service
       .command('add')
       .description(m().c_serviceAdd)
-      .argument('<id>', 'kort id för tjänsten (a–z, 0–9, -), blir filnamn för svaren')
-      .requiredOption('--name <namn>', 'tjänstens namn', parseText('--name')),
+      .argument('<id>', m().o_svId)
+      .requiredOption('--name <namn>', m().o_svName, parseText('--name')),
   )
-    .addHelpText(
-      'after',
-      `${FIELDS_HELP}
-
-Exempel:
-  efterlev service add visma-recruit --name "Visma Recruit" --owner "Sara Ek" --area HR \\
-    --supplier "Visma Enterprise AB" --personal-data --sensitive --classification K3R2T2S2
-  efterlev service add skolplattform --name "Skolplattformen" --personal-data okänt`,
-    )
+    .addHelpText('after', m().hx_serviceAdd)
     .action(async (id: string, opts: FieldOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');
@@ -87,21 +72,10 @@ Exempel:
     service
       .command('set')
       .description(m().c_serviceSet)
-      .argument('<id>', 'tjänstens id')
-      .option('--name <namn>', 'nytt namn', parseText('--name')),
+      .argument('<id>', m().o_svServiceId)
+      .option('--name <namn>', m().o_svNewName, parseText('--name')),
   )
-    .addHelpText(
-      'after',
-      `
-Bara det som anges ändras. Det tidigare läget sparas i registrets historik med vem och när
-(efterlev service show ID). Ändringen gäller året som pågår och framåt: ett år som har passerat
-bedöms med registret som det var då (ögonblicksbild i answers/register/<år>.json).
-${FIELDS_HELP}
-
-Exempel:
-  efterlev service set ubw-agresso --classification K2R3T4S3
-  efterlev service set skolplattform --personal-data ja --sensitive nej --third-country okänt`,
-    )
+    .addHelpText('after', m().hx_serviceSet)
     .action(async (id: string, opts: FieldOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');
@@ -115,58 +89,45 @@ Exempel:
         const result = serviceFrom(id, toFields(opts), base);
         if ('errors' in result) throw new UsageError(result.errors.join('\n'));
         putServices(register, [result.service], by, at);
-        return serviceDiff(base, result.service);
+        return serviceDiff(base, result.service, ctx.lang);
       });
       if (ctx.json) ctx.printJson({ service: id, changes });
-      else ctx.print(changes.length === 0 ? `${id}: oförändrad.` : `${id}: ${changes.join('; ')}.`);
+      else ctx.print(changes.length === 0 ? msg(ctx.lang).p_unchanged(id) : `${id}: ${changes.join('; ')}.`);
     });
 
   service
     .command('retire')
     .description(m().c_serviceRetire)
-    .argument('<id>', 'tjänstens id')
-    .requiredOption('--reason <text>', 'varför, t.ex. "ersatt av nytt ekonomisystem 2026"', parseText('--reason', 'motivation'))
+    .argument('<id>', m().o_svServiceId)
+    .requiredOption('--reason <text>', m().o_svReason, parseText('--reason', 'motivation'))
     .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
-    .addHelpText('after', '\nExempel:\n  efterlev service retire ubw-agresso --reason "Ersatt av ny ekonomiplattform hösten 2026"')
+    .addHelpText('after', m().hx_serviceRetire)
     .action(async (id: string, opts: { reason: string; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');
       const { changeRegister } = await import('../store/register.js');
-      if (opts.reason.trim() === '') throw new UsageError('--reason behövs: skriv varför tjänsten avvecklas.');
+      if (opts.reason.trim() === '') throw new UsageError(msg(ctx.lang).sv_reasonNeeded);
       await openWorkspace(ctx.ws);
       const by = opts.reviewer ?? defaultReviewer();
       await changeRegister(ctx.ws, (register, at) => {
         const i = register.services.findIndex((s) => s.id === id);
         if (i === -1) throw unknownService(id, register.services.map((s) => s.id));
         const before = register.services[i]!;
-        if (before.retired) throw new UsageError(`Tjänsten '${id}' avvecklades redan ${before.retired.at.slice(0, 10)}.`);
+        if (before.retired) throw new UsageError(msg(ctx.lang).sv_alreadyRetired(id, before.retired.at.slice(0, 10)));
         register.history.push({ service: id, before, by, at });
         register.services[i] = { ...before, retired: { at, by, reason: opts.reason.trim() } };
       });
       if (ctx.json) ctx.printJson({ retired: id });
-      else ctx.print(`${id} är avvecklad: den ingår inte i kommande års granskning; tidigare år visar den som förut.`);
+      else ctx.print(msg(ctx.lang).sv_retired(id));
     });
 
   service
     .command('import')
     .description(m().c_serviceImport)
-    .argument('<fil>', 'CSV eller XLSX med en rubrikrad')
-    .option('--dry-run', 'visa nya och ändrade tjänster utan att skriva något')
+    .argument('<fil>', m().o_svFile)
+    .option('--dry-run', m().o_svDryRun)
     .option('--reviewer <namn>', m().o_reviewerChange)
-    .addHelpText(
-      'after',
-      `
-Kolumner (svenska eller engelska, i valfri ordning): id, namn, ansvarig, område, leverantör,
-personuppgifter, känsliga, tredjeland, och klassning som K, R, T, S i var sin kolumn eller
-kombinerat "K3R2T2S2". En rad utan id får id:t för den registrerade tjänsten med samma namn,
-annars ett id av namnet (visma-recruit). En tom ja/nej-cell är okänt, en tom klassning ej klassad.
-Alla rader kontrolleras först; en enda felaktig rad stoppar hela filen (slutkod 2, radnummer) och
-ingenting skrivs. Nya och ändrade tjänster visas innan något skrivs.
-
-Exempel:
-  efterlev service import systemforteckning.xlsx --dry-run
-  efterlev service import systemforteckning.csv`,
-    )
+    .addHelpText('after', m().hx_serviceImport)
     .action(async (file: string, opts: { dryRun?: boolean; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { inputFile } = await import('../io/paths.js');
@@ -192,16 +153,17 @@ Exempel:
         ctx.printJson({ dryRun: opts.dryRun === true, added: plan.added.map((s) => s.id), changed: plan.changed.map((c) => ({ service: c.service.id, changes: c.changes })), unchanged: plan.unchanged });
         return;
       }
-      for (const s of plan.added) ctx.print(`ny: ${s.id} ${s.name}`);
-      for (const c of plan.changed) ctx.print(`ändrad: ${c.service.id}: ${c.changes.join('; ')}`);
-      ctx.print(`${plan.added.length} nya, ${plan.changed.length} ändrade, ${plan.unchanged} oförändrade${opts.dryRun ? ' (provkörning: ingenting skrevs)' : ''}.`);
+      const t = msg(ctx.lang);
+      for (const s of plan.added) ctx.print(t.sv_importNew(s.id, s.name));
+      for (const c of plan.changed) ctx.print(t.sv_importChanged(c.service.id, c.changes));
+      ctx.print(t.sv_importSummary(plan.added.length, plan.changed.length, plan.unchanged, opts.dryRun === true));
     });
 
   service
     .command('list')
     .description(m().c_serviceList)
-    .option('--all', 'också avvecklade tjänster')
-    .addHelpText('after', '\nExempel:\n  efterlev service list\n  efterlev service list --all --json')
+    .option('--all', m().o_svAll)
+    .addHelpText('after', m().hx_serviceList)
     .action(async (opts: { all?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');
@@ -220,8 +182,8 @@ Exempel:
   service
     .command('show')
     .description(m().c_serviceShow)
-    .argument('<id>', 'tjänstens id')
-    .addHelpText('after', '\nExempel:\n  efterlev service show ubw-agresso')
+    .argument('<id>', m().o_svServiceId)
+    .addHelpText('after', m().hx_serviceShow)
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');

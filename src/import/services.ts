@@ -3,6 +3,7 @@ import { InvalidInputError, type Problem } from '../errors.js';
 import { ORGANISATION_ID, SERVICE_ID, type Service, type ServiceRegister } from '../store/schema.js';
 import { serviceDiff, serviceFrom, type ServiceFields } from '../store/service-fields.js';
 import { stringify } from '../store/canonical.js';
+import { m, outputLang } from '../ui/i18n.js';
 
 /** One row of a system inventory (systemförteckning), with where it stands for messages. */
 export interface ServiceRow {
@@ -63,11 +64,11 @@ const headerKey = (h: string): Column | undefined => HEADERS[h.normalize('NFC').
 /** Rows from a table whose first non-empty row is the header. */
 export function serviceRowsFromTable(table: readonly { cells: string[]; line: number }[], shown: string): ServiceRow[] {
   const headerAt = table.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
-  if (headerAt === -1) throw new InvalidInputError([{ file: shown, message: 'filen är tom' }]);
+  if (headerAt === -1) throw new InvalidInputError([{ file: shown, message: m().si_empty }]);
   const header = table[headerAt]!;
   const columns = header.cells.map(headerKey);
   if (!columns.includes('name') && !columns.includes('id')) {
-    throw new InvalidInputError([{ file: shown, line: header.line, message: 'rubrikraden saknar kolumnen namn (eller id); kända kolumner: id, namn, ansvarig, område, leverantör, personuppgifter, känsliga, tredjeland, K, R, T, S, klassning' }]);
+    throw new InvalidInputError([{ file: shown, line: header.line, message: m().si_noNameColumn }]);
   }
   const problems: Problem[] = [];
   const rows: ServiceRow[] = [];
@@ -86,7 +87,7 @@ export function serviceRowsFromTable(table: readonly { cells: string[]; line: nu
     if (levels.some((l) => l !== undefined)) {
       const given = levels.filter((l) => l !== undefined && l !== '');
       if (given.length === 0) fields.classification ??= '';
-      else if (given.length < 4) problems.push({ file: shown, line, message: 'K, R, T och S ska alla ha en nivå 0–4, eller alla vara tomma (ej klassad)' });
+      else if (given.length < 4) problems.push({ file: shown, line, message: m().si_partialClassification });
       else fields.classification = `K${levels[0]}R${levels[1]}T${levels[2]}S${levels[3]}`;
     }
     rows.push({ line, id: get('id') || undefined, fields });
@@ -102,7 +103,7 @@ export function readServiceCsv(text: string, shown: string): ServiceRow[] {
   try {
     records = parse(text, { delimiter, bom: true, relax_column_count: true, info: true }) as unknown as typeof records;
   } catch (err) {
-    throw new InvalidInputError([{ file: shown, message: `ogiltig CSV: ${(err as Error).message}` }]);
+    throw new InvalidInputError([{ file: shown, message: m().si_badCsv((err as Error).message) }]);
   }
   // csv-parse gives the line where a record ends; a record that holds line breaks starts earlier.
   return serviceRowsFromTable(
@@ -145,18 +146,18 @@ export function planServiceImport(rows: readonly ServiceRow[], register: Service
   const used = new Map<string, number>();
   const names = new Map<string, number>();
   const plan: ServiceImportPlan = { services: [], added: [], changed: [], unchanged: 0 };
-  if (rows.length === 0) problems.push({ file: shown, message: 'inga tjänster att läsa in' });
+  if (rows.length === 0) problems.push({ file: shown, message: m().si_noServices });
   for (const row of rows) {
     const name = row.fields.name;
     let id = row.id?.toLowerCase();
     if (id === undefined) {
       if (name === undefined || name === '') {
-        problems.push({ file: shown, line: row.line, message: 'raden saknar både id och namn' });
+        problems.push({ file: shown, line: row.line, message: m().si_noIdOrName });
         continue;
       }
       const same = names.get(name.toLowerCase());
       if (same !== undefined) {
-        problems.push({ file: shown, line: row.line, message: `namnet '${name}' finns redan på rad ${same}; ge raderna var sitt id` });
+        problems.push({ file: shown, line: row.line, message: m().si_sameName(name, same) });
         continue;
       }
       names.set(name.toLowerCase(), row.line);
@@ -167,12 +168,12 @@ export function planServiceImport(rows: readonly ServiceRow[], register: Service
       id = candidate;
     }
     if (!SERVICE_ID.test(id)) {
-      problems.push({ file: shown, line: row.line, message: `'${id}' är inget giltigt tjänste-id (a–z, 0–9 och bindestreck)` });
+      problems.push({ file: shown, line: row.line, message: m().si_badId(id) });
       continue;
     }
     const first = used.get(id);
     if (first !== undefined) {
-      problems.push({ file: shown, line: row.line, message: `tjänsten '${id}' finns redan på rad ${first}` });
+      problems.push({ file: shown, line: row.line, message: m().si_duplicateId(id, first) });
       continue;
     }
     used.set(id, row.line);
@@ -184,7 +185,7 @@ export function planServiceImport(rows: readonly ServiceRow[], register: Service
     }
     plan.services.push(result.service);
     if (base === undefined) plan.added.push(result.service);
-    else if (stringify(base) !== stringify(result.service)) plan.changed.push({ service: result.service, changes: serviceDiff(base, result.service) });
+    else if (stringify(base) !== stringify(result.service)) plan.changed.push({ service: result.service, changes: serviceDiff(base, result.service, outputLang()) });
     else plan.unchanged++;
   }
   if (problems.length > 0) throw new InvalidInputError(problems);

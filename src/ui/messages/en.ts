@@ -3,6 +3,13 @@ import type { Messages } from './sv.js';
 /** The English message catalogue: the keys of sv.ts, every one (a missing or extra key is a type error). */
 const list = (items: readonly string[], and: string): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)!}`);
 
+const FIELDS_HELP_EN = `
+The yes/no fields take ja (yes), nej (no) or okänt (unknown) (a flag without a value means yes). A
+field that is not known is "okänt": the questions that depend on it are asked, the rules count on
+the stricter case and the register shows it as a gap to fill in. Classification per KLASSA 4.0:
+level 0–4 for confidentiality, integrity, availability and traceability (K3R2T3S2), or "ej klassad"
+(not classified; prioritised as level 3). --supplier ingen means the service has no external supplier.`;
+
 export const en = {
   status_enligt_plan: 'On track',
   status_mellan: 'Deviation – medium/minor',
@@ -581,4 +588,65 @@ Examples:
   efterlev coverage --year 2025 --framework gdpr --service organisation
   efterlev coverage --year 2025 --framework iso27001 --json > iso27001-2025.json
   efterlev --lang en coverage --year 2025 --framework iso27001`,
+
+  // ---- service set, retire, import, and the rows of a system inventory ----
+  sv_reasonNeeded: '--reason is needed: write why the service is retired.',
+  sv_alreadyRetired: (id: string, at: string) => `The service '${id}' was already retired on ${at}.`,
+  sv_retired: (id: string) => `${id} is retired: it is not part of coming years' reviews; earlier years show it as before.`,
+  sv_importNew: (id: string, name: string) => `new: ${id} ${name}`,
+  sv_importChanged: (id: string, changes: readonly string[]) => `changed: ${id}: ${changes.join('; ')}`,
+  sv_importSummary: (added: number, changed: number, unchanged: number, dryRun: boolean) => `${added} new, ${changed} changed, ${unchanged} unchanged${dryRun ? ' (dry run: nothing written)' : ''}.`,
+  si_empty: 'the file is empty',
+  si_noNameColumn: 'the header row lacks the column name (or id); known columns: id, name, owner, area, supplier, personal data, sensitive, third country, K, R, T, S, classification (or their Swedish names)',
+  si_partialClassification: 'K, R, T and S must all have a level 0–4, or all be empty (not classified)',
+  si_badCsv: (message: string) => `invalid CSV: ${message}`,
+  si_noServices: 'no services to import',
+  si_noIdOrName: 'the row has neither id nor name',
+  si_sameName: (name: string, line: number) => `the name '${name}' is already on row ${line}; give the rows an id each`,
+  si_badId: (id: string) => `'${id}' is not a valid service id (a–z, 0–9 and hyphens)`,
+  si_duplicateId: (id: string, line: number) => `the service '${id}' is already on row ${line}`,
+  o_svOwner: 'owner (service owner)',
+  o_svArea: 'business area, e.g. HR, Finance, Communications',
+  o_svSupplier: 'external supplier, "okänt" (unknown) or "ingen" (none)',
+  o_svPersonalData: 'the service processes personal data',
+  o_svSensitive: 'sensitive personal data (Art. 9); ja (yes) implies personal data',
+  o_svThirdCountry: 'personal data is transferred to a third country',
+  o_svClassification: 'information classification per KLASSA 4.0, e.g. K3R2T3S2, or "ej klassad" (not classified)',
+  o_svId: 'short id for the service (a–z, 0–9, -), becomes the file name of its answers',
+  o_svName: 'the service\'s name',
+  o_svServiceId: 'the service\'s id',
+  o_svNewName: 'new name',
+  o_svReason: 'why, e.g. "replaced by a new finance system 2026"',
+  o_svFile: 'CSV or XLSX with a header row',
+  o_svDryRun: 'show new and changed services without writing anything',
+  o_svAll: 'retired services too',
+  hx_serviceAdd: `${FIELDS_HELP_EN}
+
+Examples:
+  efterlev service add visma-recruit --name "Visma Recruit" --owner "Sara Ek" --area HR \\
+    --supplier "Visma Enterprise AB" --personal-data --sensitive --classification K3R2T2S2
+  efterlev service add skolplattform --name "Skolplattformen" --personal-data okänt`,
+  hx_serviceSet: `
+Only what is given changes. The earlier state is kept in the register's history with who and when
+(efterlev service show ID). The change applies to the year in progress and onwards: a year that has
+passed is assessed with the register as it was then (snapshot in answers/register/<year>.json).
+${FIELDS_HELP_EN}
+
+Examples:
+  efterlev service set ubw-agresso --classification K2R3T4S3
+  efterlev service set skolplattform --personal-data ja --sensitive nej --third-country okänt`,
+  hx_serviceImport: `
+Columns (Swedish or English, in any order): id, name, owner, area, supplier, personal data,
+sensitive, third country, and classification as K, R, T, S in a column each or combined
+"K3R2T2S2". A row without an id gets the id of the registered service with the same name, otherwise
+an id made from the name (visma-recruit). An empty yes/no cell is unknown, an empty classification
+not classified. All rows are checked first; a single faulty row stops the whole file (exit code 2,
+row number) and nothing is written. New and changed services are shown before anything is written.
+
+Examples:
+  efterlev service import system-inventory.xlsx --dry-run
+  efterlev service import system-inventory.csv`,
+  hx_serviceRetire: '\nExamples:\n  efterlev service retire ubw-agresso --reason "Replaced by a new finance platform in autumn 2026"',
+  hx_serviceList: '\nExamples:\n  efterlev service list\n  efterlev service list --all --json',
+  hx_serviceShow: '\nExamples:\n  efterlev service show ubw-agresso',
 } as const satisfies Messages;

@@ -5,6 +5,13 @@
  */
 const list = (items: readonly string[], and: string): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)!}`);
 
+const FIELDS_HELP_SV = `
+Ja/nej-uppgifterna tar ja, nej eller okänt (en flagga utan värde betyder ja). En uppgift som inte
+är känd är "okänt": frågor som beror på den ställs, reglerna räknar med det strängare fallet och
+registret visar den som en brist att fylla i. Klassning enligt KLASSA 4.0: nivå 0–4 för
+konfidentialitet, riktighet, tillgänglighet och spårbarhet (K3R2T3S2), eller "ej klassad"
+(prioriteras som nivå 3). --supplier ingen betyder att tjänsten saknar extern leverantör.`;
+
 export const sv = {
   // ---- scores and statuses ----
   status_enligt_plan: 'Enligt plan',
@@ -590,6 +597,67 @@ Exempel:
   efterlev coverage --year 2025 --framework gdpr --service organisation
   efterlev coverage --year 2025 --framework iso27001 --json > iso27001-2025.json
   efterlev --lang en coverage --year 2025 --framework iso27001`,
+
+  // ---- service set, retire, import, and the rows of a system inventory ----
+  sv_reasonNeeded: '--reason behövs: skriv varför tjänsten avvecklas.',
+  sv_alreadyRetired: (id: string, at: string) => `Tjänsten '${id}' avvecklades redan ${at}.`,
+  sv_retired: (id: string) => `${id} är avvecklad: den ingår inte i kommande års granskning; tidigare år visar den som förut.`,
+  sv_importNew: (id: string, name: string) => `ny: ${id} ${name}`,
+  sv_importChanged: (id: string, changes: readonly string[]) => `ändrad: ${id}: ${changes.join('; ')}`,
+  sv_importSummary: (added: number, changed: number, unchanged: number, dryRun: boolean) => `${added} nya, ${changed} ändrade, ${unchanged} oförändrade${dryRun ? ' (provkörning: ingenting skrevs)' : ''}.`,
+  si_empty: 'filen är tom',
+  si_noNameColumn: 'rubrikraden saknar kolumnen namn (eller id); kända kolumner: id, namn, ansvarig, område, leverantör, personuppgifter, känsliga, tredjeland, K, R, T, S, klassning',
+  si_partialClassification: 'K, R, T och S ska alla ha en nivå 0–4, eller alla vara tomma (ej klassad)',
+  si_badCsv: (message: string) => `ogiltig CSV: ${message}`,
+  si_noServices: 'inga tjänster att läsa in',
+  si_noIdOrName: 'raden saknar både id och namn',
+  si_sameName: (name: string, line: number) => `namnet '${name}' finns redan på rad ${line}; ge raderna var sitt id`,
+  si_badId: (id: string) => `'${id}' är inget giltigt tjänste-id (a–z, 0–9 och bindestreck)`,
+  si_duplicateId: (id: string, line: number) => `tjänsten '${id}' finns redan på rad ${line}`,
+  o_svOwner: 'ansvarig (tjänsteägare)',
+  o_svArea: 'verksamhetsområde, t.ex. HR, Ekonomi, Kommunikation',
+  o_svSupplier: 'extern leverantör, "okänt" eller "ingen"',
+  o_svPersonalData: 'tjänsten behandlar personuppgifter',
+  o_svSensitive: 'känsliga personuppgifter (art. 9); ja innebär personuppgifter',
+  o_svThirdCountry: 'personuppgifter överförs till tredje land',
+  o_svClassification: 'informationsklassning enligt KLASSA 4.0, t.ex. K3R2T3S2, eller "ej klassad"',
+  o_svId: 'kort id för tjänsten (a–z, 0–9, -), blir filnamn för svaren',
+  o_svName: 'tjänstens namn',
+  o_svServiceId: 'tjänstens id',
+  o_svNewName: 'nytt namn',
+  o_svReason: 'varför, t.ex. "ersatt av nytt ekonomisystem 2026"',
+  o_svFile: 'CSV eller XLSX med en rubrikrad',
+  o_svDryRun: 'visa nya och ändrade tjänster utan att skriva något',
+  o_svAll: 'också avvecklade tjänster',
+  hx_serviceAdd: `${FIELDS_HELP_SV}
+
+Exempel:
+  efterlev service add visma-recruit --name "Visma Recruit" --owner "Sara Ek" --area HR \\
+    --supplier "Visma Enterprise AB" --personal-data --sensitive --classification K3R2T2S2
+  efterlev service add skolplattform --name "Skolplattformen" --personal-data okänt`,
+  hx_serviceSet: `
+Bara det som anges ändras. Det tidigare läget sparas i registrets historik med vem och när
+(efterlev service show ID). Ändringen gäller året som pågår och framåt: ett år som har passerat
+bedöms med registret som det var då (ögonblicksbild i answers/register/<år>.json).
+${FIELDS_HELP_SV}
+
+Exempel:
+  efterlev service set ubw-agresso --classification K2R3T4S3
+  efterlev service set skolplattform --personal-data ja --sensitive nej --third-country okänt`,
+  hx_serviceImport: `
+Kolumner (svenska eller engelska, i valfri ordning): id, namn, ansvarig, område, leverantör,
+personuppgifter, känsliga, tredjeland, och klassning som K, R, T, S i var sin kolumn eller
+kombinerat "K3R2T2S2". En rad utan id får id:t för den registrerade tjänsten med samma namn,
+annars ett id av namnet (visma-recruit). En tom ja/nej-cell är okänt, en tom klassning ej klassad.
+Alla rader kontrolleras först; en enda felaktig rad stoppar hela filen (slutkod 2, radnummer) och
+ingenting skrivs. Nya och ändrade tjänster visas innan något skrivs.
+
+Exempel:
+  efterlev service import systemforteckning.xlsx --dry-run
+  efterlev service import systemforteckning.csv`,
+  hx_serviceRetire: '\nExempel:\n  efterlev service retire ubw-agresso --reason "Ersatt av ny ekonomiplattform hösten 2026"',
+  hx_serviceList: '\nExempel:\n  efterlev service list\n  efterlev service list --all --json',
+  hx_serviceShow: '\nExempel:\n  efterlev service show ubw-agresso',
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
