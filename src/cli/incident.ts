@@ -201,21 +201,10 @@ Exempel:
   incident
     .command('import')
     .description(m().c_incidentImport)
-    .argument('<fil>', 'CSV med en rubrikrad')
-    .option('--dry-run', 'visa vad som skulle läsas in utan att skriva något')
+    .argument('<fil>', m().o_inFile)
+    .option('--dry-run', m().o_inDryRun)
     .option('--reviewer <namn>', m().o_reviewerRecord, parseText('--reviewer'))
-    .addHelpText(
-      'after',
-      `
-Kolumner (svenska eller engelska): id, tjänst, typ, rubrik, beskrivning, inträffad, kännedom,
-åtgärdad, leverantör, rotorsaksanalys, åtgärder, status, anmäld till IMY, skäl till dröjsmål,
-ej anmäld (motivering), registrerade informerade, tidig varning, incidentanmälan, slutrapport.
-En rad med ett id som redan finns ändrar den incidenten; annars läggs en ny till. Alla rader
-kontrolleras först; en enda felaktig rad stoppar hela filen (slutkod 2, radnummer och kolumn).
-
-Exempel:
-  efterlev incident import incidenter-2025.csv --dry-run`,
-    )
+    .addHelpText('after', m().hx_incidentImport)
     .action(async (file: string, opts: { dryRun?: boolean; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { inputFile } = await import('../io/paths.js');
@@ -235,7 +224,7 @@ Exempel:
         ctx.printJson({ dryRun: opts.dryRun === true, added: plan.added, changed: plan.changed, unchanged: plan.unchanged });
         return;
       }
-      ctx.print(`${plan.added.length} nya, ${plan.changed.length} ändrade, ${plan.unchanged} oförändrade incidenter${opts.dryRun ? ' (provkörning: ingenting skrevs)' : ''}.`);
+      ctx.print(msg(ctx.lang).n_importSummary(plan.added.length, plan.changed.length, plan.unchanged, opts.dryRun === true));
     });
 }
 

@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { contextOf, latestYearHelp, parseYear, yearOrLatest } from './context.js';
@@ -58,11 +58,11 @@ Exempel:
     .action(async (opts: ReportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       if (opts.kind === 'avvikelser') return deviationReport(ctx, opts);
-      if (opts.from !== undefined || opts.to !== undefined) throw new UsageError('--from och --to gäller avvikelserapporten.', 'Skriv --kind avvikelser --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD, eller --year ÅR för årsrapporten.');
-      if (opts.format === 'xlsx') throw new UsageError('Årsrapporten skrivs som md, html eller docx.', 'XLSX finns för avvikelserapporten (--kind avvikelser) och handlingsplanen (efterlev export).');
+      if (opts.from !== undefined || opts.to !== undefined) throw new UsageError(m().rp_fromToDeviations, m().rp_fromToDeviationsHint);
+      if (opts.format === 'xlsx') throw new UsageError(m().rp_annualFormats, m().rp_annualFormatsHint);
       const { year, note } = await yearOrLatest(ctx, opts.year);
       const format = opts.format ?? 'md';
-      if (format === 'docx' && opts.out === undefined) throw new UsageError('DOCX skrivs till en fil: ange --out FIL.docx.');
+      if (format === 'docx' && opts.out === undefined) throw new UsageError(m().rp_needsOut('docx'));
       const { openReview, assessYear, yearRegister } = await import('../review.js');
       const { yearsIn } = await import('../store/answers.js');
       const { buildActions } = await import('../plan/actions.js');
@@ -86,26 +86,26 @@ Exempel:
       const blocks = reportDocument(review.catalog, model, ctx.lang);
       const data = format === 'docx' ? await (await import('../report/docx.js')).reportDocx(blocks, ctx.lang) : format === 'html' ? reportHtml(blocks, ctx.lang) : reportMarkdown(blocks);
       const { deliver } = await import('../export/write.js');
-      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(`Skrev årsrapporten ${year}${note ? ` ${note}` : ''} till ${opts.out} (läsbar bara för dig).`);
-      else if (note) ctx.warn(`Årsrapporten ${note}.`);
+      if (deliver(data, opts.out, opts.force === true) !== undefined) ctx.print(msg(ctx.lang).rp_wrote(year, note, opts.out!));
+      else if (note) ctx.warn(msg(ctx.lang).rp_note(note));
     });
 }
 
 /** Refuses what the deviation report cannot be made from, before anything is read or written. */
 async function deviationOptions(opts: ReportOptions): Promise<{ from: string; to: string; format: 'md' | 'html' | 'docx' | 'xlsx' }> {
   const { dateProblem } = await import('../catalog/values.js');
-  if (opts.year !== undefined) throw new UsageError('Avvikelserapporten gäller en period, inte ett granskningsår.', `Skriv --from ${opts.year}-01-01 --to ${opts.year}-12-31 i stället för --year ${opts.year}.`);
+  if (opts.year !== undefined) throw new UsageError(m().rp_periodNotYear, m().rp_periodNotYearHint(opts.year));
   const missing = (['from', 'to'] as const).filter((k) => opts[k] === undefined).map((k) => `--${k}`);
-  if (missing.length > 0) throw new UsageError(`--kind avvikelser kräver ${missing.join(' och ')}.`, 'T.ex. efterlev report --kind avvikelser --from 2023-01-01 --to 2023-05-31.');
+  if (missing.length > 0) throw new UsageError(m().rp_needsFromTo(missing), m().rp_needsFromToHint);
   for (const flag of ['from', 'to'] as const) {
     const problem = dateProblem(opts[flag]!);
-    if (problem !== undefined) throw new UsageError(`--${flag}: '${opts[flag]}' är inget datum (${problem}).`);
+    if (problem !== undefined) throw new UsageError(m().rp_badDate(flag, String(opts[flag]), problem));
   }
   const from = opts.from!;
   const to = opts.to!;
-  if (from > to) throw new UsageError(`--from (${from}) ligger efter --to (${to}).`, 'Perioden börjar med --from och slutar med --to.');
+  if (from > to) throw new UsageError(m().rp_fromAfterTo(from, to), m().rp_fromAfterToHint);
   const format = opts.format ?? 'md';
-  if ((format === 'xlsx' || format === 'docx') && opts.out === undefined) throw new UsageError(`${format.toUpperCase()} skrivs till en fil: ange --out FIL.${format}.`);
+  if ((format === 'xlsx' || format === 'docx') && opts.out === undefined) throw new UsageError(m().rp_needsOut(format));
   return { from, to, format };
 }
 
@@ -134,5 +134,5 @@ async function deviationReport(ctx: ReturnType<typeof contextOf>, opts: ReportOp
   if (written === undefined) return;
   const listed = model.sections.reduce((n, s) => n + s.rows.length, 0);
   if (ctx.json) ctx.printJson({ written, kind: 'avvikelser', format, from, to, services: listed });
-  else ctx.print(`Skrev avvikelserapporten ${from} – ${to} till ${opts.out}: ${listed} tjänster med avvikelser (läsbar bara för dig).`);
+  else ctx.print(msg(ctx.lang).rp_wroteDeviations(from, to, opts.out!, listed));
 }

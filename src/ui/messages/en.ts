@@ -649,4 +649,33 @@ Examples:
   hx_serviceRetire: '\nExamples:\n  efterlev service retire ubw-agresso --reason "Replaced by a new finance platform in autumn 2026"',
   hx_serviceList: '\nExamples:\n  efterlev service list\n  efterlev service list --all --json',
   hx_serviceShow: '\nExamples:\n  efterlev service show ubw-agresso',
+
+  // ---- report and incident import ----
+  rp_wrote: (year: number, note: string | undefined, out: string) => `Wrote the annual report ${year}${note ? ` ${note}` : ''} to ${out} (readable only by you).`,
+  rp_note: (note: string) => `The annual report ${note}.`,
+  rp_wroteDeviations: (from: string, to: string, out: string, services: number) => `Wrote the deviation report ${from} – ${to} to ${out}: ${services} ${services === 1 ? 'service' : 'services'} with deviations (readable only by you).`,
+  rp_fromToDeviations: '--from and --to are for the deviation report.',
+  rp_fromToDeviationsHint: 'Write --kind avvikelser --from YYYY-MM-DD --to YYYY-MM-DD, or --year YEAR for the annual report.',
+  rp_annualFormats: 'The annual report is written as md, html or docx.',
+  rp_annualFormatsHint: 'XLSX is there for the deviation report (--kind avvikelser) and the action plan (efterlev export).',
+  rp_needsOut: (format: string) => `${format.toUpperCase()} is written to a file: give --out FILE.${format}.`,
+  rp_periodNotYear: 'The deviation report covers a period, not a review year.',
+  rp_periodNotYearHint: (year: number) => `Write --from ${year}-01-01 --to ${year}-12-31 instead of --year ${year}.`,
+  rp_needsFromTo: (missing: readonly string[]) => `--kind avvikelser needs ${missing.join(' and ')}.`,
+  rp_needsFromToHint: 'E.g. efterlev report --kind avvikelser --from 2023-01-01 --to 2023-05-31.',
+  rp_badDate: (flag: string, raw: string, problem: string) => `--${flag}: '${raw}' is not a date (${problem}).`,
+  rp_fromAfterTo: (from: string, to: string) => `--from (${from}) is after --to (${to}).`,
+  rp_fromAfterToHint: 'The period begins with --from and ends with --to.',
+  n_importSummary: (added: number, changed: number, unchanged: number, dryRun: boolean) => `${added} new, ${changed} changed, ${unchanged} unchanged incidents${dryRun ? ' (dry run: nothing written)' : ''}.`,
+  o_inFile: 'CSV with a header row',
+  o_inDryRun: 'show what would be imported without writing anything',
+  hx_incidentImport: `
+Columns (Swedish or English): id, service, kind, title, description, occurred, detected, resolved,
+supplier, root cause analysis, actions, status, IMY notified, delay reason, not notified (the
+motivation), subjects informed, early warning, notification, final report.
+A row with an id that already exists changes that incident; otherwise a new one is added. All rows
+are checked first; a single faulty row stops the whole file (exit code 2, row number and column).
+
+Examples:
+  efterlev incident import incidents-2025.csv --dry-run`,
 } as const satisfies Messages;

@@ -658,6 +658,35 @@ Exempel:
   hx_serviceRetire: '\nExempel:\n  efterlev service retire ubw-agresso --reason "Ersatt av ny ekonomiplattform hösten 2026"',
   hx_serviceList: '\nExempel:\n  efterlev service list\n  efterlev service list --all --json',
   hx_serviceShow: '\nExempel:\n  efterlev service show ubw-agresso',
+
+  // ---- report and incident import ----
+  rp_wrote: (year: number, note: string | undefined, out: string) => `Skrev årsrapporten ${year}${note ? ` ${note}` : ''} till ${out} (läsbar bara för dig).`,
+  rp_note: (note: string) => `Årsrapporten ${note}.`,
+  rp_wroteDeviations: (from: string, to: string, out: string, services: number) => `Skrev avvikelserapporten ${from} – ${to} till ${out}: ${services} tjänster med avvikelser (läsbar bara för dig).`,
+  rp_fromToDeviations: '--from och --to gäller avvikelserapporten.',
+  rp_fromToDeviationsHint: 'Skriv --kind avvikelser --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD, eller --year ÅR för årsrapporten.',
+  rp_annualFormats: 'Årsrapporten skrivs som md, html eller docx.',
+  rp_annualFormatsHint: 'XLSX finns för avvikelserapporten (--kind avvikelser) och handlingsplanen (efterlev export).',
+  rp_needsOut: (format: string) => `${format.toUpperCase()} skrivs till en fil: ange --out FIL.${format}.`,
+  rp_periodNotYear: 'Avvikelserapporten gäller en period, inte ett granskningsår.',
+  rp_periodNotYearHint: (year: number) => `Skriv --from ${year}-01-01 --to ${year}-12-31 i stället för --year ${year}.`,
+  rp_needsFromTo: (missing: readonly string[]) => `--kind avvikelser kräver ${missing.join(' och ')}.`,
+  rp_needsFromToHint: 'T.ex. efterlev report --kind avvikelser --from 2023-01-01 --to 2023-05-31.',
+  rp_badDate: (flag: string, raw: string, problem: string) => `--${flag}: '${raw}' är inget datum (${problem}).`,
+  rp_fromAfterTo: (from: string, to: string) => `--from (${from}) ligger efter --to (${to}).`,
+  rp_fromAfterToHint: 'Perioden börjar med --from och slutar med --to.',
+  n_importSummary: (added: number, changed: number, unchanged: number, dryRun: boolean) => `${added} nya, ${changed} ändrade, ${unchanged} oförändrade incidenter${dryRun ? ' (provkörning: ingenting skrevs)' : ''}.`,
+  o_inFile: 'CSV med en rubrikrad',
+  o_inDryRun: 'visa vad som skulle läsas in utan att skriva något',
+  hx_incidentImport: `
+Kolumner (svenska eller engelska): id, tjänst, typ, rubrik, beskrivning, inträffad, kännedom,
+åtgärdad, leverantör, rotorsaksanalys, åtgärder, status, anmäld till IMY, skäl till dröjsmål,
+ej anmäld (motivering), registrerade informerade, tidig varning, incidentanmälan, slutrapport.
+En rad med ett id som redan finns ändrar den incidenten; annars läggs en ny till. Alla rader
+kontrolleras först; en enda felaktig rad stoppar hela filen (slutkod 2, radnummer och kolumn).
+
+Exempel:
+  efterlev incident import incidenter-2025.csv --dry-run`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
