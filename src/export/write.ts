@@ -39,7 +39,7 @@ function checkTarget(path: string, force: boolean): Stats | undefined {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  if (stats !== undefined && !stats.isFile()) throw new UsageError(`${path} är ${kindOf(stats)}; efterlev skriver bara vanliga filer och aldrig genom länkar.`);
+  if (stats !== undefined && !stats.isFile()) throw new UsageError(m().w_notAFile(path, kindOf(stats)));
   if (stats !== undefined && !force) throw new UsageError(m().e_fileExists(path), m().e_fileExistsHint);
   return stats;
 }
@@ -48,9 +48,9 @@ function checkTarget(path: string, force: boolean): Stats | undefined {
 function explained(err: unknown, path: string, existed: boolean): unknown {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EEXIST') return new UsageError(m().e_fileExists(path), m().e_fileExistsHint);
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new StoppedError(`Disken är full: ${path} skrevs inte${existed ? ' och den gamla filen är orörd' : ''}.`);
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new UsageError(`Mappen ${dirname(path)} finns inte.`);
-  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`Får inte skriva i ${dirname(path)}.`);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new StoppedError(m().w_diskFull(path, existed));
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new UsageError(m().w_noFolder(dirname(path)));
+  if (code === 'EACCES' || code === 'EPERM') return new UsageError(m().w_noPermission(dirname(path)));
   return err;
 }
 

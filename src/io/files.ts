@@ -16,6 +16,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { InvalidInputError } from '../errors.js';
+import { m } from '../ui/i18n.js';
 
 /** Larger input files are refused, and the limit is enforced while reading: no catalogue or answer file comes near. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -48,12 +49,12 @@ export function identityAt(path: string): FileIdentity | undefined {
 
 /** What a non-regular file is, in the words of a message. */
 export function kindOf(s: { isSymbolicLink(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  if (s.isSymbolicLink()) return 'en symbolisk länk';
-  if (s.isDirectory()) return 'en mapp';
-  if (s.isFIFO()) return 'en namngiven pipe (FIFO)';
-  if (s.isSocket()) return 'en socket';
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'en enhetsfil';
-  return 'ingen vanlig fil';
+  if (s.isSymbolicLink()) return m().io_kindLink;
+  if (s.isDirectory()) return m().io_kindFolder;
+  if (s.isFIFO()) return m().io_kindFifo;
+  if (s.isSocket()) return m().io_kindSocket;
+  if (s.isCharacterDevice() || s.isBlockDevice()) return m().io_kindDevice;
+  return m().io_kindOther;
 }
 
 export interface ReadOptions {

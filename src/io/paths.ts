@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { m } from '../ui/i18n.js';
 
 /** A path as the user should see it in a message: relative to where they stand, when inside it. */
 export function shownPath(absolute: string): string {
@@ -14,13 +15,13 @@ export function shownPath(absolute: string): string {
  */
 export function inputFile(file: string): { path: string; shown: string } {
   const path = resolve(file);
-  if (!existsSync(path)) throw new UsageError(`Filen ${file} finns inte.`);
+  if (!existsSync(path)) throw new UsageError(m().io_noFile(file));
   const stats = statSync(path);
   if (!stats.isFile()) {
-    const kind = stats.isDirectory() ? 'en mapp' : stats.isFIFO() || stats.isSocket() ? 'en pipe' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'en enhetsfil' : 'ingen vanlig fil';
+    const kind = stats.isDirectory() ? m().io_kindFolder : stats.isFIFO() || stats.isSocket() ? m().io_kindPipe : stats.isCharacterDevice() || stats.isBlockDevice() ? m().io_kindDevice : m().io_kindOther;
     throw new UsageError(
-      `${file} är ${kind}: efterlev läser bara in vanliga filer, med en övre gräns för storleken.`,
-      stats.isDirectory() ? undefined : 'Spara indata i en fil först, t.ex. … > svar.csv, och läs in den filen.',
+      m().io_notRegular(file, kind),
+      stats.isDirectory() ? undefined : m().io_notRegularHint,
     );
   }
   return { path, shown: shownPath(path) };

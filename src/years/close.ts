@@ -20,6 +20,7 @@ import { buildManifest, manifestHash, type CatalogueSource, type Closing, type M
 import { answerFilesOfYear, catalogueFiles, closedRecordPath, filesOfYear, manifestName, recordedYears, yearlyPaths } from './paths.js';
 import { canonicalYearRecord, closedWhen, parseYearRecord, readYearRecord } from './record.js';
 import { signManifest } from './signature.js';
+import { m } from '../ui/i18n.js';
 
 /**
  * Closing and reopening review years.
@@ -89,7 +90,7 @@ export interface Closed {
  */
 export async function closeYear(ws: Workspace, catalog: Catalog, year: number, by: string, options: CloseOptions = {}): Promise<Closed> {
   if (answerFilesOfYear(ws, year).length === 0) {
-    throw new UsageError(`${year} har inga svar (inga svarsfiler i answers/${year}/): ett år utan svar kan inte stängas.`, `År med svar: ${yearsWithAnswers(ws).join(', ') || 'inga'}.`);
+    throw new UsageError(m().cy_noAnswers(year), m().cy_yearsWithAnswers(yearsWithAnswers(ws)));
   }
   const at = (options.now ?? clockNow()).toISOString();
   const catalogue = catalogueNow(ws);
@@ -102,20 +103,20 @@ export async function closeYear(ws: Workspace, catalog: Catalog, year: number, b
       // An answer file that appeared after the listing is not locked: list again.
       if (filesOfYear(ws, year).some((p) => !paths.includes(p))) return undefined;
       const record = recordIn(tx, ws, year);
-      if (record?.closed) throw new UsageError(`${year} är redan stängt (${closedWhen(record.closed)}).`, 'Se efterlev year list och efterlev verify.');
+      if (record?.closed) throw new UsageError(m().cy_alreadyClosed(year, closedWhen(record.closed)), m().cy_alreadyClosedHint);
       // An earlier year with answer files that is still open (an empty year folder does not count: it cannot be closed).
       const earlierOpen = yearsWithAnswers(ws).filter((y) => y < year && answerFilesOfYear(ws, y).length > 0 && recordIn(tx, ws, y)?.closed == null);
       if (earlierOpen.length > 0) {
         throw new UsageError(
-          `${earlierOpen.join(', ')} är inte ${earlierOpen.length === 1 ? 'stängt' : 'stängda'}: år stängs i ordning, eftersom varje år bygger på året före (förra årets svar, återkommande brister).`,
-          `Stäng först ${earlierOpen[0]}: efterlev year close ${earlierOpen[0]} --by "namn".`,
+          m().cy_earlierOpen(earlierOpen),
+          m().cy_earlierOpenHint(earlierOpen[0]!),
         );
       }
       const laterClosed = years.filter((y) => y > year && recordIn(tx, ws, y)?.closed != null);
       if (laterClosed.length > 0) {
         throw new UsageError(
-          `${laterClosed.join(', ')} är redan ${laterClosed.length === 1 ? 'stängt' : 'stängda'}: ett år kan inte stängas efter ett senare år, eftersom kedjan av stängda år går i årsordning.`,
-          `Öppna ${laterClosed.at(-1)} först om ${year} ska stängas: efterlev year reopen ${laterClosed.at(-1)} --reason "varför" --by "namn".`,
+          m().cy_laterClosed(laterClosed),
+          m().cy_laterClosedHint(laterClosed.at(-1)!, year),
         );
       }
       const snapshot = snapshotPath(ws, year);
@@ -179,13 +180,13 @@ export async function reopenYear(ws: Workspace, year: number, reason: string, by
     const record = recordIn(tx, ws, year);
     if (record?.closed == null) {
       const last = record?.history.at(-1);
-      throw new UsageError(`${year} är inte stängt${last ? ` (öppnades igen ${last.reopened.at.slice(0, 10)} av ${last.reopened.by})` : ''}.`, 'Se efterlev year list.');
+      throw new UsageError(m().cy_notClosed(year, last ? { at: last.reopened.at.slice(0, 10), by: last.reopened.by } : undefined), m().cy_notClosedHint);
     }
     const laterClosed = later.filter((y) => recordIn(tx, ws, y)?.closed != null);
     if (laterClosed.length > 0) {
       throw new UsageError(
-        `${laterClosed.join(', ')} ${laterClosed.length === 1 ? 'är stängt och bygger' : 'är stängda och bygger'} på ${year} (förra årets svar, återkommande brister): ${year} kan inte öppnas medan ett senare år är stängt.`,
-        `Öppna först ${laterClosed.at(-1)}: efterlev year reopen ${laterClosed.at(-1)} --reason "varför" --by "namn".`,
+        m().cy_laterBuildsOn(laterClosed, year),
+        m().cy_laterBuildsOnHint(laterClosed.at(-1)!),
       );
     }
     const reopened: Reopening = { by, at: now.toISOString(), reason: reason.normalize('NFC').trim() };

@@ -7,6 +7,7 @@ import { decodeText } from '../io/json-file.js';
 import { inputFile } from '../io/paths.js';
 import type { Workspace } from '../store/workspace.js';
 import { generateKeyPair, privateKeyFrom, publicKeyFrom } from './signature.js';
+import { m } from '../ui/i18n.js';
 
 /**
  * Key files for signing closed years. The private key never lives in the workspace: a workspace is
@@ -32,8 +33,8 @@ function refuseInsideWorkspace(ws: Workspace, path: string, what: string): void 
   const root = realpathSync(ws.root);
   if (inside(realOf(path), root) || inside(resolve(path), resolve(ws.root))) {
     throw new UsageError(
-      `${what} ${path} ligger i arbetsytan ${ws.root}: en privat nyckel får aldrig ligga i arbetsytan (den delas, ofta i git, och då kan vem som helst signera).`,
-      'Lägg nyckeln utanför, t.ex. i ~/.config/efterlev/, läsbar bara för dig (0600).',
+      m().k_insideWorkspace(what, path, ws.root),
+      m().k_insideWorkspaceHint,
     );
   }
 }
@@ -42,7 +43,7 @@ function refuseInsideWorkspace(ws: Workspace, path: string, what: string): void 
 export function writeKeyPair(ws: Workspace, out: string): { privateFile: string; publicFile: string; fingerprint: string } {
   const privateFile = resolve(out);
   const publicFile = `${privateFile}.pub`;
-  refuseInsideWorkspace(ws, privateFile, 'Nyckelfilen');
+  refuseInsideWorkspace(ws, privateFile, m().k_keyFile);
   for (const f of [privateFile, publicFile]) {
     let there = false;
     try {
@@ -51,9 +52,9 @@ export function writeKeyPair(ws: Workspace, out: string): { privateFile: string;
     } catch {
       // free
     }
-    if (there) throw new UsageError(`${f} finns redan: efterlev skriver aldrig över en nyckel.`, 'Välj ett annat namn med --out, eller ta bort den gamla filen först.');
+    if (there) throw new UsageError(m().k_exists(f), m().k_existsHint);
   }
-  if (!existsSync(dirname(privateFile))) throw new UsageError(`Mappen ${dirname(privateFile)} finns inte.`);
+  if (!existsSync(dirname(privateFile))) throw new UsageError(m().w_noFolder(dirname(privateFile)));
   const pair = generateKeyPair();
   writeFileAtomically(privateFile, pair.privatePem, { replace: false });
   writeFileAtomically(publicFile, pair.publicPem, { replace: false });
@@ -69,7 +70,7 @@ function keyText(file: string): { text: string; shown: string; path: string } {
 /** The private key to sign with; refused when it lies in the workspace. Warns when others may read it. */
 export function readSigningKey(ws: Workspace, file: string, warn: (line: string) => void): KeyObject {
   const { text, shown, path } = keyText(file);
-  refuseInsideWorkspace(ws, path, 'Nyckeln');
+  refuseInsideWorkspace(ws, path, m().k_key);
   const mode = lstatSync(realpathSync(path)).mode & 0o777;
   if ((mode & 0o077) !== 0) warn(`Varning: ${shown} kan läsas av andra än du (rättigheter ${mode.toString(8).padStart(4, '0')}); skydda den med chmod 600 ${shown}.`);
   return privateKeyFrom(text, shown);

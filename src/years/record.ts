@@ -6,6 +6,7 @@ import type { Transaction } from '../store/transaction.js';
 import type { Workspace } from '../store/workspace.js';
 import { YearRecord, type Closing } from './manifest.js';
 import { closedRecordPath } from './paths.js';
+import { m } from '../ui/i18n.js';
 
 /** Parses and cross-checks a year's record (answers/closed/<year>.json). */
 export function parseYearRecord(text: string, path: string, year: number): YearRecord {
@@ -38,14 +39,14 @@ export function closingOf(text: string | undefined, path: string, year: number):
 const day = (moment: string): string => moment.slice(0, 10);
 
 /** "stängdes 2025-03-14 av Eva Ek" */
-export const closedWhen = (closing: Closing): string => `stängdes ${day(closing.manifest.closedAt)} av ${closing.manifest.closedBy}`;
+export const closedWhen = (closing: Closing): string => m().cy_closedWhen(day(closing.manifest.closedAt), closing.manifest.closedBy);
 
 /** The refusal of a write to a closed year: exit 2, the year, who closed it, and how to reopen. */
 export function closedYearError(year: number, closing: Closing, files: readonly string[]): UsageError {
-  const named = files.length === 1 ? files[0]! : `${files.length} filer (${files.join(', ')})`;
+  const named = files.length === 1 ? files[0]! : m().cy_files(files);
   return new UsageError(
-    `Året ${year} är stängt (${closedWhen(closing)}): ${named} får inte ändras. Ingenting sparades.`,
-    `Måste året ändras, öppna det först: efterlev year reopen ${year} --reason "varför" --by "namn" (öppningen sparas i answers/closed/${year}.json); stäng det sedan igen med efterlev year close ${year} --by "namn".`,
+    m().cy_closed(year, closedWhen(closing), named),
+    m().cy_closedHint(year),
   );
 }
 

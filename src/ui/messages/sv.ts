@@ -687,6 +687,46 @@ kontrolleras först; en enda felaktig rad stoppar hela filen (slutkod 2, radnumm
 
 Exempel:
   efterlev incident import incidenter-2025.csv --dry-run`,
+
+  // ---- files, folders and keys ----
+  w_diskFull: (path: string, existed: boolean) => `Disken är full: ${path} skrevs inte${existed ? ' och den gamla filen är orörd' : ''}.`,
+  w_noFolder: (dir: string) => `Mappen ${dir} finns inte.`,
+  w_noPermission: (dir: string) => `Får inte skriva i ${dir}.`,
+  w_notAFile: (path: string, kind: string) => `${path} är ${kind}; efterlev skriver bara vanliga filer och aldrig genom länkar.`,
+  io_noFile: (file: string) => `Filen ${file} finns inte.`,
+  io_kindLink: 'en symbolisk länk',
+  io_kindFolder: 'en mapp',
+  io_kindFifo: 'en namngiven pipe (FIFO)',
+  io_kindSocket: 'en socket',
+  io_kindPipe: 'en pipe',
+  io_kindDevice: 'en enhetsfil',
+  io_kindOther: 'ingen vanlig fil',
+  io_notRegular: (file: string, kind: string) => `${file} är ${kind}: efterlev läser bara in vanliga filer, med en övre gräns för storleken.`,
+  io_notRegularHint: 'Spara indata i en fil först, t.ex. … > svar.csv, och läs in den filen.',
+  k_keyFile: 'Nyckelfilen',
+  k_key: 'Nyckeln',
+  k_exists: (file: string) => `${file} finns redan: efterlev skriver aldrig över en nyckel.`,
+  k_existsHint: 'Välj ett annat namn med --out, eller ta bort den gamla filen först.',
+  k_insideWorkspace: (what: string, path: string, root: string) => `${what} ${path} ligger i arbetsytan ${root}: en privat nyckel får aldrig ligga i arbetsytan (den delas, ofta i git, och då kan vem som helst signera).`,
+  k_insideWorkspaceHint: 'Lägg nyckeln utanför, t.ex. i ~/.config/efterlev/, läsbar bara för dig (0600).',
+
+  // ---- closed years ----
+  cy_closedWhen: (at: string, by: string) => `stängdes ${at} av ${by}`,
+  cy_files: (files: readonly string[]) => `${files.length} filer (${files.join(', ')})`,
+  cy_closed: (year: number, when: string, named: string) => `Året ${year} är stängt (${when}): ${named} får inte ändras. Ingenting sparades.`,
+  cy_closedHint: (year: number) => `Måste året ändras, öppna det först: efterlev year reopen ${year} --reason "varför" --by "namn" (öppningen sparas i answers/closed/${year}.json); stäng det sedan igen med efterlev year close ${year} --by "namn".`,
+  cy_noAnswers: (year: number) => `${year} har inga svar (inga svarsfiler i answers/${year}/): ett år utan svar kan inte stängas.`,
+  cy_yearsWithAnswers: (years: readonly number[]) => `År med svar: ${years.join(', ') || 'inga'}.`,
+  cy_alreadyClosed: (year: number, when: string) => `${year} är redan stängt (${when}).`,
+  cy_alreadyClosedHint: 'Se efterlev year list och efterlev verify.',
+  cy_earlierOpen: (years: readonly number[]) => `${years.join(', ')} är inte ${years.length === 1 ? 'stängt' : 'stängda'}: år stängs i ordning, eftersom varje år bygger på året före (förra årets svar, återkommande brister).`,
+  cy_earlierOpenHint: (year: number) => `Stäng först ${year}: efterlev year close ${year} --by "namn".`,
+  cy_laterClosed: (years: readonly number[]) => `${years.join(', ')} är redan ${years.length === 1 ? 'stängt' : 'stängda'}: ett år kan inte stängas efter ett senare år, eftersom kedjan av stängda år går i årsordning.`,
+  cy_laterClosedHint: (later: number, year: number) => `Öppna ${later} först om ${year} ska stängas: efterlev year reopen ${later} --reason "varför" --by "namn".`,
+  cy_notClosed: (year: number, last: { at: string; by: string } | undefined) => `${year} är inte stängt${last ? ` (öppnades igen ${last.at} av ${last.by})` : ''}.`,
+  cy_notClosedHint: 'Se efterlev year list.',
+  cy_laterBuildsOn: (years: readonly number[], year: number) => `${years.join(', ')} ${years.length === 1 ? 'är stängt och bygger' : 'är stängda och bygger'} på ${year} (förra årets svar, återkommande brister): ${year} kan inte öppnas medan ett senare år är stängt.`,
+  cy_laterBuildsOnHint: (later: number) => `Öppna först ${later}: efterlev year reopen ${later} --reason "varför" --by "namn".`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
