@@ -37,7 +37,6 @@ export interface EditedTable {
 const normal = (text: string): string => text.normalize('NFC').trim();
 const heading = (text: string): string => normal(text).replace(/\s+/g, ' ').toLowerCase();
 
-const list = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`);
 
 /** A heading (Swedish or English; "Motivering" without its parenthesis too) → the column plan import reads. */
 function readKeyOf(text: string): { key: ReadKey; lang: Lang } | undefined {
@@ -72,7 +71,7 @@ function headerColumns(header: TableRow, shown: string): EditedTable['columns'] 
       problems.push({
         file: shown,
         line: header.line,
-        message: `kolumnen ${at[0]!.header} finns ${at.length} gånger (kolumn ${list(at.map((a) => String(a.column)))}): ta bort eller byt namn på de extra, så att det är klart vilken som gäller`,
+        message: m().pi_duplicateColumn(at[0]!.header, at.map((a) => String(a.column))),
       });
     }
   }
@@ -81,9 +80,7 @@ function headerColumns(header: TableRow, shown: string): EditedTable['columns'] 
     problems.push({
       file: shown,
       line: header.line,
-      message:
-        `${missing.length === 1 ? 'kolumnen' : 'kolumnerna'} ${list(missing)} saknas i rubrikraden. plan import läser ${list(READ.map((k) => columnOf(k).header[lang]))}, ` +
-        'och utan en av dem skulle de sparade värdena tömmas: ge kolumnen tillbaka sin rubrik, eller exportera på nytt med efterlev export.',
+      message: m().pi_missingColumns(missing, READ.map((k) => columnOf(k).header[lang])),
     });
   }
   if (problems.length > 0) throw new InvalidInputError(problems);
@@ -106,7 +103,7 @@ function isSummaryHeader(cells: readonly TableCell[]): boolean {
 export function editedTable(table: readonly TableRow[], shown: string): EditedTable {
   const headerAt = table.findIndex((r) => r.cells.some((c) => typeof c === 'string' && heading(c) === 'id'));
   if (headerAt === -1) {
-    throw new InvalidInputError([{ file: shown, message: 'hittar ingen rubrikrad med kolumnen Id: plan import läser en handlingsplan som efterlev export har skrivit, med rubrikraden kvar' }]);
+    throw new InvalidInputError([{ file: shown, message: m().pi_noHeader }]);
   }
   const columns = headerColumns(table[headerAt]!, shown);
   const problems: Problem[] = [];
@@ -143,12 +140,8 @@ function delimiterOf(text: string): ';' | ',' {
   return (header.match(/,/g)?.length ?? 0) > (header.match(/;/g)?.length ?? 0) ? ',' : ';';
 }
 
-const CSV_ERRORS: Record<string, string> = {
-  CSV_QUOTE_NOT_CLOSED: 'ett citattecken (") stängs aldrig',
-  INVALID_OPENING_QUOTE: 'ett citattecken (") mitt i ett fält utan citattecken',
-  CSV_INVALID_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken (")',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'tecken direkt efter ett avslutande citattecken (")',
-};
+const csvError = (code: string | undefined): string | undefined =>
+  code === 'CSV_QUOTE_NOT_CLOSED' ? m().pi_csvQuoteNotClosed : code === 'INVALID_OPENING_QUOTE' ? m().pi_csvOpeningQuote : code === 'CSV_INVALID_CLOSING_QUOTE' || code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE' ? m().pi_csvAfterClosingQuote : undefined;
 
 /**
  * The CSV's records with the line each starts on. csv-parse's `info.lines` is where a record ends
@@ -170,7 +163,7 @@ function csvTable(text: string, shown: string): TableRow[] {
     });
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
-    throw new InvalidInputError([{ file: shown, line, message: `ogiltig CSV: ${CSV_ERRORS[code] ?? (err as Error).message}` }]);
+    throw new InvalidInputError([{ file: shown, line, message: m().si_badCsv(csvError(code) ?? (err as Error).message) }]);
   }
   for (const row of rows) {
     const lastColumn = row.cells.findLastIndex(isFilled) + 1;
@@ -209,7 +202,7 @@ function readXlsxInWorker(bytes: Buffer, shown: string): Promise<TableRow[]> {
         new InvalidInputError([
           {
             file: shown,
-            message: `XLSX-filen kräver mer minne än ${XLSX_HEAP_MB} MB att läsa, och ingen handlingsplan gör det: spara om den i Excel eller LibreOffice, eller exportera på nytt med efterlev export och för in ändringarna där`,
+            message: m().pi_xlsxMemory(XLSX_HEAP_MB),
           },
         ]),
       );
@@ -261,16 +254,16 @@ export function followUpsFromRows(table: EditedTable, actions: readonly Action[]
       problems.push({ file: shown, line, column: table.columns[key].column, columnName: table.columns[key].header, message });
     const id = cells.id;
     if (id === '') {
-      bad('id', 'raden har värden men inget Id: skriv tillbaka åtgärdens id, eller töm raden');
+      bad('id', m().pi_noId);
       continue;
     }
     const action = byId.get(id);
     if (action === undefined) {
-      bad('id', `okänd åtgärd '${id}' för året`);
+      bad('id', m().pi_unknownAction(id));
       continue;
     }
     if (seen.has(id)) {
-      bad('id', `åtgärden '${id}' finns redan på rad ${seen.get(id)}`);
+      bad('id', m().pi_duplicateAction(id, seen.get(id)!));
       continue;
     }
     seen.set(id, line);
@@ -282,11 +275,11 @@ export function followUpsFromRows(table: EditedTable, actions: readonly Action[]
     const value = (key: TextField) => editedValue(cells[key], action, key);
     const change: FollowUpChange = { status, owner: value('owner'), due: value('due'), note: value('note'), motivation: value('motivation'), acceptedBy: value('acceptedBy') };
     if (change.due !== undefined && !isIsoDate(change.due)) {
-      bad('due', `ogiltigt datum '${change.due}' (ÅÅÅÅ-MM-DD)`);
+      bad('due', m().pi_badDate(String(change.due)));
       continue;
     }
     if (status === 'accepterad_risk' && (change.motivation === undefined || change.acceptedBy === undefined)) {
-      bad('status', 'en accepterad risk behöver Motivering och Accepterad av');
+      bad('status', m().pi_acceptedNeeds);
       continue;
     }
     if (action.followUp === undefined && isDefault(change)) continue;

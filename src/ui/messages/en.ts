@@ -718,4 +718,20 @@ Examples:
   cy_notClosedHint: 'See efterlev year list.',
   cy_laterBuildsOn: (years: readonly number[], year: number) => `${years.join(', ')} ${years.length === 1 ? 'is closed and builds' : 'are closed and build'} on ${year} (last year's answers, recurring gaps): ${year} cannot be reopened while a later year is closed.`,
   cy_laterBuildsOnHint: (later: number) => `Reopen ${later} first: efterlev year reopen ${later} --reason "why" --by "name".`,
+
+  // ---- plan import: what is wrong with an edited action plan ----
+  pi_duplicateColumn: (header: string, columns: readonly string[]) => `the column ${header} appears ${columns.length} times (column ${list(columns, 'and')}): remove or rename the extra ones, so that it is clear which one applies`,
+  pi_missingColumns: (missing: readonly string[], read: readonly string[]) =>
+    `the ${missing.length === 1 ? 'column' : 'columns'} ${list(missing, 'and')} ${missing.length === 1 ? 'is' : 'are'} missing from the header row. plan import reads ${list(read, 'and')}, ` +
+    'and without one of them the saved values would be emptied: give the column its heading back, or export again with efterlev export.',
+  pi_noHeader: 'finds no header row with the column Id: plan import reads an action plan that efterlev export has written, with the header row kept',
+  pi_csvQuoteNotClosed: 'a quotation mark (") is never closed',
+  pi_csvOpeningQuote: 'a quotation mark (") in the middle of an unquoted field',
+  pi_csvAfterClosingQuote: 'characters right after a closing quotation mark (")',
+  pi_xlsxMemory: (mb: number) => `the XLSX file needs more than ${mb} MB of memory to read, and no action plan does: save it again in Excel or LibreOffice, or export again with efterlev export and carry the changes over there`,
+  pi_noId: 'the row has values but no Id: write the action\'s id back, or empty the row',
+  pi_unknownAction: (id: string) => `unknown action '${id}' for the year`,
+  pi_duplicateAction: (id: string, line: number) => `the action '${id}' is already on row ${line}`,
+  pi_badDate: (raw: string) => `invalid date '${raw}' (YYYY-MM-DD)`,
+  pi_acceptedNeeds: 'an accepted risk needs Motivation and Accepted by',
 } as const satisfies Messages;

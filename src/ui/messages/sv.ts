@@ -727,6 +727,22 @@ Exempel:
   cy_notClosedHint: 'Se efterlev year list.',
   cy_laterBuildsOn: (years: readonly number[], year: number) => `${years.join(', ')} ${years.length === 1 ? 'är stängt och bygger' : 'är stängda och bygger'} på ${year} (förra årets svar, återkommande brister): ${year} kan inte öppnas medan ett senare år är stängt.`,
   cy_laterBuildsOnHint: (later: number) => `Öppna först ${later}: efterlev year reopen ${later} --reason "varför" --by "namn".`,
+
+  // ---- plan import: what is wrong with an edited action plan ----
+  pi_duplicateColumn: (header: string, columns: readonly string[]) => `kolumnen ${header} finns ${columns.length} gånger (kolumn ${list(columns, 'och')}): ta bort eller byt namn på de extra, så att det är klart vilken som gäller`,
+  pi_missingColumns: (missing: readonly string[], read: readonly string[]) =>
+    `${missing.length === 1 ? 'kolumnen' : 'kolumnerna'} ${list(missing, 'och')} saknas i rubrikraden. plan import läser ${list(read, 'och')}, ` +
+    'och utan en av dem skulle de sparade värdena tömmas: ge kolumnen tillbaka sin rubrik, eller exportera på nytt med efterlev export.',
+  pi_noHeader: 'hittar ingen rubrikrad med kolumnen Id: plan import läser en handlingsplan som efterlev export har skrivit, med rubrikraden kvar',
+  pi_csvQuoteNotClosed: 'ett citattecken (") stängs aldrig',
+  pi_csvOpeningQuote: 'ett citattecken (") mitt i ett fält utan citattecken',
+  pi_csvAfterClosingQuote: 'tecken direkt efter ett avslutande citattecken (")',
+  pi_xlsxMemory: (mb: number) => `XLSX-filen kräver mer minne än ${mb} MB att läsa, och ingen handlingsplan gör det: spara om den i Excel eller LibreOffice, eller exportera på nytt med efterlev export och för in ändringarna där`,
+  pi_noId: 'raden har värden men inget Id: skriv tillbaka åtgärdens id, eller töm raden',
+  pi_unknownAction: (id: string) => `okänd åtgärd '${id}' för året`,
+  pi_duplicateAction: (id: string, line: number) => `åtgärden '${id}' finns redan på rad ${line}`,
+  pi_badDate: (raw: string) => `ogiltigt datum '${raw}' (ÅÅÅÅ-MM-DD)`,
+  pi_acceptedNeeds: 'en accepterad risk behöver Motivering och Accepterad av',
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
