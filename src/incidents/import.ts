@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { InvalidInputError, type Problem } from '../errors.js';
 import { stringify } from '../store/canonical.js';
+import { m as tr } from '../ui/i18n.js';
 import { incidentFrom, type IncidentField, type IncidentFields } from './input.js';
 import type { Incident } from './schema.js';
 import type { IncidentUpdate } from './store.js';
@@ -85,7 +86,7 @@ export function readIncidentCsv(text: string, shown: string): IncidentRow[] {
     throw new InvalidInputError([{ file: shown, line, message: `ogiltig CSV: ${(err as Error).message}` }]);
   }
   const [header, ...body] = records;
-  if (header === undefined) throw new InvalidInputError([{ file: shown, message: 'filen är tom' }]);
+  if (header === undefined) throw new InvalidInputError([{ file: shown, message: tr().si_empty }]);
   const columns: IncidentRow['columns'] = {};
   header.cells.forEach((h, i) => {
     const key = headerKey(h);
@@ -93,7 +94,7 @@ export function readIncidentCsv(text: string, shown: string): IncidentRow[] {
   });
   const missing = (['service', 'kind', 'title', 'occurred'] as const).filter((k) => columns[k] === undefined && columns['id'] === undefined);
   if (missing.length > 0) {
-    throw new InvalidInputError([{ file: shown, line: header.line, message: `rubrikraden saknar ${missing.map((m) => ({ service: 'tjänst', kind: 'typ', title: 'rubrik', occurred: 'inträffad' })[m]).join(', ')}` }]);
+    throw new InvalidInputError([{ file: shown, line: header.line, message: tr().ni_headerMissing(missing.map((m) => tr()[`ni_column_${m}`])) }]);
   }
   return body
     .filter((r) => r.cells.some((c) => c.trim() !== ''))
@@ -120,7 +121,7 @@ export function planIncidentImport(rows: readonly IncidentRow[], existing: reado
   const problems: Problem[] = [];
   const plan: IncidentImportPlan = { updates: [], added: [], changed: [], unchanged: 0 };
   const seen = new Map<string, number>();
-  if (rows.length === 0) problems.push({ file: shown, message: 'inga incidenter att läsa in' });
+  if (rows.length === 0) problems.push({ file: shown, message: tr().ni_noIncidents });
   for (const row of rows) {
     const where = (field: IncidentField): Problem => {
       const c = row.columns[field];
@@ -130,7 +131,7 @@ export function planIncidentImport(rows: readonly IncidentRow[], existing: reado
     if (id !== undefined) {
       const first = seen.get(id);
       if (first !== undefined) {
-        problems.push({ ...where('id'), message: `incidenten '${id}' finns redan på rad ${first}` });
+        problems.push({ ...where('id'), message: tr().ni_duplicate(id, first) });
         continue;
       }
       seen.set(id, row.line);
@@ -143,7 +144,7 @@ export function planIncidentImport(rows: readonly IncidentRow[], existing: reado
     }
     const incident = result.incident;
     if (!register.services.some((s) => s.id === incident.service)) {
-      problems.push({ ...where('service'), message: `okänd tjänst '${incident.service}'` });
+      problems.push({ ...where('service'), message: tr().ni_unknownService(incident.service) });
       continue;
     }
     if (before === undefined) {

@@ -1,6 +1,7 @@
 import { isIsoDate } from '../catalog/values.js';
 import { describeControlCharacter, normaliseLineBreaks } from '../io/text.js';
 import { lengthProblem } from '../store/limits.js';
+import { m as tr } from '../ui/i18n.js';
 import { Incident, parseIncidentStatus, parseKind, type IncidentKind } from './schema.js';
 import { incidentProblems } from './store.js';
 
@@ -63,12 +64,12 @@ const MOMENT = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d
  */
 export function parseMoment(raw: string): { value: string } | { error: string } {
   const m = MOMENT.exec(raw.trim());
-  if (m === null || !isIsoDate(m[1]!)) return { error: `'${raw}' är ingen tidpunkt; skriv ÅÅÅÅ-MM-DD TT:MM, t.ex. 2025-04-12 14:30` };
+  if (m === null || !isIsoDate(m[1]!)) return { error: tr().ni_badMomentHint(raw) };
   const [, date, hh = '00', mm = '00', ss = '00', zone] = m;
-  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return { error: `'${raw}': klockslaget finns inte` };
+  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return { error: tr().ni_noSuchTime(raw) };
   const text = `${date}T${hh}:${mm}:${ss}${zone === undefined ? '' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`;
   const d = new Date(text);
-  return Number.isNaN(d.getTime()) ? { error: `'${raw}' är ingen tidpunkt` } : { value: d.toISOString() };
+  return Number.isNaN(d.getTime()) ? { error: tr().ni_badMoment(raw) } : { value: d.toISOString() };
 }
 
 const YES = /^(ja|j|yes|x|true|1)$/i;
@@ -114,27 +115,27 @@ export function incidentFrom(fields: IncidentFields, base: Incident | undefined,
       continue;
     }
     if (raw === '') {
-      if (['id', 'service', 'kind', 'title', 'occurred', 'status'].includes(field)) problems.push({ field, message: 'får inte vara tom' });
+      if (['id', 'service', 'kind', 'title', 'occurred', 'status'].includes(field)) problems.push({ field, message: tr().ni_empty });
       else put(field, undefined);
       continue;
     }
     switch (field) {
       case 'kind': {
         const kind = parseKind(raw);
-        if (kind === undefined) problems.push({ field, message: `'${raw}' är ingen incidenttyp; välj major_incident, personuppgiftsincident, informationssakerhetsincident eller betydande_incident` });
+        if (kind === undefined) problems.push({ field, message: tr().ni_badKind(raw) });
         else put(field, kind satisfies IncidentKind);
         break;
       }
       case 'status': {
         const status = parseIncidentStatus(raw);
-        if (status === undefined) problems.push({ field, message: `'${raw}' är ingen status; välj pågår, åtgärdad eller stängd` });
+        if (status === undefined) problems.push({ field, message: tr().ni_badStatus(raw) });
         else put(field, status);
         break;
       }
       case 'occurred':
       case 'resolved':
       case 'finalReport':
-        if (!isIsoDate(raw)) problems.push({ field, message: `'${raw}' är inget datum; skriv ÅÅÅÅ-MM-DD` });
+        if (!isIsoDate(raw)) problems.push({ field, message: tr().ni_badDate(raw) });
         else put(field, raw);
         break;
       case 'detected':

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { now as clockNow } from '../clock.js';
 import { InvalidInputError, UsageError, type Problem } from '../errors.js';
+import { m as tr } from '../ui/i18n.js';
 import { locate, parseJsonText, readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { stringify } from '../store/canonical.js';
@@ -33,30 +34,30 @@ const day = (moment: string): string => moment.slice(0, 10);
 export function incidentProblems(incident: Incident, year: number, shown: string, at: string): Problem[] {
   const problems: Problem[] = [];
   const p = (field: string, message: string) => problems.push({ file: shown, pointer: `${at}/${field}`, message });
-  if (Number(incident.occurred.slice(0, 4)) !== year) p('occurred', `${incident.occurred} hör inte till ${year} (incidenter sparas efter året de inträffade)`);
-  if (incident.detected !== undefined && day(incident.detected) < incident.occurred) p('detected', `kännedom (${day(incident.detected)}) kan inte vara före inträffad (${incident.occurred})`);
-  if (incident.resolved !== undefined && incident.resolved < incident.occurred) p('resolved', `åtgärdad (${incident.resolved}) kan inte vara före inträffad (${incident.occurred})`);
+  if (Number(incident.occurred.slice(0, 4)) !== year) p('occurred', tr().ni_wrongYear(incident.occurred, year));
+  if (incident.detected !== undefined && day(incident.detected) < incident.occurred) p('detected', tr().ni_detectedBefore(day(incident.detected), incident.occurred));
+  if (incident.resolved !== undefined && incident.resolved < incident.occurred) p('resolved', tr().ni_resolvedBefore(incident.resolved, incident.occurred));
   const afterDetected = (field: 'imyNotified' | 'earlyWarning' | 'notification', label: string) => {
     const v = incident[field];
     if (v === undefined) return;
-    if (incident.detected === undefined) p(field, `${label} kräver att tidpunkten för kännedom (detected) är angiven`);
-    else if (Date.parse(v) < Date.parse(incident.detected)) p(field, `${label} (${v}) kan inte vara före kännedom (${incident.detected})`);
+    if (incident.detected === undefined) p(field, tr().ni_needsDetected(label));
+    else if (Date.parse(v) < Date.parse(incident.detected)) p(field, tr().ni_beforeDetected(label, v, incident.detected));
   };
-  afterDetected('imyNotified', 'anmälan till IMY');
-  afterDetected('earlyWarning', 'tidig varning');
-  afterDetected('notification', 'incidentanmälan');
+  afterDetected('imyNotified', tr().ni_imyNotification);
+  afterDetected('earlyWarning', tr().ni_earlyWarning);
+  afterDetected('notification', tr().ni_notification);
   if (incident.finalReport !== undefined && incident.notification !== undefined && incident.finalReport < day(incident.notification)) {
-    p('finalReport', `slutrapporten (${incident.finalReport}) kan inte vara före incidentanmälan (${day(incident.notification)})`);
+    p('finalReport', tr().ni_finalBeforeNotification(incident.finalReport, day(incident.notification)));
   }
-  if (incident.imyNotified !== undefined && incident.notNotified !== undefined) p('notNotified', 'anmäld till IMY och beslut att inte anmäla kan inte båda gälla');
+  if (incident.imyNotified !== undefined && incident.notNotified !== undefined) p('notNotified', tr().ni_notifiedAndNot);
   if (!notifiesImy(incident)) {
     for (const f of ['imyNotified', 'delayReason', 'notNotified', 'subjectsInformed'] as const) {
-      if (incident[f] !== undefined) p(f, 'gäller bara personuppgiftsincidenter');
+      if (incident[f] !== undefined) p(f, tr().ni_onlyPersonalData);
     }
   }
   if (!notifiesCsirt(incident)) {
     for (const f of ['earlyWarning', 'notification', 'finalReport'] as const) {
-      if (incident[f] !== undefined) p(f, 'gäller bara betydande incidenter enligt cybersäkerhetslagen');
+      if (incident[f] !== undefined) p(f, tr().ni_onlySignificant);
     }
   }
   return problems;
@@ -66,7 +67,7 @@ export function parseIncidentFile(text: string, path: string, year: number): Inc
   const shown = shownPath(path);
   const value = parseJsonText(text, shown, IncidentFile);
   const problems: Problem[] = [];
-  if (value.year !== year) problems.push({ file: shown, pointer: '/year', message: `${value.year} stämmer inte med filnamnet (${year})` });
+  if (value.year !== year) problems.push({ file: shown, pointer: '/year', message: tr().ni_yearNotFileName(value.year, year) });
   const ids = new Set<string>();
   value.incidents.forEach((incident, i) => {
     if (ids.has(incident.id)) problems.push({ file: shown, pointer: `/incidents/${i}/id`, message: `incidenten '${incident.id}' finns redan` });
@@ -136,12 +137,12 @@ export async function saveIncidents(ws: Workspace, updates: readonly IncidentUpd
         saved.push(incident);
       } else {
         const from = [...files.values()].find((f) => f.incidents.some((i) => i.id === u.id));
-        if (from === undefined) throw new UsageError(`Okänd incident '${u.id}'.`, 'Se efterlev incident list.');
+        if (from === undefined) throw new UsageError(tr().ni_unknown(u.id), tr().ni_unknownHint);
         const before = from.incidents.find((i) => i.id === u.id)!;
         const after = Incident.parse({ ...u.patch(before), id: before.id, by, at });
         const toYear = Number(after.occurred.slice(0, 4));
         const to = files.get(toYear);
-        if (to === undefined) throw new UsageError(`Året ${toYear} har inget incidentregister än; registrera om incidenten med efterlev incident add.`);
+        if (to === undefined) throw new UsageError(tr().ni_noRegister(toYear));
         from.incidents = from.incidents.filter((i) => i.id !== u.id);
         to.incidents.push(after);
         from.history.push({ incident: before.id, before, by, at });
