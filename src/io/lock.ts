@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { InvalidInputError, StoppedError } from '../errors.js';
+import { m } from '../ui/i18n.js';
 import { shownPath } from './paths.js';
 import { notice } from './notices.js';
 
@@ -90,7 +91,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-const describeOwner = (o: Owner | undefined): string => (o === undefined ? 'en okänd process' : `process ${o.pid} på ${o.host}`);
+const describeOwner = (o: Owner | undefined): string => (o === undefined ? m().lk_unknownProcess : m().lk_process(o.pid, o.host));
 
 class LockImpl implements HeldLock {
   private timer: NodeJS.Timeout | undefined;
@@ -123,8 +124,8 @@ class LockImpl implements HeldLock {
   verify(): void {
     if (this.released || !this.ours()) {
       throw new StoppedError(
-        `Låset på ${shownPath(this.file)} togs över av en annan process medan efterlev stod still (längre än ${STALE_MS / 1000} s, t.ex. Ctrl-Z eller viloläge). Ingenting skrevs.`,
-        'Kör kommandot igen: det läser filen på nytt och behåller den andres ändringar.',
+        m().lk_takenOver(shownPath(this.file), STALE_MS / 1000),
+        m().lk_takenOverHint,
       );
     }
     this.beat();
@@ -156,18 +157,18 @@ function judge(file: string, now: number): Verdict | { kind: 'gone' } {
     throw err;
   }
   if (!stats.isDirectory() || stats.isSymbolicLink()) {
-    throw new InvalidInputError([{ file: shownPath(lockDirOf(file)), message: 'låset är ingen mapp (en länk eller fil har lagts där): ta bort det för hand' }]);
+    throw new InvalidInputError([{ file: shownPath(lockDirOf(file)), message: m().lk_notAFolder }]);
   }
   const owner = readOwner(file);
   const touched = stats.mtimeMs;
   if (owner !== undefined && owner.host === hostname() && owner.pid !== process.pid && !isAlive(owner.pid)) {
-    return { kind: 'take', why: `lämnat av process ${owner.pid} som inte längre finns (sedan ${localTime(Date.parse(owner.since))})` };
+    return { kind: 'take', why: m().lk_whyDead(owner.pid, localTime(Date.parse(owner.since))) };
   }
   if (touched - now > STALE_MS) {
-    return { kind: 'take', why: `med en tid i framtiden (${localTime(touched)}): en klocka går fel, här eller hos den som skapade det` };
+    return { kind: 'take', why: m().lk_whyFuture(localTime(touched)) };
   }
   if (now - touched > STALE_MS) {
-    return { kind: 'take', why: `inte förnyat sedan ${localTime(touched)} (${describeOwner(owner)} svarar inte)` };
+    return { kind: 'take', why: m().lk_whyStale(localTime(touched), describeOwner(owner)) };
   }
   return { kind: 'wait', owner };
 }
@@ -214,19 +215,19 @@ export async function acquireLock(file: string, options: { wait?: boolean } = {}
     const verdict = judge(file, Date.now());
     if (verdict.kind === 'gone') continue;
     if (verdict.kind === 'take') {
-      if (takeOver(file)) notice(`efterlev: tog över låset på ${shownPath(file)}, ${verdict.why}.`);
+      if (takeOver(file)) notice(m().lk_tookOver(shownPath(file), verdict.why));
       continue;
     }
     if (!wait) return undefined;
     if (Date.now() > deadline) {
       throw new StoppedError(
-        `${shownPath(file)} är låst av ${describeOwner(verdict.owner)} sedan ${verdict.owner ? localTime(Date.parse(verdict.owner.since)) : 'en stund'}. Ingenting skrevs.`,
-        'Vänta tills den andra körningen är klar och försök igen.',
+        m().lk_locked(shownPath(file), describeOwner(verdict.owner), verdict.owner ? localTime(Date.parse(verdict.owner.since)) : undefined),
+        m().lk_lockedHint,
       );
     }
     if (!told && Date.now() + WAIT_MS - deadline > 1500) {
       told = true;
-      notice(`efterlev: väntar på att ${describeOwner(verdict.owner)} ska bli klar med ${shownPath(file)} …`);
+      notice(m().lk_waiting(describeOwner(verdict.owner), shownPath(file)));
     }
     await sleep(delay + Math.random() * delay);
     delay = Math.min(200, delay * 1.5);

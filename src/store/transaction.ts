@@ -3,6 +3,7 @@ import { now as clockNow } from '../clock.js';
 import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { InvalidInputError, StoppedError } from '../errors.js';
+import { m } from '../ui/i18n.js';
 import {
   commitPrepared,
   discardPrepared,
@@ -80,7 +81,7 @@ class UnitOfWork implements Transaction {
     const bytes = Buffer.byteLength(content, 'utf8');
     if (bytes > MAX_STORED_BYTES) {
       throw new InvalidInputError([
-        { file: shownPath(path), message: `filen skulle bli ${(bytes / 1024 / 1024).toFixed(1)} MB, högst ${MAX_STORED_BYTES / 1024 / 1024} MB sparas; ingenting sparades` },
+        { file: shownPath(path), message: m().tx_tooLarge((bytes / 1024 / 1024).toFixed(1), MAX_STORED_BYTES / 1024 / 1024) },
       ]);
     }
     if (!this.reads.has(path)) this.reads.set(path, { identity: identityAt(path), text: undefined });
@@ -105,7 +106,7 @@ function ensureFolders(ws: Workspace, path: string): void {
       continue;
     }
     if (stats.isSymbolicLink() || !stats.isDirectory()) {
-      throw new InvalidInputError([{ file: shownPath(dir), message: `är ${stats.isSymbolicLink() ? 'en symbolisk länk' : 'ingen mapp'}: efterlev skriver aldrig genom länkar` }]);
+      throw new InvalidInputError([{ file: shownPath(dir), message: m().tx_notAFolder(stats.isSymbolicLink()) }]);
     }
   }
 }
@@ -184,9 +185,9 @@ function completeJournal(ws: Workspace, path: string, journal: Journal): void {
   }
   removeFile(path);
   syncFolder(dirname(path));
-  if (done.length > 0) notice(`efterlev: slutförde en avbruten skrivning från ${journal.at.slice(0, 19).replace('T', ' ')}: ${done.join(', ')}.`);
+  if (done.length > 0) notice(m().tx_finished(journal.at.slice(0, 19).replace('T', ' '), done));
   if (dropped.length > 0) {
-    notice(`efterlev: en avbruten skrivning kunde inte slutföras för ${dropped.join(', ')} (filen har ändrats sedan); den delen kastades. Kör det avbrutna kommandot igen.`);
+    notice(m().tx_dropped(dropped));
   }
 }
 
@@ -314,7 +315,7 @@ export async function transact<T>(ws: Workspace, paths: readonly string[], work:
         const moved = [...unit.reads].filter(([path, r]) => !sameIdentity(identityAt(path), r.identity));
         if (moved.length > 0) {
           if (attempt < MAX_ATTEMPTS) continue;
-          throw new StoppedError(`${moved.map(([p]) => shownPath(p)).join(', ')} ändrades hela tiden medan efterlev försökte skriva. Ingenting skrevs.`, 'Försök igen om en stund.');
+          throw new StoppedError(m().tx_keptChanging(moved.map(([p]) => shownPath(p))), m().tx_keptChangingHint);
         }
         if (prepared.length > 1) journal = writeJournal(ws, prepared, unit.reads);
         testPoint('renaming');

@@ -776,6 +776,26 @@ Exempel:
   ni_noIncidents: 'inga incidenter att läsa in',
   ni_duplicate: (id: string, line: number) => `incidenten '${id}' finns redan på rad ${line}`,
   ni_unknownService: (id: string) => `okänd tjänst '${id}'`,
+
+  // ---- locks and writes ----
+  lk_unknownProcess: 'en okänd process',
+  lk_process: (pid: number, host: string) => `process ${pid} på ${host}`,
+  lk_takenOver: (file: string, seconds: number) => `Låset på ${file} togs över av en annan process medan efterlev stod still (längre än ${seconds} s, t.ex. Ctrl-Z eller viloläge). Ingenting skrevs.`,
+  lk_takenOverHint: 'Kör kommandot igen: det läser filen på nytt och behåller den andres ändringar.',
+  lk_notAFolder: 'låset är ingen mapp (en länk eller fil har lagts där): ta bort det för hand',
+  lk_whyDead: (pid: number, since: string) => `lämnat av process ${pid} som inte längre finns (sedan ${since})`,
+  lk_whyFuture: (at: string) => `med en tid i framtiden (${at}): en klocka går fel, här eller hos den som skapade det`,
+  lk_whyStale: (at: string, owner: string) => `inte förnyat sedan ${at} (${owner} svarar inte)`,
+  lk_tookOver: (file: string, why: string) => `efterlev: tog över låset på ${file}, ${why}.`,
+  lk_locked: (file: string, owner: string, since: string | undefined) => `${file} är låst av ${owner} sedan ${since ?? 'en stund'}. Ingenting skrevs.`,
+  lk_lockedHint: 'Vänta tills den andra körningen är klar och försök igen.',
+  lk_waiting: (owner: string, file: string) => `efterlev: väntar på att ${owner} ska bli klar med ${file} …`,
+  tx_tooLarge: (mb: string, max: number) => `filen skulle bli ${mb} MB, högst ${max} MB sparas; ingenting sparades`,
+  tx_notAFolder: (link: boolean) => `är ${link ? 'en symbolisk länk' : 'ingen mapp'}: efterlev skriver aldrig genom länkar`,
+  tx_finished: (at: string, files: readonly string[]) => `efterlev: slutförde en avbruten skrivning från ${at}: ${files.join(', ')}.`,
+  tx_dropped: (files: readonly string[]) => `efterlev: en avbruten skrivning kunde inte slutföras för ${files.join(', ')} (filen har ändrats sedan); den delen kastades. Kör det avbrutna kommandot igen.`,
+  tx_keptChanging: (files: readonly string[]) => `${files.join(', ')} ändrades hela tiden medan efterlev försökte skriva. Ingenting skrevs.`,
+  tx_keptChangingHint: 'Försök igen om en stund.',
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
