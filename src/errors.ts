@@ -1,3 +1,5 @@
+import { m } from './ui/i18n.js';
+
 /** One thing wrong with one input file, at one place in it. */
 export interface Problem {
   /** The file as the user should see it (relative to the workspace where possible). */
@@ -12,8 +14,8 @@ export interface Problem {
 }
 
 export function formatProblem(p: Problem): string {
-  const column = p.column === undefined ? '' : `, kolumn ${p.column}${p.columnName ? ` (${p.columnName})` : ''}`;
-  const where = [p.pointer !== undefined ? `#${p.pointer}` : '', p.line !== undefined ? ` (rad ${p.line}${column})` : ''].join('');
+  const column = p.column === undefined ? '' : `, ${m().pr_column} ${p.column}${p.columnName ? ` (${p.columnName})` : ''}`;
+  const where = [p.pointer !== undefined ? `#${p.pointer}` : '', p.line !== undefined ? ` (${m().pr_row} ${p.line}${column})` : ''].join('');
   return `${p.file}${where}: ${p.message}`;
 }
 

@@ -169,7 +169,7 @@ export function incidentFrom(fields: IncidentFields, base: Incident | undefined,
   // A resolved date given on a new incident says it is resolved, unless a status says otherwise.
   if (out['status'] === undefined) out['status'] = out['resolved'] !== undefined ? 'åtgärdad' : 'pågår';
   for (const required of ['service', 'kind', 'title', 'occurred'] as const) {
-    if (out[required] === undefined) problems.push({ field: required, message: 'saknas' });
+    if (out[required] === undefined) problems.push({ field: required, message: tr().ni_missing });
   }
   if (problems.length > 0) return { problems };
   const parsed = Incident.safeParse({ ...out, id: out['id'] ?? 'nytt', by, at });

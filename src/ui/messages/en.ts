@@ -787,4 +787,7 @@ Examples:
   tx_dropped: (files: readonly string[]) => `efterlev: an interrupted write could not be finished for ${files.join(', ')} (the file has changed since); that part was dropped. Run the interrupted command again.`,
   tx_keptChanging: (files: readonly string[]) => `${files.join(', ')} kept changing while efterlev tried to write. Nothing was written.`,
   tx_keptChangingHint: 'Try again in a while.',
+  pr_row: 'row',
+  pr_column: 'column',
+  ni_missing: 'missing',
 } as const satisfies Messages;

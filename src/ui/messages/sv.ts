@@ -796,6 +796,9 @@ Exempel:
   tx_dropped: (files: readonly string[]) => `efterlev: en avbruten skrivning kunde inte slutföras för ${files.join(', ')} (filen har ändrats sedan); den delen kastades. Kör det avbrutna kommandot igen.`,
   tx_keptChanging: (files: readonly string[]) => `${files.join(', ')} ändrades hela tiden medan efterlev försökte skriva. Ingenting skrevs.`,
   tx_keptChangingHint: 'Försök igen om en stund.',
+  pr_row: 'rad',
+  pr_column: 'kolumn',
+  ni_missing: 'saknas',
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
