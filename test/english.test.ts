@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { devNull } from 'node:os';
 import { join } from 'node:path';
 import { en } from '../src/ui/messages/en.js';
 import { sv, type Messages } from '../src/ui/messages/sv.js';
@@ -125,6 +127,140 @@ describe('--lang en through the CLI', () => {
     expect(r.stdout).toContain('Usage: efterlev [options] [command]');
     expect(r.stdout).toContain('language of the output');
     expect(r.stdout).toContain('Exit codes:');
+  });
+});
+
+/** Swedish words of ours that English output must not have (the catalogue's and the user's own data aside). */
+const OUR_SWEDISH = new Set(['och', 'är', 'av', 'inte', 'för', 'till', 'filer', 'stängt', 'stängde', 'stängda', 'öppet', 'skrev', 'ingenting', 'finns', 'saknas', 'rad', 'kolumn', 'med', 'som', 'eller', 'nya', 'ny', 'ändrad', 'ändrade', 'oförändrade', 'provkörning', 'stämmer', 'kedjan', 'året', 'år', 'mappen', 'disken', 'uppfyllt', 'delvis', 'krav', 'frågor', 'bedömda', 'åtgärder', 'hela', 'organisationer', 'ogiltig', 'okänd', 'fel', 'sparades', 'gäller']);
+const swedishIn = (text: string): string[] => [...new Set(text.split(/[^\p{L}]+/u).filter((w) => OUR_SWEDISH.has(w.toLowerCase())))];
+
+describe('--lang en: years, verify, git, migrate, rollup, service import, coverage and their errors', () => {
+  let ws: string;
+  const cli = (...args: string[]) => run(['--lang', 'en', ...args], { cwd: ws });
+  beforeAll(() => {
+    ws = copyExampleWorkspace();
+  });
+  afterAll(() => removeDir(ws));
+
+  it('year close, year list and verify', async () => {
+    const close = await cli('year', 'close', '2024', '--by', 'Eva Ek');
+    expect(close.code, close.stderr).toBe(0);
+    expect(close.stdout).toMatch(/^Closed 2024: \d+ files and \d+ catalogue files \(/);
+    expect(close.stdout).toContain('First closed year in the chain.');
+    expect(close.stdout).toContain('Changes to 2024 are now refused.');
+    expect(swedishIn(close.stdout)).toEqual([]);
+    const list = await cli('year', 'list');
+    expect(list.stdout).toMatch(/^2024 {2}closed \d{4}-\d\d-\d\d by Eva Ek \(9 answer files\)\n2025 {2}open \(9 answer files\)/);
+    expect(swedishIn(list.stdout)).toEqual([]);
+    const verify = await cli('verify');
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stdout).toMatch(/^2024: closed \d{4}-\d\d-\d\d by Eva Ek, \d+ files and \d+ catalogue files — matches; unsigned/);
+    expect(verify.stdout).toContain('The closed year 2024 matches its manifest.');
+    expect(swedishIn(verify.stdout)).toEqual([]);
+  });
+
+  it('the closed-year refusals', async () => {
+    const answer = await cli('answer', '--year', '2024', '--service', 'telefoni', 'AVT.1=nej');
+    expect(answer.code).toBe(2);
+    expect(answer.stderr).toContain('error: The year 2024 is closed (closed ');
+    expect(answer.stderr).toContain('must not be changed. Nothing was saved.');
+    const again = await cli('year', 'close', '2024', '--by', 'Eva Ek');
+    expect(again.stderr).toContain('2024 is already closed');
+    const reopen = await cli('year', 'reopen', '2025', '--reason', 'x', '--by', 'Eva Ek');
+    expect(reopen.stderr).toContain('2025 is not closed.');
+    for (const r of [answer, again, reopen]) expect(swedishIn(r.stderr)).toEqual([]);
+  });
+
+  it('migrate --dry-run', async () => {
+    const r = await cli('migrate', '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('2024 is closed (');
+    expect(r.stdout).toContain("All files are already in the catalogue's current version.");
+    expect(swedishIn(r.stdout)).toEqual([]);
+  });
+
+  it('git setup in a git repository, and outside one', async () => {
+    const outside = await cli('git', 'setup');
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('is not in a git repository');
+    expect(swedishIn(outside.stderr)).toEqual([]);
+    const init = spawnSync('git', ['init', '-q'], { cwd: ws, env: { ...process.env, GIT_CONFIG_GLOBAL: devNull, GIT_CONFIG_NOSYSTEM: '1' } });
+    expect(init.status).toBe(0);
+    const r = await cli('git', 'setup');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Git is set up for efterlev in');
+    expect(r.stdout).toContain('.gitattributes: written; merge=efterlev for the answers per service and year');
+    expect(r.stdout).toContain('Commit .gitattributes and .gitignore');
+    expect(swedishIn(r.stdout)).toEqual([]);
+    expect((await cli('git', 'setup')).stdout).toContain('Git was already set up');
+  });
+
+  it('rollup init and overview', async () => {
+    const city = join(ws, 'city');
+    const init = await run(['--lang', 'en', '--dir', city, 'rollup', 'init', '--member', ws, '--name', 'City']);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('with 1 member.');
+    const r = await run(['--lang', 'en', '--dir', city, 'rollup', 'overview', '--year', '2025'], { env: { COLUMNS: '140' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('City 2025: 1 organisation');
+    expect(r.stdout).toMatch(/Organisation +│ Checklist +│ Score +│ Status +│ Assessed +│ Actions/);
+    expect(r.stdout).toContain('All of City');
+    expect(r.stdout).toContain('8 of 8');
+    expect(swedishIn(r.stdout)).toEqual([]);
+  });
+
+  it('service import --dry-run, and a bad row', async () => {
+    writeFileSync(join(ws, 'inventory.csv'), 'id;name;owner\nnew-system;New system;Anna Berg\nadato;Adato;Anna Berg\n');
+    const r = await cli('service', 'import', 'inventory.csv', '--dry-run');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('new: new-system New system');
+    expect(r.stdout).toMatch(/^changed: adato: name: .* → Adato; owner: .* → Anna Berg$/m);
+    expect(r.stdout).toContain('1 new, 1 changed, 0 unchanged (dry run: nothing written).');
+    expect(r.stdout).not.toMatch(/^(ny|ändrad): |ansvarig:|provkörning/m);
+    writeFileSync(join(ws, 'bad.csv'), 'id;name\nBAD ID;X\n');
+    const bad = await cli('service', 'import', 'bad.csv');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("bad.csv (row 2): 'bad id' is not a valid service id");
+    expect(swedishIn(bad.stderr)).toEqual([]);
+  });
+
+  it('coverage', async () => {
+    const r = await cli('coverage', '--year', '2025', '--framework', 'gdpr');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Requirement +│ Title +│ Questions +│ Result/);
+    expect(r.stdout).toContain('partly');
+    // The framework's source (the second line) is the catalogue's own words.
+    expect(swedishIn(r.stdout.split('\n').filter((_, i) => i !== 1).join('\n'))).toEqual([]);
+    const unknown = await cli('coverage', '--year', '2025', '--framework', 'gdrp');
+    expect(unknown.stderr).toContain("Unknown framework 'gdrp'.");
+  });
+
+  it('the less common errors: a missing folder, the deviation report, plan import, incidents', async () => {
+    const folder = await cli('export', '--year', '2025', '--format', 'csv', '--out', join(ws, 'nope', 'x.csv'));
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/error: The folder .*nope does not exist\./);
+    const period = await cli('report', '--kind', 'avvikelser', '--from', '2023-01-01');
+    expect(period.stderr).toContain('--kind avvikelser needs --to.');
+    writeFileSync(join(ws, 'plan.csv'), 'Id;Status;Owner;Due;Note;Motivation (accepted risk);Accepted by\nnone:such;pågår;;;;;\n');
+    const plan = await cli('plan', 'import', 'plan.csv', '--year', '2025');
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain("(row 2, column 1 (Id)): unknown action 'none:such' for the year");
+    const incident = await cli('incident', 'add', '--service', 'telefoni', '--kind', 'mi', '--title', 'T', '--occurred', '2025-02-30');
+    expect(incident.code).toBe(2);
+    expect(incident.stderr).toContain("'2025-02-30' is not a date; write YYYY-MM-DD");
+    mkdirSync(join(ws, 'in'));
+    const notAFile = await cli('service', 'import', 'in');
+    expect(notAFile.stderr).toContain('is a folder: efterlev reads only regular files');
+    for (const r of [folder, period, plan, incident, notAFile]) expect(swedishIn(r.stderr), r.stderr).toEqual([]);
+  });
+
+  it('--help of year close, verify, git setup, rollup, coverage and service import in English', async () => {
+    for (const args of [['year', 'close'], ['verify'], ['git', 'setup'], ['rollup'], ['coverage'], ['service', 'import'], ['migrate'], ['incident', 'import']]) {
+      const r = await cli(...args, '--help');
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/\nExamples:\n/);
+      expect(r.stdout).not.toMatch(/\nExempel:\n/);
+    }
   });
 });
 
