@@ -23,28 +23,7 @@ export function defineActions(program: Command): void {
     .option('--top <n>', m().o_top)
     .addOption(new Option('--sort <ordning>', 'inom en prioritet: fast ordning eller störst effekt först').choices(['priority', 'effect']).default('priority'))
     .option('--explain', 'visa varför: regelns villkor i ord med värdena de prövade (json-rules-engine)')
-    .addHelpText(
-      'after',
-      `
-En åtgärd per brist och tjänst, med ett id (tjänst:regel) som är detsamma år från år.
-Prioritet 1 (högst) till 4 räknas fram ur poäng: allvarlighet stor 5, mellan 3, liten 1; lagkrav +1;
-informationsklassning nivå 3 +1, nivå 4 +2; återkommande från förra året +2; dataskyddsombudets
-fokuskontrollpunkt +1. Prioritet 1 från 7 poäng, 2 från 5, 3 från 3, annars 4.
-Klart senast (förslag): granskningsdagen plus högst 1 månad för P1, 3 för P2, 6 för P3 och 12 för
-P4, eller regelns tidsfrist om den är kortare; en högre prioritet får aldrig ett senare datum än en
-lägre för samma tjänst. Uppföljningens datum (plan set) går före.
-Effekt: hur många poäng kontrollen och tjänsten vinner med det svar som stänger bristen (ett
-bättre svar på status- och flervalsfrågor; för tal och datum det närmaste värdet där regeln inte
-längre gäller), räknat om av motorn; – när inget enskilt svar stänger bristen. --explain visar
-regelns villkor i ord (alla dessa / minst en av / inte) med värdena de prövade.
-Accepterade risker listas för sig. Utan --year: senaste året i arbetsytan.
-
-Exempel:
-  efterlev actions --year 2025 --top 10
-  efterlev actions --year 2025 --service personec-p --sort effect
-  efterlev actions --year 2025 --priority 1 --json
-  efterlev actions --year 2025 --service telefoni --explain`,
-    )
+    .addHelpText('after', m().hx_actions)
     .action(async (opts: ActionsOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');

@@ -21,18 +21,7 @@ export function defineAnswer(program: Command): void {
     .option('--comment <text>', 'kommentar till svaren', parseText('--comment', 'comment'))
     .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk', parseText('--evidence', 'evidence'))
     .option('--reviewer <namn>', m().o_reviewerAnswer, parseText('--reviewer'))
-    .addHelpText(
-      'after',
-      `
-Värden: ja, delvis, nej, ej_tillamplig för statusfrågor; alternativets värde för flervalsfrågor;
-ett tal (3,5 och 85 % går också); ett datum ÅÅÅÅ-MM-DD; fri text. Ett ändrat svar sparas med det
-tidigare i historiken. Ej tillämplig på en fråga som enligt tjänsteregistret gäller tjänsten
-behöver en motivering i --comment.
-
-Exempel:
-  efterlev answer --year 2025 --service visma-recruit INC.2=delvis --comment "Rutin för PUI uppdateras"
-  efterlev answer --year 2025 --service organisation KP4.1=ja KP4.4=2025-09-30`,
-    )
+    .addHelpText('after', m().hx_answer)
     .action(async (pairs: string[], given: AnswerOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const opts = { ...given, year: await requireYear(ctx, given.year, 'efterlev answer') };

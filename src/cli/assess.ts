@@ -24,26 +24,7 @@ export function defineAssess(program: Command): void {
     .option('--control <id>', m().o_control)
     .option('--reviewer <namn>', m().o_reviewerAnswer, parseText('--reviewer'))
     .option('--all', m().o_all)
-    .addHelpText(
-      'after',
-      `
-Frågorna kommer kontroll för kontroll. Förra årets svar är förvalt: Enter behåller det, med
-kommentar och underlag. Antal för perioden (t.ex. incidenter de senaste 12 månaderna) fylls aldrig
-i från förra året, och ett förval som skulle ge en brist i år sägs före Enter. Välj Hjälp för
-frågans hjälptext och referenser, Föregående fråga för att gå tillbaka och Hoppa över för att gå
-vidare. Varje svar sparas direkt; Ctrl-C avbryter utan att något bekräftat svar går förlorat och
-skriver kommandot som fortsätter vid första obesvarade fråga.
-Kräver en terminal; för skript finns efterlev answer och efterlev import.
-
-Utan --year: innevarande år (sägs före första frågan). En tjänst som nästan heter som en
-registrerad (Telefoni, telefonj) föreslås i stället för att registreras som ny.
-
-Exempel:
-  efterlev assess --service visma-recruit
-  efterlev assess --year 2025 --service visma-recruit
-  efterlev assess --year 2025 --service organisation --control KP4
-  efterlev assess --year 2025`,
-    )
+    .addHelpText('after', m().hx_assess)
     .action(async (options: AssessOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       if (!process.stdin.isTTY || !process.stdout.isTTY) {

@@ -19,24 +19,7 @@ export function defineCompare(program: Command): void {
     .option('--checklist <id>', m().o_checklist)
     .option('--details', 'visa också varje ändrat svar med gammalt → nytt värde och kommentar')
     .option('--trend', 'varje kontrolls poäng över alla år i arbetsytan, med ett litet diagram')
-    .addHelpText(
-      'after',
-      `
-Per tjänst och kontroll: poäng båda åren, förändringen (↑ ↓ →) och statusändring; totaler per
-checklista. Förändringar räknas bara över tjänster som granskats båda åren. Brister som är nya,
-åtgärdade (frågorna är besvarade i år och bristen finns inte längre), kvarstående (med året de
-först sågs) och ännu inte bedömda i år. En tjänst som inte granskats i år ännu är "ej granskad
-ännu", inte borttagen; en tjänst som lämnat registret är borttagen.
-
-Utan år: senaste året i arbetsytan mot året före; med ett år: det året mot det senaste.
-
-Exempel:
-  efterlev compare
-  efterlev compare 2024 2025
-  efterlev compare 2024 2025 --service visma-recruit --details
-  efterlev compare --trend --checklist dso
-  efterlev compare 2024 2025 --json`,
-    )
+    .addHelpText('after', m().hx_compare)
     .action(async (from: number | undefined, to: number | undefined, opts: CompareOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');

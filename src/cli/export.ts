@@ -17,29 +17,7 @@ export function defineExport(program: Command): void {
     .addOption(new Option('--format <format>', m().o_format).choices(['csv', 'xlsx', 'md', 'json', 'oscal-ar', 'oscal-poam']).makeOptionMandatory())
     .option('--out <fil>', m().o_out)
     .option('--force', m().h_forceHelp)
-    .addHelpText(
-      'after',
-      `
-Alla åtgärder med id, prioritet, varför, brist, åtgärd, referens, ansvarig, klart senast, status,
-effekt och uppföljning, och en sammanfattning per checklista och kontroll. Första raden märker
-filen som konfidentiell; filen blir läsbar bara för ägaren (0600). CSV öppnas direkt i svenskt
-Excel (UTF-8 med BOM, semikolon); ingen cell kan starta en formel. Redigera Status, Ansvarig,
-Klart senast och Anteckning i filen och läs tillbaka med efterlev plan import.
-
-oscal-ar skriver årets bedömning som OSCAL 1.1 Assessment Results (JSON): ett fynd per bedömd
-kontroll och tjänst, en observation per besvarad fråga, en risk per brist. oscal-poam skriver
-handlingsplanen som OSCAL Plan of Action and Milestones: en poam-item per åtgärd, med samma
-UUID år efter år. Samma arbetsyta ger samma fil byte för byte (se docs/oscal.md).
-
-Utan --year: senaste året i arbetsytan (sägs på stderr när filen skrivs till stdout).
-
-Exempel:
-  efterlev export --year 2025 --format xlsx --out handlingsplan-2025.xlsx
-  efterlev export --year 2025 --format csv --out handlingsplan-2025.csv --force
-  efterlev export --year 2025 --format md > handlingsplan.md
-  efterlev export --year 2025 --format oscal-ar --out bedomning-2025.oscal.json
-  efterlev export --year 2025 --format oscal-poam --out poam-2025.oscal.json`,
-    )
+    .addHelpText('after', m().hx_export)
     .action(async (opts: ExportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');

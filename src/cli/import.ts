@@ -18,26 +18,7 @@ export function defineImport(program: Command): void {
     .option('--from-year <år>', 'JSON från show --json för ett annat år: flytta svaren därifrån till --year (antal för perioden flyttas inte)', parseYear)
     .option('--reviewer <namn>', m().o_reviewerBy, parseText('--reviewer'))
     .option('--dry-run', m().o_dryRun)
-    .addHelpText(
-      'after',
-      `
-CSV: en rubrikrad med kolumnerna service, question, value och valfritt comment, evidence (eller
-tjänst, fråga, svar, kommentar, underlag); komma eller semikolon; UTF-8 med eller utan BOM, som Excel
-sparar. JSON: { "service": …, "answers": { "LOG.1": { "value": "ja", "comment": … } } } eller en
-lista av sådana. Alla rader kontrolleras först: en enda felaktig rad stoppar hela filen (slutkod 2,
-en rad per fel med radnummer eller JSON-pekare) och ingenting skrivs.
-
-Året i JSON-filen ska stämma med --year. Svar från förra årets show --json flyttas in i --year med
---from-year ÅR (året i filen jämförs då med --from-year). Antal för perioden (t.ex. incidenter de
-senaste 12 månaderna, eller frågor som incidentregistret besvarar) flyttas aldrig: de hoppas över och
-räknas upp, eftersom förra årets antal inte är årets.
-
-Exempel:
-  efterlev import --year 2025 svar-2025.csv --dry-run
-  efterlev import --year 2025 svar-2025.csv --reviewer anna.berg
-  efterlev show --year 2025 --service office365 --json > o365.json
-  efterlev import --year 2026 --from-year 2025 o365.json --dry-run`,
-    )
+    .addHelpText('after', m().hx_import)
     .action(async (file: string, given: ImportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const opts = { ...given, year: await requireYear(ctx, given.year, 'efterlev import') };

@@ -85,21 +85,7 @@ export function defineIncident(program: Command): void {
 
   fieldOptions(incident.command('add').description(m().c_incidentAdd), true)
     .option('--id <id>', 'eget id (annars ÅÅÅÅ-nnn)')
-    .addHelpText(
-      'after',
-      `
-Incidenten sparas i answers/incidents/<år>.json efter året den inträffade. Reglerna läser
-registret: antal incidenter per typ de senaste tolv månaderna, dröjsmål med anmälan till IMY
-och rapporteringskedjan till CSIRT-enheten (tidig varning 24 h, incidentanmälan 72 h,
-slutrapport inom en månad). Tidpunkter skrivs ÅÅÅÅ-MM-DD TT:MM (lokal tid) eller med tidszon.
-
-Exempel:
-  efterlev incident add --service visma-recruit --kind pui --title "Cyberattack mot underleverantör" \\
-    --occurred 2025-04-03 --detected "2025-04-07 09:10" --imy-notified "2025-04-09 15:00" \\
-    --supplier "Underleverantör till Visma" --status pågår
-  efterlev incident add --service ubw-agresso --kind mi --title "Citrix-skrivbordet startar inte" \\
-    --occurred 2025-02-14 --resolved 2025-02-14 --root-cause ja`,
-    )
+    .addHelpText('after', m().hx_incidentAdd)
     .action(async (opts: FieldOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');
@@ -119,16 +105,7 @@ Exempel:
     });
 
   fieldOptions(incident.command('set').description(m().c_incidentSet).argument('<id>', 'incidentens id'), false)
-    .addHelpText(
-      'after',
-      `
-Bara det som anges ändras; ett tomt värde ("") tar bort en uppgift. Det tidigare läget sparas i
-registrets historik med vem och när.
-
-Exempel:
-  efterlev incident set 2025-004 --resolved 2025-04-14 --status åtgärdad --root-cause ja
-  efterlev incident set 2025-004 --final-report 2025-05-10`,
-    )
+    .addHelpText('after', m().hx_incidentSet)
     .action(async (id: string, opts: FieldOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');
@@ -155,7 +132,7 @@ Exempel:
     .option('--kind <typ>', KINDS_HELP)
     .option('--from <ÅÅÅÅ-MM-DD>', 'inträffade från och med')
     .option('--to <ÅÅÅÅ-MM-DD>', 'inträffade till och med')
-    .addHelpText('after', '\nExempel:\n  efterlev incident list --from 2023-01-01 --to 2023-05-31\n  efterlev incident list --service ubw-agresso --kind mi --json')
+    .addHelpText('after', m().hx_incidentList)
     .action(async (opts: { service?: string; kind?: string; from?: string; to?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');

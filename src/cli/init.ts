@@ -7,7 +7,7 @@ export function defineInit(program: Command): void {
     .command('init')
     .description(m().c_init)
     .option('--name <organisation>', 'organisationens namn', parseText('--name'), 'Organisationen')
-    .addHelpText('after', '\nExempel:\n  efterlev init --name "Exempelstaden – Intraservice"\n  efterlev --dir /srv/efterlev init')
+    .addHelpText('after', m().hx_init)
     .action(async (opts: { name: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { createRegister } = await import('../store/register.js');

@@ -11,7 +11,7 @@ export function defineObservation(program: Command): void {
     .argument('<text>', 'iakttagelsen', parseText('iakttagelsen', 'observation'))
     .option('--year <år>', latestYearHelp(), parseYear)
     .option('--reviewer <namn>', m().o_reviewerWrites, parseText('--reviewer'))
-    .addHelpText('after', '\nExempel:\n  efterlev observation add --year 2025 "Cyberattacken mot Visma Recruits underleverantör visar att underbiträden behöver följas upp i avtalen."')
+    .addHelpText('after', m().hx_observationAdd)
     .action(async (text: string, opts: { year?: number; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
@@ -29,7 +29,7 @@ export function defineObservation(program: Command): void {
     .command('list')
     .description(m().c_observationList)
     .option('--year <år>', latestYearHelp(), parseYear)
-    .addHelpText('after', '\nExempel:\n  efterlev observation list --year 2025')
+    .addHelpText('after', m().hx_observationList)
     .action(async (opts: { year?: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');

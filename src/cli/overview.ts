@@ -7,18 +7,7 @@ export function defineOverview(program: Command): void {
     .command('overview')
     .description(m().c_overview)
     .option('--year <år>', m().o_yearLatest, parseYear)
-    .addHelpText(
-      'after',
-      `
-Visar hur långt årets granskning har kommit ("6 av 8 tjänster klara, 1 pågår, 1 ej påbörjad"),
-poäng och status per checklista över de tjänster som bedömts, varje tjänsts läge och de åtgärder
-som bör göras först. Förändringen sedan året före räknas bara över tjänster som granskats båda åren.
-
-Exempel:
-  efterlev
-  efterlev overview --year 2025
-  efterlev --dir /srv/efterlev --json`,
-    )
+    .addHelpText('after', m().hx_overview)
     .action(async (opts: { year?: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openReview, scoreYear, selectServices, yearRegister } = await import('../review.js');

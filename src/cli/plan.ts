@@ -28,18 +28,7 @@ export function definePlan(program: Command): void {
     .option('--motivation <text>', 'motivering, krävs för accepterad_risk', parseText('--motivation', 'motivation'))
     .option('--accepted-by <namn>', 'vem som accepterade risken, krävs för accepterad_risk', parseText('--accepted-by'))
     .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
-    .addHelpText(
-      'after',
-      `
-Det som inte anges behåller sitt tidigare värde. Den tidigare uppföljningen sparas i historiken.
-Utan --year: senaste året i arbetsytan (handlingsplanen som följs upp nu), och utskriften säger det.
-En åtgärd som markerats klar men vars brist finns kvar ett senare år visas som återöppnad.
-
-Exempel:
-  efterlev plan set formansportalen:AVT-pubavtal-brist-aterkommande --year 2025 --status pågår --owner "Sara Ek" --due 2026-03-31
-  efterlev plan set telefoni:DRI-manga-allvarliga-incidenter --year 2025 --status accepterad_risk \\
-    --motivation "Ny växel upphandlas 2026" --accepted-by "Förvaltningschef"`,
-    )
+    .addHelpText('after', m().hx_planSet)
     .action(async (id: string, given: SetOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { year, note } = await yearOrLatest(ctx, given.year);
@@ -94,20 +83,7 @@ Exempel:
     .option('--year <år>', latestYearHelp(), parseYear)
     .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
     .option('--dry-run', m().o_dryRun)
-    .addHelpText(
-      'after',
-      `
-Raderna matchas på Id. Kolumnerna Status, Ansvarig, Klart senast, Anteckning, Motivering och
-Accepterad av läses och måste finnas kvar; allt annat i filen räknas fram på nytt. En cell som är
-som den exporterades lämnar det sparade orört, en tömd cell tar bort det sparade värdet (utskriften
-visar varje värde som tas bort). Tomma rader hoppas över. Formler och felvärden läses inte: skriv
-in värdet. Allt eller inget: okända id:n, ogiltiga statusar eller datum, formler och saknade
-kolumner rapporteras med rad och kolumn, och ingenting ändras.
-
-Exempel:
-  efterlev plan import handlingsplan-2025.xlsx --year 2025
-  efterlev plan import handlingsplan-2025.csv --year 2025 --dry-run`,
-    )
+    .addHelpText('after', m().hx_planImport)
     .action(async (file: string, given: { year?: number; reviewer?: string; dryRun?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { year, note } = await yearOrLatest(ctx, given.year);

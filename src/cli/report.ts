@@ -24,37 +24,7 @@ export function defineReport(program: Command): void {
     .addOption(new Option('--format <format>', 'filformat (standard: md; docx och xlsx bara med --out, xlsx bara för avvikelser)').choices(['md', 'html', 'docx', 'xlsx']))
     .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för docx och xlsx)')
     .option('--force', m().h_forceHelp)
-    .addHelpText(
-      'after',
-      `
-Årsrapporten (--kind arsrapport, standard, med --year): sammanfattning, resultat per kontrollpunkt
-med kommentarer och förändring sedan förra året, IT-säkerhet per kontrollområde över tjänsterna,
-täckningen mot ramverken (GDPR, ISO/IEC 27001, cybersäkerhetslagen: antal per resultat och kraven
-som svaren visar inte uppfyllda; hela listan med efterlev coverage), stora brister, handlingsplanen
-per prioritet, rekommenderade fokuskontrollpunkter för nästa år (röda och försämrade, med skälet)
-och särskilda iakttagelser (efterlev observation add). HTML är
-en fristående fil med diagram, utskrivbar på A4. DOCX är samma rapport
-som Word-dokument (riktiga tabeller, diagrammen som bilder), för nämnden.
-
-Avvikelserapporten (--kind avvikelser, med --from och --to): nämndens redogörelse för allvarliga
-kvalitetsavvikelser under perioden. Per verksamhetsområde (registrets område; tjänster utan område
-under Övrigt) och tjänst: IT-stöd, åtgärder, status för incidenter (major incidents,
-informationssäkerhetsincidenter, betydande incidenter) och för personuppgiftsincidenter, var och en
-Avvikelse – stor, Avvikelse – mellan/liten eller Enligt plan efter reglerna som står i rapporten;
-sammanfattningen räknar major incidents per tjänst och personuppgiftsincidenter per område. Bara
-tjänster med en incident under perioden, eller en öppen, tas upp. HTML och DOCX är liggande A4;
-XLSX har ett blad per område och ett sammanfattningsblad.
-
-Rapporterna är märkta konfidentiella och läsbara bara för ägaren. Engelska med --lang en.
-
-Exempel:
-  efterlev report --year 2025 --format html --out arsrapport-2025.html
-  efterlev report --year 2025 --format docx --out arsrapport-2025.docx
-  efterlev report --year 2025 > arsrapport-2025.md
-  efterlev --lang en report --year 2025 --format html --out annual-report-2025.html
-  efterlev report --kind avvikelser --from 2023-01-01 --to 2023-05-31 --format html --out avvikelser-2301-2305.html
-  efterlev report --kind avvikelser --from 2025-01-01 --to 2025-12-31 --format xlsx --out avvikelser-2025.xlsx`,
-    )
+    .addHelpText('after', m().hx_report)
     .action(async (opts: ReportOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       if (opts.kind === 'avvikelser') return deviationReport(ctx, opts);

@@ -15,21 +15,7 @@ export function defineScore(program: Command): void {
     .option('--year <år>', latestYearHelp(), parseYear)
     .option('--service <id>', m().o_serviceOrOrg)
     .option('--checklist <id>', 'bara en checklista, t.ex. itsak eller dso')
-    .addHelpText(
-      'after',
-      `
-Poäng: ja 1, delvis 0,5, nej 0, obesvarad 0 (ej bedömd); ej tillämplig räknas inte.
-Kontrollens poäng är det viktade medelvärdet × 100. Status: Avvikelse – stor under 50 eller vid
-en stor brist; Avvikelse – mellan/liten under 80 eller vid annan brist; annars Enligt plan.
-
-Utan --year: senaste året i arbetsytan.
-
-Exempel:
-  efterlev score
-  efterlev score --year 2025
-  efterlev score --year 2025 --service ubw-agresso
-  efterlev score --year 2025 --checklist dso --json`,
-    )
+    .addHelpText('after', m().hx_score)
     .action(async (opts: ScoreOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { requireChecklist, openReview, scoreYear, selectServices } = await import('../review.js');

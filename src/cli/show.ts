@@ -9,18 +9,7 @@ export function defineShow(program: Command): void {
     .option('--year <år>', latestYearHelp(), parseYear)
     .requiredOption('--service <id>', 'tjänstens id, eller organisation')
     .option('--history', 'visa också varje tidigare värde per fråga, med vem och när')
-    .addHelpText(
-      'after',
-      `
-Varje fråga med svar, kommentar, underlag, vem och när, kontroll för kontroll; ingenting kortas av.
-Med --history följer varje frågas tidigare värden (äldst först) under den. Utan --year: senaste
-året i arbetsytan.
-
-Exempel:
-  efterlev show --year 2025 --service formansportalen
-  efterlev show --service telefoni --history
-  efterlev show --year 2025 --service organisation --json`,
-    )
+    .addHelpText('after', m().hx_show)
     .action(async (opts: { year?: number; service: string; history?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openReview, yearRegister } = await import('../review.js');

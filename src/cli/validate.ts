@@ -6,17 +6,7 @@ export function defineValidate(program: Command): void {
   program
     .command('validate')
     .description(m().c_validate)
-    .addHelpText(
-      'after',
-      `
-Kör också varje regels exempel (examples) genom motorn.
-Skriver en rad per problem med fil och plats (JSON-pekare och rad) och slutar med kod 2;
-slutkod 0 när allt är i ordning. Ändrar ingenting.
-
-Exempel:
-  efterlev validate
-  efterlev --dir ../annan-arbetsyta validate --json`,
-    )
+    .addHelpText('after', m().hx_validate)
     .action(async (_opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { validateWorkspace } = await import('../validate.js');

@@ -790,4 +790,216 @@ Examples:
   pr_row: 'row',
   pr_column: 'column',
   ni_missing: 'missing',
+
+  // ---- the examples and explanations under each command's --help ----
+  hx_actions: `
+One action per gap and service, with an id (service:rule) that stays the same year after year.
+Priority 1 (highest) to 4 is computed from points: severity major 5, medium 3, minor 1; legal
+requirement +1; information classification level 3 +1, level 4 +2; recurring from last year +2;
+the data protection officer's focus control point +1. Priority 1 from 7 points, 2 from 5, 3 from
+3, otherwise 4.
+Due by (suggested): the review date plus at most 1 month for P1, 3 for P2, 6 for P3 and 12 for P4,
+or the rule's deadline if shorter; a higher priority never gets a later date than a lower one for
+the same service. The follow-up's date (plan set) comes first.
+Effect: how many points the control and the service gain with the answer that closes the gap (a
+better answer to status and multiple-choice questions; for numbers and dates the nearest value
+where the rule no longer applies), recomputed by the engine; – when no single answer closes the
+gap. --explain shows the rule's condition in words (all of these / at least one of / not) with
+the values they tested.
+Accepted risks are listed apart. Without --year: the latest year in the workspace.
+
+Examples:
+  efterlev actions --year 2025 --top 10
+  efterlev actions --year 2025 --service personec-p --sort effect
+  efterlev actions --year 2025 --priority 1 --json
+  efterlev actions --year 2025 --service telefoni --explain`,
+  hx_answer: `
+Values: ja (yes), delvis (partly), nej (no), ej_tillamplig (not applicable) for status questions;
+the option's value for multiple-choice questions; a number (3,5 and 85 % work too); a date
+YYYY-MM-DD; free text. A changed answer is saved with the earlier one in the history. Not
+applicable on a question that applies to the service according to the service register needs a
+motivation in --comment.
+
+Examples:
+  efterlev answer --year 2025 --service visma-recruit INC.2=delvis --comment "Data breach routine being updated"
+  efterlev answer --year 2025 --service organisation KP4.1=ja KP4.4=2025-09-30`,
+  hx_assess: `
+The questions come control by control. Last year's answer is the default: Enter keeps it, with
+its comment and evidence. Counts for the period (e.g. incidents in the last 12 months) are never
+filled in from last year, and a default that would give a gap this year is said before Enter.
+Choose Help for the question's help text and references, Previous question to go back and Skip to
+go on. Every answer is saved at once; Ctrl-C interrupts without losing any confirmed answer and
+writes the command that continues at the first unanswered question.
+Needs a terminal; for scripts there are efterlev answer and efterlev import.
+
+Without --year: the current year (said before the first question). A service named almost like a
+registered one (Telefoni, telefonj) is suggested instead of being registered as new.
+
+Examples:
+  efterlev assess --service visma-recruit
+  efterlev assess --year 2025 --service visma-recruit
+  efterlev assess --year 2025 --service organisation --control KP4
+  efterlev assess --year 2025`,
+  hx_compare: `
+Per service and control: the score in both years, the change (↑ ↓ →) and any change of status;
+totals per checklist. Changes are counted only over services reviewed in both years. Gaps that are
+new, resolved (the questions are answered this year and the gap is gone), remaining (with the year
+they were first seen) and not yet assessed this year. A service not yet reviewed this year is "not
+yet reviewed", not removed; a service that has left the register is removed.
+
+Without years: the latest year in the workspace against the year before; with one year: that year
+against the latest.
+
+Examples:
+  efterlev compare
+  efterlev compare 2024 2025
+  efterlev compare 2024 2025 --service visma-recruit --details
+  efterlev compare --trend --checklist dso
+  efterlev compare 2024 2025 --json`,
+  hx_export: `
+Every action with id, priority, why, gap, action, reference, owner, due by, status, effect and
+follow-up, and a summary per checklist and control. The first row marks the file as confidential;
+the file is readable only by its owner (0600). CSV opens directly in Swedish Excel (UTF-8 with
+BOM, semicolons); no cell can start a formula. Edit Status, Owner, Due and Note in the file and
+read it back with efterlev plan import.
+
+oscal-ar writes the year's assessment as OSCAL 1.1 Assessment Results (JSON): one finding per
+assessed control and service, one observation per answered question, one risk per gap. oscal-poam
+writes the action plan as OSCAL Plan of Action and Milestones: one poam-item per action, with the
+same UUID year after year. The same workspace gives the same file byte for byte (see docs/oscal.md).
+
+Without --year: the latest year in the workspace (said on stderr when the file goes to stdout).
+
+Examples:
+  efterlev export --year 2025 --format xlsx --out action-plan-2025.xlsx
+  efterlev export --year 2025 --format csv --out action-plan-2025.csv --force
+  efterlev export --year 2025 --format md > action-plan.md
+  efterlev export --year 2025 --format oscal-ar --out assessment-2025.oscal.json
+  efterlev export --year 2025 --format oscal-poam --out poam-2025.oscal.json`,
+  hx_import: `
+CSV: a header row with the columns service, question, value and optionally comment, evidence (or
+tjänst, fråga, svar, kommentar, underlag); comma or semicolon; UTF-8 with or without BOM, as Excel
+saves it. JSON: { "service": …, "answers": { "LOG.1": { "value": "ja", "comment": … } } } or a
+list of such. All rows are checked first: a single faulty row stops the whole file (exit code 2,
+one line per error with row number or JSON pointer) and nothing is written.
+
+The year in the JSON file must match --year. Answers from last year's show --json are moved into
+--year with --from-year YEAR (the year in the file is then compared with --from-year). Counts for
+the period (e.g. incidents in the last 12 months, or questions that the incident register answers)
+are never moved: they are skipped and listed, since last year's count is not this year's.
+
+Examples:
+  efterlev import --year 2025 answers-2025.csv --dry-run
+  efterlev import --year 2025 answers-2025.csv --reviewer anna.berg
+  efterlev show --year 2025 --service office365 --json > o365.json
+  efterlev import --year 2026 --from-year 2025 o365.json --dry-run`,
+  hx_incidentAdd: `
+The incident is saved in answers/incidents/<year>.json by the year it occurred. The rules read the
+register: the number of incidents per kind in the last twelve months, delays in notifying IMY and
+the reporting chain to the CSIRT unit (early warning 24 h, incident notification 72 h, final
+report within a month). Times are written YYYY-MM-DD HH:MM (local time) or with a time zone.
+
+Examples:
+  efterlev incident add --service visma-recruit --kind pui --title "Cyberattack on a subcontractor" \\
+    --occurred 2025-04-03 --detected "2025-04-07 09:10" --imy-notified "2025-04-09 15:00" \\
+    --supplier "Subcontractor to Visma" --status pågår
+  efterlev incident add --service ubw-agresso --kind mi --title "The Citrix desktop does not start" \\
+    --occurred 2025-02-14 --resolved 2025-02-14 --root-cause ja`,
+  hx_incidentSet: `
+Only what is given changes; an empty value ("") removes a field. The earlier state is kept in the
+register's history with who and when.
+
+Examples:
+  efterlev incident set 2025-004 --resolved 2025-04-14 --status åtgärdad --root-cause ja
+  efterlev incident set 2025-004 --final-report 2025-05-10`,
+  hx_incidentList: '\nExamples:\n  efterlev incident list --from 2023-01-01 --to 2023-05-31\n  efterlev incident list --service ubw-agresso --kind mi --json',
+  hx_init: '\nExamples:\n  efterlev init --name "Exempelstaden – Intraservice"\n  efterlev --dir /srv/efterlev init',
+  hx_observationAdd: '\nExamples:\n  efterlev observation add --year 2025 "The cyberattack on Visma Recruit\'s subcontractor shows that sub-processors need following up in the agreements."',
+  hx_observationList: '\nExamples:\n  efterlev observation list --year 2025',
+  hx_overview: `
+Shows how far the year's review has come ("6 of 8 services done, 1 in progress, 1 not started"),
+score and status per checklist over the services assessed, each service's state and the actions
+to take first. The change since the year before is counted only over services reviewed in both years.
+
+Examples:
+  efterlev
+  efterlev overview --year 2025
+  efterlev --dir /srv/efterlev --json`,
+  hx_planSet: `
+What is not given keeps its earlier value. The earlier follow-up is kept in the history.
+Without --year: the latest year in the workspace (the action plan followed up now), and the output
+says so. An action marked done whose gap remains in a later year is shown as reopened.
+
+Examples:
+  efterlev plan set formansportalen:AVT-pubavtal-brist-aterkommande --year 2025 --status pågår --owner "Sara Ek" --due 2026-03-31
+  efterlev plan set telefoni:DRI-manga-allvarliga-incidenter --year 2025 --status accepterad_risk \\
+    --motivation "New switchboard procured in 2026" --accepted-by "Head of department"`,
+  hx_planImport: `
+Rows are matched on Id. The columns Status, Owner, Due, Note, Motivation and Accepted by (or their
+Swedish headings) are read and must be kept; everything else in the file is computed anew. A cell
+as it was exported leaves the saved value untouched, an emptied cell removes the saved value (the
+output shows every value removed). Empty rows are skipped. Formulas and error values are not read:
+type in the value. All or nothing: unknown ids, invalid statuses or dates, formulas and missing
+columns are reported with row and column, and nothing changes.
+
+Examples:
+  efterlev plan import action-plan-2025.xlsx --year 2025
+  efterlev plan import action-plan-2025.csv --year 2025 --dry-run`,
+  hx_report: `
+The annual report (--kind arsrapport, the default, with --year): summary, results per control point
+with comments and the change since last year, IT security per control area over the services,
+coverage of the frameworks (GDPR, ISO/IEC 27001, the Cybersecurity Act: counts per result and the
+requirements the answers show not met; the whole list with efterlev coverage), major gaps, the
+action plan by priority, recommended focus control points for next year (red and worsened, with
+the reason) and special observations (efterlev observation add). HTML is a self-contained file
+with charts, printable on A4. DOCX is the same report as a Word document (real tables, the charts
+as images), for the board.
+
+The deviation report (--kind avvikelser, with --from and --to): the board's account of serious
+quality deviations during the period. Per business area (the register's area; services without an
+area under Other) and service: IT support, actions, status for incidents (major incidents,
+information security incidents, significant incidents) and for personal data breaches, each
+Deviation – major, Deviation – medium/minor or On track by the rules stated in the report; the
+summary counts major incidents per service and personal data breaches per area. Only services with
+an incident during the period, or an open one, are included. HTML and DOCX are landscape A4; XLSX
+has one sheet per area and a summary sheet.
+
+The reports are marked confidential and readable only by their owner. In English with --lang en.
+
+Examples:
+  efterlev report --year 2025 --format html --out arsrapport-2025.html
+  efterlev report --year 2025 --format docx --out arsrapport-2025.docx
+  efterlev report --year 2025 > arsrapport-2025.md
+  efterlev --lang en report --year 2025 --format html --out annual-report-2025.html
+  efterlev report --kind avvikelser --from 2023-01-01 --to 2023-05-31 --format html --out avvikelser-2301-2305.html
+  efterlev report --kind avvikelser --from 2025-01-01 --to 2025-12-31 --format xlsx --out avvikelser-2025.xlsx`,
+  hx_score: `
+Points: ja (yes) 1, delvis (partly) 0.5, nej (no) 0, unanswered 0 (not assessed); not applicable
+does not count. The control's score is the weighted mean × 100. Status: Deviation – major below 50
+or with a major gap; Deviation – medium/minor below 80 or with another gap; otherwise On track.
+
+Without --year: the latest year in the workspace.
+
+Examples:
+  efterlev score
+  efterlev score --year 2025
+  efterlev score --year 2025 --service ubw-agresso
+  efterlev score --year 2025 --checklist dso --json`,
+  hx_show: `
+Every question with answer, comment, evidence, who and when, control by control; nothing is cut
+short. With --history each question's earlier values (oldest first) follow below it. Without
+--year: the latest year in the workspace.
+
+Examples:
+  efterlev show --year 2025 --service formansportalen
+  efterlev show --service telefoni --history
+  efterlev show --year 2025 --service organisation --json`,
+  hx_validate: `
+Also runs each rule's examples through the engine.
+Writes one line per problem with file and place (JSON pointer and row) and ends with code 2;
+exit code 0 when all is in order. Changes nothing.
+
+Examples:
+  efterlev validate
+  efterlev --dir ../other-workspace validate --json`,
 } as const satisfies Messages;

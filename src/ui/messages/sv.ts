@@ -799,6 +799,214 @@ Exempel:
   pr_row: 'rad',
   pr_column: 'kolumn',
   ni_missing: 'saknas',
+
+  // ---- the examples and explanations under each command's --help ----
+  hx_actions: `
+En åtgärd per brist och tjänst, med ett id (tjänst:regel) som är detsamma år från år.
+Prioritet 1 (högst) till 4 räknas fram ur poäng: allvarlighet stor 5, mellan 3, liten 1; lagkrav +1;
+informationsklassning nivå 3 +1, nivå 4 +2; återkommande från förra året +2; dataskyddsombudets
+fokuskontrollpunkt +1. Prioritet 1 från 7 poäng, 2 från 5, 3 från 3, annars 4.
+Klart senast (förslag): granskningsdagen plus högst 1 månad för P1, 3 för P2, 6 för P3 och 12 för
+P4, eller regelns tidsfrist om den är kortare; en högre prioritet får aldrig ett senare datum än en
+lägre för samma tjänst. Uppföljningens datum (plan set) går före.
+Effekt: hur många poäng kontrollen och tjänsten vinner med det svar som stänger bristen (ett
+bättre svar på status- och flervalsfrågor; för tal och datum det närmaste värdet där regeln inte
+längre gäller), räknat om av motorn; – när inget enskilt svar stänger bristen. --explain visar
+regelns villkor i ord (alla dessa / minst en av / inte) med värdena de prövade.
+Accepterade risker listas för sig. Utan --year: senaste året i arbetsytan.
+
+Exempel:
+  efterlev actions --year 2025 --top 10
+  efterlev actions --year 2025 --service personec-p --sort effect
+  efterlev actions --year 2025 --priority 1 --json
+  efterlev actions --year 2025 --service telefoni --explain`,
+  hx_answer: `
+Värden: ja, delvis, nej, ej_tillamplig för statusfrågor; alternativets värde för flervalsfrågor;
+ett tal (3,5 och 85 % går också); ett datum ÅÅÅÅ-MM-DD; fri text. Ett ändrat svar sparas med det
+tidigare i historiken. Ej tillämplig på en fråga som enligt tjänsteregistret gäller tjänsten
+behöver en motivering i --comment.
+
+Exempel:
+  efterlev answer --year 2025 --service visma-recruit INC.2=delvis --comment "Rutin för PUI uppdateras"
+  efterlev answer --year 2025 --service organisation KP4.1=ja KP4.4=2025-09-30`,
+  hx_assess: `
+Frågorna kommer kontroll för kontroll. Förra årets svar är förvalt: Enter behåller det, med
+kommentar och underlag. Antal för perioden (t.ex. incidenter de senaste 12 månaderna) fylls aldrig
+i från förra året, och ett förval som skulle ge en brist i år sägs före Enter. Välj Hjälp för
+frågans hjälptext och referenser, Föregående fråga för att gå tillbaka och Hoppa över för att gå
+vidare. Varje svar sparas direkt; Ctrl-C avbryter utan att något bekräftat svar går förlorat och
+skriver kommandot som fortsätter vid första obesvarade fråga.
+Kräver en terminal; för skript finns efterlev answer och efterlev import.
+
+Utan --year: innevarande år (sägs före första frågan). En tjänst som nästan heter som en
+registrerad (Telefoni, telefonj) föreslås i stället för att registreras som ny.
+
+Exempel:
+  efterlev assess --service visma-recruit
+  efterlev assess --year 2025 --service visma-recruit
+  efterlev assess --year 2025 --service organisation --control KP4
+  efterlev assess --year 2025`,
+  hx_compare: `
+Per tjänst och kontroll: poäng båda åren, förändringen (↑ ↓ →) och statusändring; totaler per
+checklista. Förändringar räknas bara över tjänster som granskats båda åren. Brister som är nya,
+åtgärdade (frågorna är besvarade i år och bristen finns inte längre), kvarstående (med året de
+först sågs) och ännu inte bedömda i år. En tjänst som inte granskats i år ännu är "ej granskad
+ännu", inte borttagen; en tjänst som lämnat registret är borttagen.
+
+Utan år: senaste året i arbetsytan mot året före; med ett år: det året mot det senaste.
+
+Exempel:
+  efterlev compare
+  efterlev compare 2024 2025
+  efterlev compare 2024 2025 --service visma-recruit --details
+  efterlev compare --trend --checklist dso
+  efterlev compare 2024 2025 --json`,
+  hx_export: `
+Alla åtgärder med id, prioritet, varför, brist, åtgärd, referens, ansvarig, klart senast, status,
+effekt och uppföljning, och en sammanfattning per checklista och kontroll. Första raden märker
+filen som konfidentiell; filen blir läsbar bara för ägaren (0600). CSV öppnas direkt i svenskt
+Excel (UTF-8 med BOM, semikolon); ingen cell kan starta en formel. Redigera Status, Ansvarig,
+Klart senast och Anteckning i filen och läs tillbaka med efterlev plan import.
+
+oscal-ar skriver årets bedömning som OSCAL 1.1 Assessment Results (JSON): ett fynd per bedömd
+kontroll och tjänst, en observation per besvarad fråga, en risk per brist. oscal-poam skriver
+handlingsplanen som OSCAL Plan of Action and Milestones: en poam-item per åtgärd, med samma
+UUID år efter år. Samma arbetsyta ger samma fil byte för byte (se docs/oscal.md).
+
+Utan --year: senaste året i arbetsytan (sägs på stderr när filen skrivs till stdout).
+
+Exempel:
+  efterlev export --year 2025 --format xlsx --out handlingsplan-2025.xlsx
+  efterlev export --year 2025 --format csv --out handlingsplan-2025.csv --force
+  efterlev export --year 2025 --format md > handlingsplan.md
+  efterlev export --year 2025 --format oscal-ar --out bedomning-2025.oscal.json
+  efterlev export --year 2025 --format oscal-poam --out poam-2025.oscal.json`,
+  hx_import: `
+CSV: en rubrikrad med kolumnerna service, question, value och valfritt comment, evidence (eller
+tjänst, fråga, svar, kommentar, underlag); komma eller semikolon; UTF-8 med eller utan BOM, som Excel
+sparar. JSON: { "service": …, "answers": { "LOG.1": { "value": "ja", "comment": … } } } eller en
+lista av sådana. Alla rader kontrolleras först: en enda felaktig rad stoppar hela filen (slutkod 2,
+en rad per fel med radnummer eller JSON-pekare) och ingenting skrivs.
+
+Året i JSON-filen ska stämma med --year. Svar från förra årets show --json flyttas in i --year med
+--from-year ÅR (året i filen jämförs då med --from-year). Antal för perioden (t.ex. incidenter de
+senaste 12 månaderna, eller frågor som incidentregistret besvarar) flyttas aldrig: de hoppas över och
+räknas upp, eftersom förra årets antal inte är årets.
+
+Exempel:
+  efterlev import --year 2025 svar-2025.csv --dry-run
+  efterlev import --year 2025 svar-2025.csv --reviewer anna.berg
+  efterlev show --year 2025 --service office365 --json > o365.json
+  efterlev import --year 2026 --from-year 2025 o365.json --dry-run`,
+  hx_incidentAdd: `
+Incidenten sparas i answers/incidents/<år>.json efter året den inträffade. Reglerna läser
+registret: antal incidenter per typ de senaste tolv månaderna, dröjsmål med anmälan till IMY
+och rapporteringskedjan till CSIRT-enheten (tidig varning 24 h, incidentanmälan 72 h,
+slutrapport inom en månad). Tidpunkter skrivs ÅÅÅÅ-MM-DD TT:MM (lokal tid) eller med tidszon.
+
+Exempel:
+  efterlev incident add --service visma-recruit --kind pui --title "Cyberattack mot underleverantör" \\
+    --occurred 2025-04-03 --detected "2025-04-07 09:10" --imy-notified "2025-04-09 15:00" \\
+    --supplier "Underleverantör till Visma" --status pågår
+  efterlev incident add --service ubw-agresso --kind mi --title "Citrix-skrivbordet startar inte" \\
+    --occurred 2025-02-14 --resolved 2025-02-14 --root-cause ja`,
+  hx_incidentSet: `
+Bara det som anges ändras; ett tomt värde ("") tar bort en uppgift. Det tidigare läget sparas i
+registrets historik med vem och när.
+
+Exempel:
+  efterlev incident set 2025-004 --resolved 2025-04-14 --status åtgärdad --root-cause ja
+  efterlev incident set 2025-004 --final-report 2025-05-10`,
+  hx_incidentList: '\nExempel:\n  efterlev incident list --from 2023-01-01 --to 2023-05-31\n  efterlev incident list --service ubw-agresso --kind mi --json',
+  hx_init: '\nExempel:\n  efterlev init --name "Exempelstaden – Intraservice"\n  efterlev --dir /srv/efterlev init',
+  hx_observationAdd: '\nExempel:\n  efterlev observation add --year 2025 "Cyberattacken mot Visma Recruits underleverantör visar att underbiträden behöver följas upp i avtalen."',
+  hx_observationList: '\nExempel:\n  efterlev observation list --year 2025',
+  hx_overview: `
+Visar hur långt årets granskning har kommit ("6 av 8 tjänster klara, 1 pågår, 1 ej påbörjad"),
+poäng och status per checklista över de tjänster som bedömts, varje tjänsts läge och de åtgärder
+som bör göras först. Förändringen sedan året före räknas bara över tjänster som granskats båda åren.
+
+Exempel:
+  efterlev
+  efterlev overview --year 2025
+  efterlev --dir /srv/efterlev --json`,
+  hx_planSet: `
+Det som inte anges behåller sitt tidigare värde. Den tidigare uppföljningen sparas i historiken.
+Utan --year: senaste året i arbetsytan (handlingsplanen som följs upp nu), och utskriften säger det.
+En åtgärd som markerats klar men vars brist finns kvar ett senare år visas som återöppnad.
+
+Exempel:
+  efterlev plan set formansportalen:AVT-pubavtal-brist-aterkommande --year 2025 --status pågår --owner "Sara Ek" --due 2026-03-31
+  efterlev plan set telefoni:DRI-manga-allvarliga-incidenter --year 2025 --status accepterad_risk \\
+    --motivation "Ny växel upphandlas 2026" --accepted-by "Förvaltningschef"`,
+  hx_planImport: `
+Raderna matchas på Id. Kolumnerna Status, Ansvarig, Klart senast, Anteckning, Motivering och
+Accepterad av läses och måste finnas kvar; allt annat i filen räknas fram på nytt. En cell som är
+som den exporterades lämnar det sparade orört, en tömd cell tar bort det sparade värdet (utskriften
+visar varje värde som tas bort). Tomma rader hoppas över. Formler och felvärden läses inte: skriv
+in värdet. Allt eller inget: okända id:n, ogiltiga statusar eller datum, formler och saknade
+kolumner rapporteras med rad och kolumn, och ingenting ändras.
+
+Exempel:
+  efterlev plan import handlingsplan-2025.xlsx --year 2025
+  efterlev plan import handlingsplan-2025.csv --year 2025 --dry-run`,
+  hx_report: `
+Årsrapporten (--kind arsrapport, standard, med --year): sammanfattning, resultat per kontrollpunkt
+med kommentarer och förändring sedan förra året, IT-säkerhet per kontrollområde över tjänsterna,
+täckningen mot ramverken (GDPR, ISO/IEC 27001, cybersäkerhetslagen: antal per resultat och kraven
+som svaren visar inte uppfyllda; hela listan med efterlev coverage), stora brister, handlingsplanen
+per prioritet, rekommenderade fokuskontrollpunkter för nästa år (röda och försämrade, med skälet)
+och särskilda iakttagelser (efterlev observation add). HTML är
+en fristående fil med diagram, utskrivbar på A4. DOCX är samma rapport
+som Word-dokument (riktiga tabeller, diagrammen som bilder), för nämnden.
+
+Avvikelserapporten (--kind avvikelser, med --from och --to): nämndens redogörelse för allvarliga
+kvalitetsavvikelser under perioden. Per verksamhetsområde (registrets område; tjänster utan område
+under Övrigt) och tjänst: IT-stöd, åtgärder, status för incidenter (major incidents,
+informationssäkerhetsincidenter, betydande incidenter) och för personuppgiftsincidenter, var och en
+Avvikelse – stor, Avvikelse – mellan/liten eller Enligt plan efter reglerna som står i rapporten;
+sammanfattningen räknar major incidents per tjänst och personuppgiftsincidenter per område. Bara
+tjänster med en incident under perioden, eller en öppen, tas upp. HTML och DOCX är liggande A4;
+XLSX har ett blad per område och ett sammanfattningsblad.
+
+Rapporterna är märkta konfidentiella och läsbara bara för ägaren. Engelska med --lang en.
+
+Exempel:
+  efterlev report --year 2025 --format html --out arsrapport-2025.html
+  efterlev report --year 2025 --format docx --out arsrapport-2025.docx
+  efterlev report --year 2025 > arsrapport-2025.md
+  efterlev --lang en report --year 2025 --format html --out annual-report-2025.html
+  efterlev report --kind avvikelser --from 2023-01-01 --to 2023-05-31 --format html --out avvikelser-2301-2305.html
+  efterlev report --kind avvikelser --from 2025-01-01 --to 2025-12-31 --format xlsx --out avvikelser-2025.xlsx`,
+  hx_score: `
+Poäng: ja 1, delvis 0,5, nej 0, obesvarad 0 (ej bedömd); ej tillämplig räknas inte.
+Kontrollens poäng är det viktade medelvärdet × 100. Status: Avvikelse – stor under 50 eller vid
+en stor brist; Avvikelse – mellan/liten under 80 eller vid annan brist; annars Enligt plan.
+
+Utan --year: senaste året i arbetsytan.
+
+Exempel:
+  efterlev score
+  efterlev score --year 2025
+  efterlev score --year 2025 --service ubw-agresso
+  efterlev score --year 2025 --checklist dso --json`,
+  hx_show: `
+Varje fråga med svar, kommentar, underlag, vem och när, kontroll för kontroll; ingenting kortas av.
+Med --history följer varje frågas tidigare värden (äldst först) under den. Utan --year: senaste
+året i arbetsytan.
+
+Exempel:
+  efterlev show --year 2025 --service formansportalen
+  efterlev show --service telefoni --history
+  efterlev show --year 2025 --service organisation --json`,
+  hx_validate: `
+Kör också varje regels exempel (examples) genom motorn.
+Skriver en rad per problem med fil och plats (JSON-pekare och rad) och slutar med kod 2;
+slutkod 0 när allt är i ordning. Ändrar ingenting.
+
+Exempel:
+  efterlev validate
+  efterlev --dir ../annan-arbetsyta validate --json`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
