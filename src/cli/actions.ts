@@ -19,10 +19,10 @@ export function defineActions(program: Command): void {
     .option('--year <år>', latestYearHelp(), parseYear)
     .option('--service <id>', m().o_serviceOrOrg)
     .option('--checklist <id>', m().o_checklist)
-    .addOption(new Option('--priority <n>', 'bara en prioritet').choices(['1', '2', '3', '4']))
+    .addOption(new Option('--priority <n>', m().o_priority).choices(['1', '2', '3', '4']))
     .option('--top <n>', m().o_top)
-    .addOption(new Option('--sort <ordning>', 'inom en prioritet: fast ordning eller störst effekt först').choices(['priority', 'effect']).default('priority'))
-    .option('--explain', 'visa varför: regelns villkor i ord med värdena de prövade (json-rules-engine)')
+    .addOption(new Option('--sort <ordning>', m().o_sort).choices(['priority', 'effect']).default('priority'))
+    .option('--explain', m().o_explain)
     .addHelpText('after', m().hx_actions)
     .action(async (opts: ActionsOptions, cmd: Command) => {
       const ctx = contextOf(cmd);

@@ -15,11 +15,11 @@ export function defineAnswer(program: Command): void {
   program
     .command('answer')
     .description(m().c_answer)
-    .argument('<svar...>', 't.ex. LOG.1=ja KON.3=2025-03-14 DRI.4=7')
-    .option('--year <år>', `${yearHelp()} (krävs: svaren skrivs till det året)`, parseYear)
-    .requiredOption('--service <id>', `tjänstens id, eller organisation för dataskyddsombudets kontrollpunkter`)
-    .option('--comment <text>', 'kommentar till svaren', parseText('--comment', 'comment'))
-    .option('--evidence <underlag>', 'underlag: dokumentreferens eller länk', parseText('--evidence', 'evidence'))
+    .argument('<svar...>', m().o_answers)
+    .option('--year <år>', m().o_yearRequired(yearHelp()), parseYear)
+    .requiredOption('--service <id>', m().o_answerService)
+    .option('--comment <text>', m().o_comment, parseText('--comment', 'comment'))
+    .option('--evidence <underlag>', m().o_evidence, parseText('--evidence', 'evidence'))
     .option('--reviewer <namn>', m().o_reviewerAnswer, parseText('--reviewer'))
     .addHelpText('after', m().hx_answer)
     .action(async (pairs: string[], given: AnswerOptions, cmd: Command) => {

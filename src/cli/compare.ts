@@ -13,12 +13,12 @@ export function defineCompare(program: Command): void {
   program
     .command('compare')
     .description(m().c_compare)
-    .argument('[år1]', 'det tidigare året', parseYear)
-    .argument('[år2]', 'det senare året', parseYear)
+    .argument('[år1]', m().o_year1, parseYear)
+    .argument('[år2]', m().o_year2, parseYear)
     .option('--service <id>', m().o_serviceOrOrg)
     .option('--checklist <id>', m().o_checklist)
-    .option('--details', 'visa också varje ändrat svar med gammalt → nytt värde och kommentar')
-    .option('--trend', 'varje kontrolls poäng över alla år i arbetsytan, med ett litet diagram')
+    .option('--details', m().o_details)
+    .option('--trend', m().o_trend)
     .addHelpText('after', m().hx_compare)
     .action(async (from: number | undefined, to: number | undefined, opts: CompareOptions, cmd: Command) => {
       const ctx = contextOf(cmd);

@@ -13,9 +13,9 @@ export function defineImport(program: Command): void {
   program
     .command('import')
     .description(m().c_import)
-    .argument('<fil>', 'CSV (service, question, value, comment, evidence) eller JSON som show --json skriver')
-    .option('--year <år>', `${yearHelp()} (krävs: svaren skrivs till det året)`, parseYear)
-    .option('--from-year <år>', 'JSON från show --json för ett annat år: flytta svaren därifrån till --year (antal för perioden flyttas inte)', parseYear)
+    .argument('<fil>', m().o_importFile)
+    .option('--year <år>', m().o_yearRequired(yearHelp()), parseYear)
+    .option('--from-year <år>', m().o_fromYear, parseYear)
     .option('--reviewer <namn>', m().o_reviewerBy, parseText('--reviewer'))
     .option('--dry-run', m().o_dryRun)
     .addHelpText('after', m().hx_import)

@@ -59,20 +59,20 @@ function fieldOptions(cmd: Command, required: boolean): Command {
   req('--title <text>', 'kort rubrik', parseText('--title'));
   req('--occurred <ÅÅÅÅ-MM-DD>', 'när incidenten inträffade (avgör vilket års register den hamnar i)');
   return cmd
-    .option('--detected <tidpunkt>', 'när organisationen fick kännedom, ÅÅÅÅ-MM-DD TT:MM: tidsfristerna räknas härifrån')
-    .option('--resolved <ÅÅÅÅ-MM-DD>', 'när incidenten var åtgärdad')
-    .option('--status <status>', 'pågår, åtgärdad eller stängd (standard: pågår, eller åtgärdad med --resolved)')
-    .option('--description <text>', 'beskrivning', parseText('--description', 'comment'))
-    .option('--supplier <namn>', 'leverantör eller underleverantör som var inblandad', parseText('--supplier'))
-    .option('--root-cause <ja|nej>', 'om en rotorsaksanalys är gjord')
-    .option('--actions <text>', 'vidtagna åtgärder', parseText('--actions', 'comment'))
-    .option('--imy-notified <tidpunkt>', 'personuppgiftsincident: när IMY underrättades (inom 72 timmar från kännedom, art. 33.1)')
-    .option('--delay-reason <text>', 'personuppgiftsincident: skälen till att anmälan kom efter 72 timmar', parseText('--delay-reason', 'motivation'))
-    .option('--not-notified <motivering>', 'personuppgiftsincident: dokumenterat beslut att inte anmäla, med skälet (art. 33.5)', parseText('--not-notified', 'motivation'))
-    .option('--subjects-informed <ja|nej|ej_aktuellt>', 'personuppgiftsincident: om de registrerade har informerats (art. 34)')
-    .option('--early-warning <tidpunkt>', 'betydande incident: tidig varning till CSIRT-enheten (inom 24 timmar)')
-    .option('--notification <tidpunkt>', 'betydande incident: incidentanmälan till CSIRT-enheten (inom 72 timmar)')
-    .option('--final-report <ÅÅÅÅ-MM-DD>', 'betydande incident: slutrapport (inom en månad efter incidentanmälan)')
+    .option('--detected <tidpunkt>', m().o_detected)
+    .option('--resolved <ÅÅÅÅ-MM-DD>', m().o_resolved)
+    .option('--status <status>', m().o_incidentStatus)
+    .option('--description <text>', m().o_description, parseText('--description', 'comment'))
+    .option('--supplier <namn>', m().o_incidentSupplier, parseText('--supplier'))
+    .option('--root-cause <ja|nej>', m().o_rootCause)
+    .option('--actions <text>', m().o_actionsTaken, parseText('--actions', 'comment'))
+    .option('--imy-notified <tidpunkt>', m().o_imyNotified)
+    .option('--delay-reason <text>', m().o_delayReason, parseText('--delay-reason', 'motivation'))
+    .option('--not-notified <motivering>', m().o_notNotified, parseText('--not-notified', 'motivation'))
+    .option('--subjects-informed <ja|nej|ej_aktuellt>', m().o_subjectsInformed)
+    .option('--early-warning <tidpunkt>', m().o_earlyWarning)
+    .option('--notification <tidpunkt>', m().o_notification)
+    .option('--final-report <ÅÅÅÅ-MM-DD>', m().o_finalReport)
     .option('--reviewer <namn>', m().o_reviewerRecord, parseText('--reviewer'));
 }
 
@@ -84,7 +84,7 @@ export function defineIncident(program: Command): void {
   const incident = program.command('incident').description(m().c_incident);
 
   fieldOptions(incident.command('add').description(m().c_incidentAdd), true)
-    .option('--id <id>', 'eget id (annars ÅÅÅÅ-nnn)')
+    .option('--id <id>', m().o_incidentId)
     .addHelpText('after', m().hx_incidentAdd)
     .action(async (opts: FieldOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -104,7 +104,7 @@ export function defineIncident(program: Command): void {
       else ctx.print(msg(ctx.lang).n_recorded(saved!.id, saved!.title, saved!.service, saved!.occurred));
     });
 
-  fieldOptions(incident.command('set').description(m().c_incidentSet).argument('<id>', 'incidentens id'), false)
+  fieldOptions(incident.command('set').description(m().c_incidentSet).argument('<id>', m().o_incidentIdArg), false)
     .addHelpText('after', m().hx_incidentSet)
     .action(async (id: string, opts: FieldOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -130,8 +130,8 @@ export function defineIncident(program: Command): void {
     .description(m().c_incidentList)
     .option('--service <id>', m().o_service)
     .option('--kind <typ>', KINDS_HELP)
-    .option('--from <ÅÅÅÅ-MM-DD>', 'inträffade från och med')
-    .option('--to <ÅÅÅÅ-MM-DD>', 'inträffade till och med')
+    .option('--from <ÅÅÅÅ-MM-DD>', m().o_from)
+    .option('--to <ÅÅÅÅ-MM-DD>', m().o_to)
     .addHelpText('after', m().hx_incidentList)
     .action(async (opts: { service?: string; kind?: string; from?: string; to?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -157,7 +157,7 @@ export function defineIncident(program: Command): void {
   incident
     .command('show')
     .description(m().c_incidentShow)
-    .argument('<id>', 'incidentens id')
+    .argument('<id>', m().o_incidentIdArg)
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openWorkspace } = await import('../store/workspace.js');

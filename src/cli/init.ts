@@ -6,7 +6,7 @@ export function defineInit(program: Command): void {
   program
     .command('init')
     .description(m().c_init)
-    .option('--name <organisation>', 'organisationens namn', parseText('--name'), 'Organisationen')
+    .option('--name <organisation>', m().o_orgName, parseText('--name'), 'Organisationen')
     .addHelpText('after', m().hx_init)
     .action(async (opts: { name: string }, cmd: Command) => {
       const ctx = contextOf(cmd);

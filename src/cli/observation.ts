@@ -8,7 +8,7 @@ export function defineObservation(program: Command): void {
   observation
     .command('add')
     .description(m().c_observationAdd)
-    .argument('<text>', 'iakttagelsen', parseText('iakttagelsen', 'observation'))
+    .argument('<text>', m().o_observation, parseText('iakttagelsen', 'observation'))
     .option('--year <år>', latestYearHelp(), parseYear)
     .option('--reviewer <namn>', m().o_reviewerWrites, parseText('--reviewer'))
     .addHelpText('after', m().hx_observationAdd)

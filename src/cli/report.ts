@@ -17,12 +17,12 @@ export function defineReport(program: Command): void {
   program
     .command('report')
     .description(m().c_report)
-    .addOption(new Option('--kind <rapport>', 'vilken rapport').choices(['arsrapport', 'avvikelser']).default('arsrapport'))
-    .option('--year <år>', `årsrapporten: ${latestYearHelp()}`, parseYear)
-    .option('--from <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens första dag')
-    .option('--to <ÅÅÅÅ-MM-DD>', 'avvikelser: periodens sista dag')
-    .addOption(new Option('--format <format>', 'filformat (standard: md; docx och xlsx bara med --out, xlsx bara för avvikelser)').choices(['md', 'html', 'docx', 'xlsx']))
-    .option('--out <fil>', 'filen att skriva (utan: stdout; krävs för docx och xlsx)')
+    .addOption(new Option('--kind <rapport>', m().o_kind).choices(['arsrapport', 'avvikelser']).default('arsrapport'))
+    .option('--year <år>', m().o_reportYear(latestYearHelp()), parseYear)
+    .option('--from <ÅÅÅÅ-MM-DD>', m().o_periodFrom)
+    .option('--to <ÅÅÅÅ-MM-DD>', m().o_periodTo)
+    .addOption(new Option('--format <format>', m().o_reportFormat).choices(['md', 'html', 'docx', 'xlsx']))
+    .option('--out <fil>', m().o_reportOut)
     .option('--force', m().h_forceHelp)
     .addHelpText('after', m().hx_report)
     .action(async (opts: ReportOptions, cmd: Command) => {

@@ -14,7 +14,7 @@ export function defineScore(program: Command): void {
     .description(m().c_score)
     .option('--year <år>', latestYearHelp(), parseYear)
     .option('--service <id>', m().o_serviceOrOrg)
-    .option('--checklist <id>', 'bara en checklista, t.ex. itsak eller dso')
+    .option('--checklist <id>', m().o_checklistEg)
     .addHelpText('after', m().hx_score)
     .action(async (opts: ScoreOptions, cmd: Command) => {
       const ctx = contextOf(cmd);

@@ -7,8 +7,8 @@ export function defineShow(program: Command): void {
     .command('show')
     .description(m().c_show)
     .option('--year <år>', latestYearHelp(), parseYear)
-    .requiredOption('--service <id>', 'tjänstens id, eller organisation')
-    .option('--history', 'visa också varje tidigare värde per fråga, med vem och när')
+    .requiredOption('--service <id>', m().o_showService)
+    .option('--history', m().o_history)
     .addHelpText('after', m().hx_show)
     .action(async (opts: { year?: number; service: string; history?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
