@@ -78,16 +78,16 @@ export function readRegularFile(path: string, shown: string, options: ReadOption
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (options.followLinks ? 0 : constants.O_NOFOLLOW));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOOP') {
-      throw new InvalidInputError([{ file: shown, message: 'är en symbolisk länk: efterlev läser och skriver aldrig genom länkar i arbetsytan' }]);
+      throw new InvalidInputError([{ file: shown, message: m().io_isLink }]);
     }
     throw err;
   }
   try {
     const stats = fstatSync(fd, { bigint: true });
-    if (!stats.isFile()) throw new InvalidInputError([{ file: shown, message: `är ${kindOf(stats)}, inte en vanlig fil` }]);
+    if (!stats.isFile()) throw new InvalidInputError([{ file: shown, message: m().io_isNotRegular(kindOf(stats)) }]);
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
     const tooBig = (size?: number) =>
-      new InvalidInputError([{ file: shown, message: `filen är för stor (${size !== undefined ? `${mb(size)}, ` : 'växer medan den läses, '}högst ${mb(maxBytes)})` }]);
+      new InvalidInputError([{ file: shown, message: m().io_tooLarge(size !== undefined ? mb(size) : undefined, mb(maxBytes)) }]);
     if (stats.size > BigInt(maxBytes)) throw tooBig(Number(stats.size));
     const chunks: Buffer[] = [];
     let total = 0;

@@ -1,6 +1,7 @@
 import { parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { InvalidInputError, type Problem } from '../errors.js';
+import { m } from '../ui/i18n.js';
 import { readRegularFile, type ReadOptions } from './files.js';
 
 export { MAX_INPUT_BYTES } from './files.js';
@@ -13,7 +14,7 @@ export function decodeText(bytes: Uint8Array, shown: string): string {
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new InvalidInputError([{ file: shown, message: 'filen är inte giltig UTF-8' }]);
+    throw new InvalidInputError([{ file: shown, message: m().js_notUtf8 }]);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -38,24 +39,6 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 };
 }
 
-const PARSE_ERROR_SV: Record<string, string> = {
-  InvalidSymbol: 'ogiltigt tecken',
-  InvalidNumberFormat: 'ogiltigt tal',
-  PropertyNameExpected: 'egenskapsnamn väntades',
-  ValueExpected: 'värde väntades',
-  ColonExpected: 'kolon väntades',
-  CommaExpected: 'komma väntades',
-  CloseBraceExpected: '} väntades',
-  CloseBracketExpected: '] väntades',
-  EndOfFileExpected: 'filen borde ha slutat här',
-  InvalidCommentToken: 'kommentarer är inte tillåtna i JSON',
-  UnexpectedEndOfComment: 'oavslutad kommentar',
-  UnexpectedEndOfString: 'oavslutad sträng',
-  UnexpectedEndOfNumber: 'oavslutat tal',
-  InvalidUnicode: 'ogiltig unicode-escape',
-  InvalidEscapeCharacter: 'ogiltig escape-sekvens',
-  InvalidCharacter: 'ogiltigt tecken i sträng',
-};
 
 /**
  * Deeper nesting is refused: no efterlev file comes near it, and the recursive walks after
@@ -74,7 +57,7 @@ function syntaxProblem(text: string, shown: string, err: Error): Problem {
   const first = errors[0];
   if (first === undefined) return { file: shown, message: `ogiltig JSON: ${err.message}` };
   const code = printParseErrorCode(first.error);
-  return { file: shown, ...lineAndColumn(text, first.offset), message: `ogiltig JSON: ${PARSE_ERROR_SV[code] ?? code}` };
+  return { file: shown, ...lineAndColumn(text, first.offset), message: m().js_invalid(m().js_parseError(code)) };
 }
 
 /**
@@ -83,7 +66,7 @@ function syntaxProblem(text: string, shown: string, err: Error): Problem {
  * refused with their pointer and line.
  */
 export function parseJson(text: string, shown: string): unknown {
-  if (!/\S/.test(text)) throw new InvalidInputError([{ file: shown, message: 'filen är tom' }]);
+  if (!/\S/.test(text)) throw new InvalidInputError([{ file: shown, message: m().si_empty }]);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -190,13 +173,13 @@ function scanStructure(text: string, shown: string): { duplicates: Problem[]; to
         top.expectKey = false;
         if (first === undefined) top.keys.set(key, i);
         else if (duplicates.length < MAX_DUPLICATES) {
-          duplicates.push({ file: shown, pointer: toPointer(here()), ...at(i), message: `nyckeln '${key}' finns redan på rad ${at(first).line}` });
+          duplicates.push({ file: shown, pointer: toPointer(here()), ...at(i), message: m().js_duplicateKey(key, at(first).line) });
         }
       }
       i = end;
     } else if (c === 123 || c === 91) {
       if (frames.length === MAX_JSON_DEPTH) {
-        return { duplicates, tooDeep: { file: shown, pointer: toPointer(here()), ...at(i), message: `för djupt nästlad, mer än ${MAX_JSON_DEPTH} nivåer` } };
+        return { duplicates, tooDeep: { file: shown, pointer: toPointer(here()), ...at(i), message: m().js_tooDeep(MAX_JSON_DEPTH) } };
       }
       frames.push({ keys: c === 123 ? new Map() : undefined, expectKey: c === 123, key: '', index: 0 });
     } else if (c === 125 || c === 93) {
@@ -238,41 +221,30 @@ export function locate(text: string, problems: Problem[]): Problem[] {
 }
 
 const ISSUE_SV: Record<string, (issue: z.core.$ZodIssue) => string> = {
-  invalid_type: (i) => `fel typ: ${describeExpected((i as z.core.$ZodIssueInvalidType).expected)} väntades`,
-  unrecognized_keys: (i) => `okänd nyckel ${(i as z.core.$ZodIssueUnrecognizedKeys).keys.map((k) => `'${k}'`).join(', ')}`,
-  invalid_value: (i) => `ogiltigt värde, tillåtna: ${(i as z.core.$ZodIssueInvalidValue).values.map((v) => JSON.stringify(v)).join(', ')}`,
+  invalid_type: (i) => m().js_wrongType(m().js_expected(String((i as z.core.$ZodIssueInvalidType).expected))),
+  unrecognized_keys: (i) => m().js_unknownKey((i as z.core.$ZodIssueUnrecognizedKeys).keys),
+  invalid_value: (i) => m().js_invalidValue((i as z.core.$ZodIssueInvalidValue).values.map((v) => JSON.stringify(v))),
   too_small: (i) => {
     const t = i as z.core.$ZodIssueTooSmall;
-    if (t.origin === 'array') return `minst ${String(t.minimum)} element krävs`;
-    if (t.origin === 'string') return 'får inte vara tom';
-    return `för litet värde, minst ${String(t.minimum)}`;
+    if (t.origin === 'array') return m().js_minElements(String(t.minimum));
+    if (t.origin === 'string') return m().ni_empty;
+    return m().js_tooSmall(String(t.minimum));
   },
   too_big: (i) => {
     const t = i as z.core.$ZodIssueTooBig;
-    if (t.origin === 'array') return `högst ${String(t.maximum)} element`;
-    if (t.origin === 'string') return `högst ${String(t.maximum)} tecken`;
-    return `för stort värde, högst ${String(t.maximum)}`;
+    if (t.origin === 'array') return m().js_maxElements(String(t.maximum));
+    if (t.origin === 'string') return m().js_maxCharacters(String(t.maximum));
+    return m().js_tooBig(String(t.maximum));
   },
-  invalid_format: (i) => (i.message && !i.message.startsWith('Invalid') ? i.message : `ogiltigt format (${(i as z.core.$ZodIssueInvalidStringFormat).format})`),
-  invalid_union: () => 'värdet passar ingen av de tillåtna formerna',
-  invalid_key: () => 'ogiltig nyckel',
-  invalid_element: () => 'ogiltigt element',
-  not_multiple_of: () => 'ogiltigt tal',
+  invalid_format: (i) => (i.message && !i.message.startsWith('Invalid') ? i.message : m().js_invalidFormat(String((i as z.core.$ZodIssueInvalidStringFormat).format))),
+  invalid_union: () => m().js_invalidUnion,
+  invalid_key: () => m().js_invalidKey,
+  invalid_element: () => m().js_invalidElement,
+  not_multiple_of: () => m().js_invalidNumber,
 };
 
-function describeExpected(expected: string): string {
-  const names: Record<string, string> = {
-    string: 'text',
-    number: 'tal',
-    boolean: 'true eller false',
-    object: 'objekt',
-    array: 'lista',
-  };
-  return names[expected] ?? expected;
-}
-
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && (issue as z.core.$ZodIssueInvalidType).input === undefined) return 'saknas';
+  if (issue.code === 'invalid_type' && (issue as z.core.$ZodIssueInvalidType).input === undefined) return m().ni_missing;
   if (issue.code === 'custom') return issue.message;
   return ISSUE_SV[issue.code]?.(issue) ?? issue.message;
 }
@@ -299,7 +271,7 @@ export function unsafeKeyProblems(value: unknown, shown: string, path: PropertyK
   if (Array.isArray(value)) return value.flatMap((v, i) => unsafeKeyProblems(v, shown, [...path, i]));
   return Object.keys(value).flatMap((key) =>
     UNSAFE_KEYS.has(key)
-      ? [{ file: shown, pointer: toPointer([...path, key]), message: `nyckeln '${key}' är inte tillåten` }]
+      ? [{ file: shown, pointer: toPointer([...path, key]), message: m().js_keyNotAllowed(key) }]
       : unsafeKeyProblems((value as Record<string, unknown>)[key], shown, [...path, key]),
   );
 }
