@@ -48,12 +48,12 @@ export function defineCompare(program: Command): void {
         const latest = years.at(-1);
         const earlier = from ?? years.filter((y) => latest !== undefined && y < latest).at(-1);
         if (latest === undefined || earlier === undefined || earlier === latest) {
-          throw new UsageError('Ange två år, t.ex. efterlev compare 2024 2025, eller --trend.', latest === undefined ? 'Arbetsytan har inga svar ännu.' : `Arbetsytan har svar för ${years.join(', ')}.`);
+          throw new UsageError(m().cp_twoYears, latest === undefined ? m().cp_noAnswers : m().cp_answersFor(years));
         }
         note = ctx.lang === 'sv' ? `(${earlier} mot ${latest}, senaste året i arbetsytan)` : `(${earlier} against ${latest}, the latest year in the workspace)`;
         [from, to] = [earlier, latest];
       }
-      if (from === undefined || from === to) throw new UsageError('Ange två olika år.');
+      if (from === undefined || from === to) throw new UsageError(m().cp_differentYears);
       const [a, b] = from < to ? [from, to] : [to, from];
       const later = selectServices(review, b);
       if (opts.service !== undefined && ![...selectServices(review, a), ...later].some((s) => s.id === opts.service)) selectServices(review, b, opts.service);

@@ -97,7 +97,7 @@ export function parseText(name: string, limit: keyof typeof MAX_TEXT = 'name'): 
   return (raw) => {
     const text = normaliseLineBreaks(raw);
     const problem = describeControlCharacter(text);
-    if (problem !== undefined) throw new UsageError(`${name} ${problem}.`, 'Ta bort styrtecknet (ofta följer det med inklistrad text) och försök igen.');
+    if (problem !== undefined) throw new UsageError(`${name} ${problem}.`, m().e_controlCharacterHint);
     const tooLong = lengthProblem(limit, text);
     if (tooLong !== undefined) throw new UsageError(`${name}: ${tooLong}.`);
     return text;

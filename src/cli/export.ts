@@ -43,11 +43,11 @@ export function defineExport(program: Command): void {
         const { deliverStream } = await import('../export/write.js');
         const written = await deliverStream((out) => writeHandlingsplanXlsx(out, year, notice, actions, summary, ctx.lang, names), opts.out!, opts.force === true);
         if (ctx.json) ctx.printJson({ written, format: opts.format, actions: actions.length });
-        else ctx.print(`Skrev ${actions.length} åtgärder ${note ? `${note} ` : `för ${year} `}till ${opts.out} (läsbar bara för dig).`);
+        else ctx.print(msg(ctx.lang).x_wrote(actions.length, year, note ?? '', opts.out!));
         return;
       }
       else if (opts.format === 'oscal-ar' || opts.format === 'oscal-poam') {
-        if (opts.format === 'oscal-poam' && actions.length === 0) throw new UsageError(`Handlingsplanen ${year} har inga åtgärder; en OSCAL POA&M måste ha minst en.`);
+        if (opts.format === 'oscal-poam' && actions.length === 0) throw new UsageError(m().x_noActionsForPoam(year));
         const { oscalModel } = await import('../export/oscal-model.js');
         const { oscalDocument } = await import('../export/oscal.js');
         data = oscalDocument(opts.format, oscalModel(review, year, plan.assessed, actions), ctx.lang);

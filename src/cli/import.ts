@@ -36,11 +36,11 @@ export function defineImport(program: Command): void {
       const moving = opts.fromYear !== undefined && opts.fromYear !== opts.year;
       const { rows, skipped } = moving ? withoutPerPeriod(read.rows, review.catalog) : { rows: read.rows, skipped: [] };
       if (rows.length === 0 && skipped.length > 0) {
-        throw new InvalidInputError([{ file: shown, message: `alla ${skipped.length} svar är antal för perioden, som inte flyttas från ${opts.fromYear} till ${opts.year}: inget att importera` }]);
+        throw new InvalidInputError([{ file: shown, message: m().im_allPerPeriod(skipped.length, opts.fromYear!, opts.year!) }]);
       }
       const plan = planImport(rows, read.text, shown, review.catalog, yearRegister(review, opts.year), { year: opts.year });
       for (const { service, question } of plan.notApplicable) {
-        ctx.warn(`varning: ${question} gäller inte ${service}; svaret sparas men räknas inte.`);
+        ctx.warn(msg(ctx.lang).im_notApplicable(question, service));
       }
       const reviewer = opts.reviewer ?? defaultReviewer();
       // All services' files are read and checked before any is written, and committed as one unit.
@@ -62,7 +62,7 @@ export function defineImport(program: Command): void {
         const byService = new Map<string, string[]>();
         for (const s of skippedList) byService.set(s.service, [...(byService.get(s.service) ?? []), s.question]);
         const which = [...byService].map(([service, questions]) => `${service}: ${questions.join(', ')}`).join('; ');
-        ctx.print(`${skippedList.length} svar flyttas inte från ${opts.fromYear} till ${opts.year}, eftersom de är antal för perioden (förra periodens antal är inte årets): ${which}`);
+        ctx.print(msg(ctx.lang).im_perPeriodSkipped(skippedList.length, opts.fromYear!, opts.year!, which));
       }
       for (const s of summary) {
         ctx.print(msg(ctx.lang).im_service(s.service, s.added.length, s.changed.length, s.unchanged));

@@ -50,12 +50,11 @@ const toFields = (o: FieldOptions): IncidentFields => ({
   finalReport: o.finalReport,
 });
 
-const KINDS_HELP = 'major_incident, personuppgiftsincident, informationssakerhetsincident eller betydande_incident (cybersäkerhetslagen); även mi, pui, betydande';
 
 function fieldOptions(cmd: Command, required: boolean): Command {
   const req = (flags: string, text: string, parse?: (v: string) => string) => (required ? cmd.requiredOption(flags, text, parse as never) : cmd.option(flags, text, parse as never));
   req('--service <id>', 'tjänsten incidenten gäller');
-  req('--kind <typ>', KINDS_HELP);
+  req('--kind <typ>', m().o_kinds);
   req('--title <text>', 'kort rubrik', parseText('--title'));
   req('--occurred <ÅÅÅÅ-MM-DD>', 'när incidenten inträffade (avgör vilket års register den hamnar i)');
   return cmd
@@ -116,7 +115,7 @@ export function defineIncident(program: Command): void {
       await openWorkspace(ctx.ws);
       const by = opts.reviewer ?? defaultReviewer();
       const before = allIncidents(ctx.ws).find((i) => i.id === id);
-      if (before === undefined) throw new UsageError(`Okänd incident '${id}'.`, 'Se efterlev incident list.');
+      if (before === undefined) throw new UsageError(m().ni_unknown(id), m().ni_unknownHint);
       const result = incidentFrom(toFields(opts), before, by, now().toISOString());
       if ('problems' in result) refuse(result.problems, OPTION);
       requireService(readRegister(ctx.ws), result.incident.service);
@@ -129,7 +128,7 @@ export function defineIncident(program: Command): void {
     .command('list')
     .description(m().c_incidentList)
     .option('--service <id>', m().o_service)
-    .option('--kind <typ>', KINDS_HELP)
+    .option('--kind <typ>', m().o_kinds)
     .option('--from <ÅÅÅÅ-MM-DD>', m().o_from)
     .option('--to <ÅÅÅÅ-MM-DD>', m().o_to)
     .addHelpText('after', m().hx_incidentList)
@@ -139,9 +138,9 @@ export function defineIncident(program: Command): void {
       const { allIncidents } = await import('../incidents/store.js');
       const { parseKind } = await import('../incidents/schema.js');
       const { isIsoDate } = await import('../catalog/values.js');
-      for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) if (v !== undefined && !isIsoDate(v)) throw new UsageError(`${flag}: '${v}' är inget datum; skriv ÅÅÅÅ-MM-DD.`);
+      for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) if (v !== undefined && !isIsoDate(v)) throw new UsageError(`${flag}: ${m().ni_badDate(v)}.`);
       const kind = opts.kind === undefined ? undefined : parseKind(opts.kind);
-      if (opts.kind !== undefined && kind === undefined) throw new UsageError(`--kind: '${opts.kind}' är ingen incidenttyp.`, `Välj ${KINDS_HELP}.`);
+      if (opts.kind !== undefined && kind === undefined) throw new UsageError(m().ni_badKindFlag(opts.kind), m().ni_chooseKind);
       await openWorkspace(ctx.ws);
       const list = allIncidents(ctx.ws).filter(
         (i) => (opts.service === undefined || i.service === opts.service) && (kind === undefined || i.kind === kind) && (opts.from === undefined || i.occurred >= opts.from) && (opts.to === undefined || i.occurred <= opts.to),
@@ -172,7 +171,7 @@ export function defineIncident(program: Command): void {
         else ctx.print((await import('../ui/incidents.js')).renderIncident(found, history, ctx.lang, ctx.width));
         return;
       }
-      throw new UsageError(`Okänd incident '${id}'.`, 'Se efterlev incident list.');
+      throw new UsageError(m().ni_unknown(id), m().ni_unknownHint);
     });
 
   incident

@@ -1,4 +1,4 @@
-import { m } from '../ui/i18n.js';
+import { m, msg } from '../ui/i18n.js';
 import type { Command } from 'commander';
 import { contextOf, defaultReviewer, latestYearHelp, parseText, parseYear, yearOrLatest } from './context.js';
 
@@ -15,14 +15,14 @@ export function defineObservation(program: Command): void {
     .action(async (text: string, opts: { year?: number; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
-      if (text.trim() === '') throw new UsageError('Iakttagelsen är tom.');
+      if (text.trim() === '') throw new UsageError(m().ob_empty);
       const { openWorkspace } = await import('../store/workspace.js');
       await openWorkspace(ctx.ws);
       const { year, note } = await yearOrLatest(ctx, opts.year);
       const { addObservation } = await import('../store/observations.js');
       const added = await addObservation(ctx.ws, year, text, opts.reviewer ?? defaultReviewer());
       if (ctx.json) ctx.printJson({ year, observation: added });
-      else ctx.print(`Sparade en särskild iakttagelse för ${year}${note ? ` ${note}` : ''}.`);
+      else ctx.print(msg(ctx.lang).ob_saved(year, note));
     });
 
   observation
@@ -39,7 +39,7 @@ export function defineObservation(program: Command): void {
       const { wrap } = await import('../ui/layout.js');
       const file = readObservations(ctx.ws, year);
       if (ctx.json) ctx.printJson(file);
-      else if (file.observations.length === 0) ctx.print(`Inga särskilda iakttagelser för ${year}${note ? ` ${note}` : ''}.`);
+      else if (file.observations.length === 0) ctx.print(msg(ctx.lang).ob_none(year, note));
       else {
         if (note) ctx.print(note);
         file.observations.forEach((o, i) => ctx.print(wrap(`${i + 1}. ${o.text} (${o.by}, ${o.at.slice(0, 10)})`, ctx.width, { hanging: ' '.repeat(String(i + 1).length + 2) })));

@@ -1097,4 +1097,21 @@ Examples:
   io_isLink: 'is a symbolic link: efterlev never reads or writes through links in the workspace',
   io_isNotRegular: (kind: string) => `is ${kind}, not a regular file`,
   io_tooLarge: (size: string | undefined, max: string) => `the file is too large (${size !== undefined ? `${size}, ` : 'growing while read, '}at most ${max})`,
+
+  // ---- export, import, compare, incidents and observations: the rest ----
+  x_noActionsForPoam: (year: number) => `The action plan ${year} has no actions; an OSCAL POA&M must have at least one.`,
+  im_allPerPeriod: (n: number, from: number, year: number) => `all ${n} answers are counts for the period, which are not moved from ${from} to ${year}: nothing to import`,
+  im_notApplicable: (question: string, service: string) => `warning: ${question} does not apply to ${service}; the answer is saved but not counted.`,
+  im_perPeriodSkipped: (n: number, from: number, year: number, which: string) => `${n} ${n === 1 ? 'answer is' : 'answers are'} not moved from ${from} to ${year}, since they are counts for the period (last period's count is not this year's): ${which}`,
+  cp_twoYears: 'Give two years, e.g. efterlev compare 2024 2025, or --trend.',
+  cp_noAnswers: 'The workspace has no answers yet.',
+  cp_answersFor: (years: readonly number[]) => `The workspace has answers for ${years.join(', ')}.`,
+  cp_differentYears: 'Give two different years.',
+  e_controlCharacterHint: 'Remove the control character (it often comes along with pasted text) and try again.',
+  ni_badKindFlag: (raw: string) => `--kind: '${raw}' is not an incident kind.`,
+  ni_chooseKind: 'Choose major_incident, personuppgiftsincident (personal data breach), informationssakerhetsincident (information security incident) or betydande_incident (significant incident, Cybersecurity Act); also mi, pui, betydande.',
+  o_kinds: 'major_incident, personuppgiftsincident (personal data breach), informationssakerhetsincident (information security incident) or betydande_incident (significant, Cybersecurity Act); also mi, pui, betydande',
+  ob_empty: 'The observation is empty.',
+  ob_saved: (year: number, note: string | undefined) => `Saved a special observation for ${year}${note ? ` ${note}` : ''}.`,
+  ob_none: (year: number, note: string | undefined) => `No special observations for ${year}${note ? ` ${note}` : ''}.`,
 } as const satisfies Messages;

@@ -1102,6 +1102,23 @@ Exempel:
   io_isLink: 'är en symbolisk länk: efterlev läser och skriver aldrig genom länkar i arbetsytan',
   io_isNotRegular: (kind: string) => `är ${kind}, inte en vanlig fil`,
   io_tooLarge: (size: string | undefined, max: string) => `filen är för stor (${size !== undefined ? `${size}, ` : 'växer medan den läses, '}högst ${max})`,
+
+  // ---- export, import, compare, incidents and observations: the rest ----
+  x_noActionsForPoam: (year: number) => `Handlingsplanen ${year} har inga åtgärder; en OSCAL POA&M måste ha minst en.`,
+  im_allPerPeriod: (n: number, from: number, year: number) => `alla ${n} svar är antal för perioden, som inte flyttas från ${from} till ${year}: inget att importera`,
+  im_notApplicable: (question: string, service: string) => `varning: ${question} gäller inte ${service}; svaret sparas men räknas inte.`,
+  im_perPeriodSkipped: (n: number, from: number, year: number, which: string) => `${n} svar flyttas inte från ${from} till ${year}, eftersom de är antal för perioden (förra periodens antal är inte årets): ${which}`,
+  cp_twoYears: 'Ange två år, t.ex. efterlev compare 2024 2025, eller --trend.',
+  cp_noAnswers: 'Arbetsytan har inga svar ännu.',
+  cp_answersFor: (years: readonly number[]) => `Arbetsytan har svar för ${years.join(', ')}.`,
+  cp_differentYears: 'Ange två olika år.',
+  e_controlCharacterHint: 'Ta bort styrtecknet (ofta följer det med inklistrad text) och försök igen.',
+  ni_badKindFlag: (raw: string) => `--kind: '${raw}' är ingen incidenttyp.`,
+  ni_chooseKind: 'Välj major_incident, personuppgiftsincident, informationssakerhetsincident eller betydande_incident (cybersäkerhetslagen); även mi, pui, betydande.',
+  o_kinds: 'major_incident, personuppgiftsincident, informationssakerhetsincident eller betydande_incident (cybersäkerhetslagen); även mi, pui, betydande',
+  ob_empty: 'Iakttagelsen är tom.',
+  ob_saved: (year: number, note: string | undefined) => `Sparade en särskild iakttagelse för ${year}${note ? ` ${note}` : ''}.`,
+  ob_none: (year: number, note: string | undefined) => `Inga särskilda iakttagelser för ${year}${note ? ` ${note}` : ''}.`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
