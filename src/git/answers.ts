@@ -1,9 +1,10 @@
+import { m } from '../ui/i18n.js';
 import { sameAnswer } from '../store/answers.js';
 import { compareIds } from '../store/canonical.js';
 import type { Answer, AnswerFile, HistoryEntry } from '../store/schema.js';
 import { cannotMerge, decide, keysOf, laterFirst, sameEntry, shortMoment, unite, type Merged, type Notes } from './core.js';
 
-const side = (s: 'ours' | 'theirs'): string => (s === 'ours' ? 'vår' : 'deras');
+const side = (s: 'ours' | 'theirs'): string => (s === 'ours' ? m().gm_our : m().gm_their);
 
 /** A value as a note shows it: short, quoted when it is text. */
 export function shownValue(value: string | number): string {
@@ -28,15 +29,14 @@ const versions = (catalog: AnswerFile['catalog']): string =>
  */
 export function mergeAnswerFiles(base: AnswerFile | undefined, ours: AnswerFile, theirs: AnswerFile): Merged<AnswerFile> {
   if (ours.service !== theirs.service || (base !== undefined && base.service !== ours.service)) {
-    return cannotMerge(`sidorna gäller olika tjänster (vår: '${ours.service}', deras: '${theirs.service}'${base ? `, basen: '${base.service}'` : ''})`);
+    return cannotMerge(m().gm_differentServices(ours.service, theirs.service, base?.service));
   }
   if (ours.year !== theirs.year || (base !== undefined && base.year !== ours.year)) {
-    return cannotMerge(`sidorna gäller olika år (vår: ${ours.year}, deras: ${theirs.year}${base ? `, basen: ${base.year}` : ''})`);
+    return cannotMerge(m().gm_differentYears(ours.year, theirs.year, base?.year));
   }
   if (!sameEntry(ours.catalog, theirs.catalog)) {
     return cannotMerge(
-      `svaren är skrivna för olika katalogversioner (vår: ${versions(ours.catalog)}; deras: ${versions(theirs.catalog)}), och samma fråge-id behöver inte betyda samma fråga. ` +
-        'Kör efterlev migrate på grenen med den äldre versionen (med samma efterlev som den andra) och slå ihop igen',
+      m().gm_differentVersions(versions(ours.catalog), versions(theirs.catalog)),
     );
   }
   const notes: Notes = [];
@@ -48,12 +48,12 @@ export function mergeAnswerFiles(base: AnswerFile | undefined, ours: AnswerFile,
       if (d.value !== undefined) answers[question] = d.value;
     } else if (d.kind === 'changed-over-removed') {
       answers[question] = d.value;
-      notes.push(`${question}: borttaget på ${side(d.removedBy)} sida och ändrat på den andra; det ändrade svaret ${shownAnswer(d.value)} behölls`);
+      notes.push(m().gm_answerRemovedChanged(question, side(d.removedBy), shownAnswer(d.value)));
     } else {
       const [winner, loser] = laterFirst(d.ours, d.theirs) <= 0 ? [d.ours, d.theirs] : [d.theirs, d.ours];
       answers[question] = winner;
       losers.push({ question, ...loser });
-      notes.push(`${question}: besvarad på båda sidor; det senare svaret ${shownAnswer(winner)} gäller, det andra ${shownAnswer(loser)} ligger i historiken`);
+      notes.push(m().gm_answerBoth(question, shownAnswer(winner), shownAnswer(loser)));
     }
   }
   const history = unite(base?.history ?? [], ours.history, theirs.history, historyOrder, losers);

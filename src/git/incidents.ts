@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { z } from 'zod';
 import { nextIncidentId } from '../incidents/store.js';
 import type { Incident, IncidentChange, IncidentFile } from '../incidents/schema.js';
@@ -33,7 +34,7 @@ const shownIncident = (i: Incident): string => `'${i.title}' (${i.by}, ${shortMo
 export function mergeIncidentFiles(base: IncidentFile | undefined, ours: IncidentFile, theirs: IncidentFile): Merged<IncidentFile> {
   const year = ours.year;
   if (theirs.year !== year || (base !== undefined && base.year !== year)) {
-    return cannotMerge(`sidorna gäller olika år (vår: ${year}, deras: ${theirs.year}${base ? `, basen: ${base.year}` : ''})`);
+    return cannotMerge(m().gm_differentYears(year, theirs.year, base?.year));
   }
   const id = (i: Incident): string => i.id;
   const b = byId(base?.incidents, id);
@@ -50,12 +51,11 @@ export function mergeIncidentFiles(base: IncidentFile | undefined, ours: Inciden
     } else if (d.kind === 'changed-over-removed') {
       incidents.push(d.value);
       notes.push(
-        `${key}: borttagen på ${d.removedBy === 'ours' ? 'vår' : 'deras'} sida (flyttad till ett annat år?) och ändrad på den andra; den ändrade behölls. ` +
-          'Kör efterlev validate efter sammanslagningen: en incident får bara finnas i ett år',
+        m().gm_incidentRemovedChanged(key, d.removedBy === 'ours' ? m().gm_our : m().gm_their),
       );
     } else if (b?.[key] === undefined) {
       if (!new RegExp(`^${year}-\\d+$`).test(key)) {
-        return cannotMerge(`incidenten '${key}' registrerades på båda sidor med olika innehåll (${shownIncident(d.ours)} och ${shownIncident(d.theirs)}); ett eget id kan inte numreras om utan att fråga`);
+        return cannotMerge(m().gm_incidentBothAdded(key, shownIncident(d.ours), shownIncident(d.theirs)));
       }
       // The earlier registration keeps the id; the later one is renumbered below.
       const mine = { incident: d.ours, registered: registeredAt(ours, d.ours) };
@@ -67,7 +67,7 @@ export function mergeIncidentFiles(base: IncidentFile | undefined, ours: Inciden
       const [winner, loser] = laterFirst(d.ours, d.theirs) <= 0 ? [d.ours, d.theirs] : [d.theirs, d.ours];
       incidents.push(winner);
       replaced.push({ incident: key, before: loser, by: winner.by, at: winner.at });
-      notes.push(`${key}: ändrad på båda sidor; den senare versionen ${shownIncident(winner)} gäller, den andra ${shownIncident(loser)} ligger i historiken`);
+      notes.push(m().gm_incidentBoth(key, shownIncident(winner), shownIncident(loser)));
     }
   }
   // New ids are taken after every id any version has used, so none is given out twice.
@@ -82,8 +82,7 @@ export function mergeIncidentFiles(base: IncidentFile | undefined, ours: Inciden
     incidents.push({ ...r.incident, id: next });
     renamed.get(r.side)!.set(r.incident.id, next);
     notes.push(
-      `${r.incident.id}: två olika incidenter fick samma id på var sin gren; '${r.other.incident.title}' (registrerad ${shortMoment(r.other.registered)}) behöll det, ` +
-        `'${r.incident.title}' (registrerad ${shortMoment(r.registered)}) har nu id ${next}`,
+      m().gm_incidentRenumbered(r.incident.id, r.other.incident.title, shortMoment(r.other.registered), r.incident.title, shortMoment(r.registered), next),
     );
   }
   // A renumbered incident's own history entries (those neither the base nor the other side has) follow it to its new id.

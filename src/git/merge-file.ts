@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { InvalidInputError, formatProblem } from '../errors.js';
 import { writeFileAtomically } from '../io/files.js';
 import { readTextFile } from '../io/json-file.js';
@@ -27,8 +28,8 @@ export function mergeTexts(texts: { base: string; ours: string; theirs: string }
       ok: false,
       reason:
         path !== undefined
-          ? 'efterlev slår bara ihop arbetsytans svarsfiler, handlingsplaner, incidentregister, särskilda iakttagelser och tjänsteregister (answers/…), och känner inte igen den här filen'
-          : 'det går inte att se vad för slags fil det är (ange sökvägen som fjärde argument, %P)',
+          ? m().gm_unknownFile
+          : m().gm_noPath,
     };
   }
   const handler = handlerFor(kind);
@@ -36,8 +37,8 @@ export function mergeTexts(texts: { base: string; ours: string; theirs: string }
   const read = (text: string, side: string): unknown => handler.parse(text, `${name} (${side})`);
   let merged;
   try {
-    const base = /\S/.test(texts.base) ? read(texts.base, 'basen') : undefined;
-    merged = handler.merge(base, read(texts.ours, 'vår sida'), read(texts.theirs, 'deras sida'));
+    const base = /\S/.test(texts.base) ? read(texts.base, m().gm_base) : undefined;
+    merged = handler.merge(base, read(texts.ours, m().gm_ourSide), read(texts.theirs, m().gm_theirSide));
   } catch (err) {
     if (err instanceof InvalidInputError) return { ok: false, kind, reason: problemsText(err) };
     throw err;
@@ -88,8 +89,8 @@ export function runMergeDriver(files: { base: string; ours: string; theirs: stri
     result = mergeTexts({ base, ours: oursText, theirs: readTextFile(files.theirs, files.theirs) }, path);
   } catch (err) {
     if (!(err instanceof InvalidInputError)) throw err;
-    const label = path ?? 'filen';
-    result = { ok: false, reason: problemsText(err).replaceAll(files.base, `${label} (basen)`).replaceAll(files.ours, `${label} (vår sida)`).replaceAll(files.theirs, `${label} (deras sida)`) };
+    const label = path ?? m().gm_theFile;
+    result = { ok: false, reason: problemsText(err).replaceAll(files.base, `${label} (${m().gm_base})`).replaceAll(files.ours, `${label} (${m().gm_ourSide})`).replaceAll(files.theirs, `${label} (${m().gm_theirSide})`) };
   }
   if (result.ok) {
     const changed = result.text !== oursText;

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { ObservationFile } from '../store/observations.js';
 import { byTime, cannotMerge, unite, type Merged } from './core.js';
 
@@ -8,7 +9,7 @@ import { byTime, cannotMerge, unite, type Merged } from './core.js';
  */
 export function mergeObservationFiles(base: ObservationFile | undefined, ours: ObservationFile, theirs: ObservationFile): Merged<ObservationFile> {
   if (ours.year !== theirs.year || (base !== undefined && base.year !== ours.year)) {
-    return cannotMerge(`sidorna gäller olika år (vår: ${ours.year}, deras: ${theirs.year}${base ? `, basen: ${base.year}` : ''})`);
+    return cannotMerge(m().gm_differentYears(ours.year, theirs.year, base?.year));
   }
   const observations = unite(
     base?.observations ?? [],

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { FollowUp, PlanFile } from '../plan/schema.js';
 import { byTime, cannotMerge, decide, keysOf, laterFirst, shortMoment, unite, type Merged, type Notes } from './core.js';
 
@@ -13,7 +14,7 @@ const shownFollowUp = (f: FollowUp): string => `${f.status} (${f.by}, ${shortMom
  */
 export function mergePlans(base: PlanFile | undefined, ours: PlanFile, theirs: PlanFile): Merged<PlanFile> {
   if (ours.year !== theirs.year || (base !== undefined && base.year !== ours.year)) {
-    return cannotMerge(`sidorna gäller olika år (vår: ${ours.year}, deras: ${theirs.year}${base ? `, basen: ${base.year}` : ''})`);
+    return cannotMerge(m().gm_differentYears(ours.year, theirs.year, base?.year));
   }
   const notes: Notes = [];
   const actions: Record<string, FollowUp> = {};
@@ -24,12 +25,12 @@ export function mergePlans(base: PlanFile | undefined, ours: PlanFile, theirs: P
       if (d.value !== undefined) actions[action] = d.value;
     } else if (d.kind === 'changed-over-removed') {
       actions[action] = d.value;
-      notes.push(`${action}: uppföljningen borttagen på ${d.removedBy === 'ours' ? 'vår' : 'deras'} sida och ändrad på den andra; den ändrade behölls`);
+      notes.push(m().gm_followUpRemovedChanged(action, d.removedBy === 'ours' ? m().gm_our : m().gm_their));
     } else {
       const [winner, loser] = laterFirst(d.ours, d.theirs) <= 0 ? [d.ours, d.theirs] : [d.theirs, d.ours];
       actions[action] = winner;
       losers.push({ action, entry: loser });
-      notes.push(`${action}: följd upp på båda sidor; den senare ${shownFollowUp(winner)} gäller, den andra ${shownFollowUp(loser)} ligger i historiken`);
+      notes.push(m().gm_followUpBoth(action, shownFollowUp(winner), shownFollowUp(loser)));
     }
   }
   const history = unite(

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { RegisterSnapshot, Service, ServiceRegister } from '../store/schema.js';
 import { byId, byTime, decide, keysOf, unite, type Merged } from './core.js';
 
@@ -22,9 +23,9 @@ function mergeServices(base: readonly Service[] | undefined, ours: readonly Serv
     if (d.kind === 'kept') {
       if (d.value !== undefined) services.push(d.value);
     } else if (d.kind === 'changed-over-removed') {
-      conflicts.push(`'${key}' (borttagen på ${d.removedBy === 'ours' ? 'vår' : 'deras'} sida, ändrad på den andra)`);
+      conflicts.push(m().gm_serviceRemovedChanged(key, d.removedBy === 'ours' ? m().gm_our : m().gm_their));
     } else {
-      conflicts.push(`'${key}' (${b?.[key] === undefined ? 'tillagd' : 'ändrad'} olika på båda sidor)`);
+      conflicts.push(m().gm_serviceBoth(key, b?.[key] === undefined));
     }
   }
   return conflicts.length > 0 ? { conflicts } : { services: services.sort((x, y) => x.id.localeCompare(y.id)) };
@@ -36,14 +37,14 @@ function mergeOrganisation(base: Organisation | undefined, ours: Organisation, t
 }
 
 const conflictReason = (what: string, conflicts: string[]): string =>
-  `${what} har ändrats olika på båda sidor: ${conflicts.join(', ')}; tjänsteregistret slås bara ihop där sidorna inte ändrat samma sak`;
+  m().gm_registerConflict(what, conflicts);
 
 /** Merges the service register (answers/services.json): per service as above, the organisation as a whole, the histories united. */
 export function mergeRegisters(base: ServiceRegister | undefined, ours: ServiceRegister, theirs: ServiceRegister): Merged<ServiceRegister> {
   const organisation = mergeOrganisation(base?.organisation, ours.organisation, theirs.organisation);
-  if (organisation === undefined) return { ok: false, reason: conflictReason('Organisationen', ['namn, ansvarig eller fokuskontrollpunkter']) };
+  if (organisation === undefined) return { ok: false, reason: conflictReason(m().gm_organisation, [m().gm_organisationFields]) };
   const merged = mergeServices(base?.services, ours.services, theirs.services);
-  if ('conflicts' in merged) return { ok: false, reason: conflictReason('Tjänsterna', merged.conflicts) };
+  if ('conflicts' in merged) return { ok: false, reason: conflictReason(m().gm_services, merged.conflicts) };
   const history = unite(base?.history ?? [], ours.history, theirs.history, byTime((h) => h.at, (h) => h.service));
   return { ok: true, value: { organisation, services: merged.services, history }, notes: [] };
 }
@@ -55,12 +56,12 @@ export function mergeRegisters(base: ServiceRegister | undefined, ours: ServiceR
  */
 export function mergeSnapshots(base: RegisterSnapshot | undefined, ours: RegisterSnapshot, theirs: RegisterSnapshot): Merged<RegisterSnapshot> {
   if (ours.year !== theirs.year || (base !== undefined && base.year !== ours.year)) {
-    return { ok: false, reason: `sidorna gäller olika år (vår: ${ours.year}, deras: ${theirs.year}${base ? `, basen: ${base.year}` : ''})` };
+    return { ok: false, reason: m().gm_differentYears(ours.year, theirs.year, base?.year) };
   }
   const organisation = mergeOrganisation(base?.organisation, ours.organisation, theirs.organisation);
-  if (organisation === undefined) return { ok: false, reason: conflictReason(`Organisationen i ${ours.year} års register`, ['namn, ansvarig eller fokuskontrollpunkter']) };
+  if (organisation === undefined) return { ok: false, reason: conflictReason(m().gm_organisationOf(ours.year), [m().gm_organisationFields]) };
   const merged = mergeServices(base?.services, ours.services, theirs.services);
-  if ('conflicts' in merged) return { ok: false, reason: conflictReason(`Tjänsterna i ${ours.year} års register`, merged.conflicts) };
+  if ('conflicts' in merged) return { ok: false, reason: conflictReason(m().gm_servicesOf(ours.year), merged.conflicts) };
   const d = decide(base?.takenAt, ours.takenAt, theirs.takenAt, (x, y) => x === y);
   const takenAt = d.kind === 'both' ? (Date.parse(d.ours) <= Date.parse(d.theirs) ? d.ours : d.theirs) : (d.value ?? ours.takenAt);
   return { ok: true, value: { year: ours.year, takenAt, organisation, services: merged.services }, notes: [] };

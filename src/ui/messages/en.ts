@@ -1114,4 +1114,38 @@ Examples:
   ob_empty: 'The observation is empty.',
   ob_saved: (year: number, note: string | undefined) => `Saved a special observation for ${year}${note ? ` ${note}` : ''}.`,
   ob_none: (year: number, note: string | undefined) => `No special observations for ${year}${note ? ` ${note}` : ''}.`,
+
+  // ---- git merge-file: why a file could not be merged, and what was decided ----
+  gm_our: 'our',
+  gm_their: 'their',
+  gm_base: 'the base',
+  gm_ourSide: 'our side',
+  gm_theirSide: 'their side',
+  gm_theFile: 'the file',
+  gm_differentYears: (ours: number, theirs: number, base: number | undefined) => `the sides are for different years (ours: ${ours}, theirs: ${theirs}${base !== undefined ? `, the base: ${base}` : ''})`,
+  gm_differentServices: (ours: string, theirs: string, base: string | undefined) => `the sides are for different services (ours: '${ours}', theirs: '${theirs}'${base !== undefined ? `, the base: '${base}'` : ''})`,
+  gm_differentVersions: (ours: string, theirs: string) =>
+    `the answers are written for different catalogue versions (ours: ${ours}; theirs: ${theirs}), and the same question id need not mean the same question. ` +
+    'Run efterlev migrate on the branch with the older version (with the same efterlev as the other) and merge again',
+  gm_answerRemovedChanged: (question: string, side: string, value: string) => `${question}: removed on ${side} side and changed on the other; the changed answer ${value} was kept`,
+  gm_answerBoth: (question: string, winner: string, loser: string) => `${question}: answered on both sides; the later answer ${winner} applies, the other ${loser} is in the history`,
+  gm_followUpRemovedChanged: (action: string, side: string) => `${action}: the follow-up removed on ${side} side and changed on the other; the changed one was kept`,
+  gm_followUpBoth: (action: string, winner: string, loser: string) => `${action}: followed up on both sides; the later ${winner} applies, the other ${loser} is in the history`,
+  gm_incidentRemovedChanged: (id: string, side: string) =>
+    `${id}: removed on ${side} side (moved to another year?) and changed on the other; the changed one was kept. ` +
+    'Run efterlev validate after the merge: an incident may be in one year only',
+  gm_incidentBothAdded: (id: string, ours: string, theirs: string) => `the incident '${id}' was recorded on both sides with different content (${ours} and ${theirs}); an own id cannot be renumbered without asking`,
+  gm_incidentBoth: (id: string, winner: string, loser: string) => `${id}: changed on both sides; the later version ${winner} applies, the other ${loser} is in the history`,
+  gm_incidentRenumbered: (id: string, keptTitle: string, keptAt: string, title: string, at: string, next: string) =>
+    `${id}: two different incidents got the same id on separate branches; '${keptTitle}' (recorded ${keptAt}) kept it, '${title}' (recorded ${at}) now has the id ${next}`,
+  gm_serviceRemovedChanged: (id: string, side: string) => `'${id}' (removed on ${side} side, changed on the other)`,
+  gm_serviceBoth: (id: string, added: boolean) => `'${id}' (${added ? 'added' : 'changed'} differently on both sides)`,
+  gm_registerConflict: (what: string, conflicts: readonly string[]) => `${what} changed differently on both sides: ${conflicts.join(', ')}; the service register is merged only where the sides have not changed the same thing`,
+  gm_organisation: 'The organisation',
+  gm_organisationFields: 'name, owner or focus control points',
+  gm_services: 'The services',
+  gm_organisationOf: (year: number) => `The organisation in ${year}'s register`,
+  gm_servicesOf: (year: number) => `The services in ${year}'s register`,
+  gm_unknownFile: 'efterlev merges only the workspace\'s answer files, action plans, incident registers, special observations and service registers (answers/…), and does not recognise this file',
+  gm_noPath: 'it cannot be told what kind of file this is (give the path as the fourth argument, %P)',
 } as const satisfies Messages;

@@ -1119,6 +1119,40 @@ Exempel:
   ob_empty: 'Iakttagelsen är tom.',
   ob_saved: (year: number, note: string | undefined) => `Sparade en särskild iakttagelse för ${year}${note ? ` ${note}` : ''}.`,
   ob_none: (year: number, note: string | undefined) => `Inga särskilda iakttagelser för ${year}${note ? ` ${note}` : ''}.`,
+
+  // ---- git merge-file: why a file could not be merged, and what was decided ----
+  gm_our: 'vår',
+  gm_their: 'deras',
+  gm_base: 'basen',
+  gm_ourSide: 'vår sida',
+  gm_theirSide: 'deras sida',
+  gm_theFile: 'filen',
+  gm_differentYears: (ours: number, theirs: number, base: number | undefined) => `sidorna gäller olika år (vår: ${ours}, deras: ${theirs}${base !== undefined ? `, basen: ${base}` : ''})`,
+  gm_differentServices: (ours: string, theirs: string, base: string | undefined) => `sidorna gäller olika tjänster (vår: '${ours}', deras: '${theirs}'${base !== undefined ? `, basen: '${base}'` : ''})`,
+  gm_differentVersions: (ours: string, theirs: string) =>
+    `svaren är skrivna för olika katalogversioner (vår: ${ours}; deras: ${theirs}), och samma fråge-id behöver inte betyda samma fråga. ` +
+    'Kör efterlev migrate på grenen med den äldre versionen (med samma efterlev som den andra) och slå ihop igen',
+  gm_answerRemovedChanged: (question: string, side: string, value: string) => `${question}: borttaget på ${side} sida och ändrat på den andra; det ändrade svaret ${value} behölls`,
+  gm_answerBoth: (question: string, winner: string, loser: string) => `${question}: besvarad på båda sidor; det senare svaret ${winner} gäller, det andra ${loser} ligger i historiken`,
+  gm_followUpRemovedChanged: (action: string, side: string) => `${action}: uppföljningen borttagen på ${side} sida och ändrad på den andra; den ändrade behölls`,
+  gm_followUpBoth: (action: string, winner: string, loser: string) => `${action}: följd upp på båda sidor; den senare ${winner} gäller, den andra ${loser} ligger i historiken`,
+  gm_incidentRemovedChanged: (id: string, side: string) =>
+    `${id}: borttagen på ${side} sida (flyttad till ett annat år?) och ändrad på den andra; den ändrade behölls. ` +
+    'Kör efterlev validate efter sammanslagningen: en incident får bara finnas i ett år',
+  gm_incidentBothAdded: (id: string, ours: string, theirs: string) => `incidenten '${id}' registrerades på båda sidor med olika innehåll (${ours} och ${theirs}); ett eget id kan inte numreras om utan att fråga`,
+  gm_incidentBoth: (id: string, winner: string, loser: string) => `${id}: ändrad på båda sidor; den senare versionen ${winner} gäller, den andra ${loser} ligger i historiken`,
+  gm_incidentRenumbered: (id: string, keptTitle: string, keptAt: string, title: string, at: string, next: string) =>
+    `${id}: två olika incidenter fick samma id på var sin gren; '${keptTitle}' (registrerad ${keptAt}) behöll det, ` + `'${title}' (registrerad ${at}) har nu id ${next}`,
+  gm_serviceRemovedChanged: (id: string, side: string) => `'${id}' (borttagen på ${side} sida, ändrad på den andra)`,
+  gm_serviceBoth: (id: string, added: boolean) => `'${id}' (${added ? 'tillagd' : 'ändrad'} olika på båda sidor)`,
+  gm_registerConflict: (what: string, conflicts: readonly string[]) => `${what} har ändrats olika på båda sidor: ${conflicts.join(', ')}; tjänsteregistret slås bara ihop där sidorna inte ändrat samma sak`,
+  gm_organisation: 'Organisationen',
+  gm_organisationFields: 'namn, ansvarig eller fokuskontrollpunkter',
+  gm_services: 'Tjänsterna',
+  gm_organisationOf: (year: number) => `Organisationen i ${year} års register`,
+  gm_servicesOf: (year: number) => `Tjänsterna i ${year} års register`,
+  gm_unknownFile: 'efterlev slår bara ihop arbetsytans svarsfiler, handlingsplaner, incidentregister, särskilda iakttagelser och tjänsteregister (answers/…), och känner inte igen den här filen',
+  gm_noPath: 'det går inte att se vad för slags fil det är (ange sökvägen som fjärde argument, %P)',
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
