@@ -53,10 +53,10 @@ const toFields = (o: FieldOptions): IncidentFields => ({
 
 function fieldOptions(cmd: Command, required: boolean): Command {
   const req = (flags: string, text: string, parse?: (v: string) => string) => (required ? cmd.requiredOption(flags, text, parse as never) : cmd.option(flags, text, parse as never));
-  req('--service <id>', 'tjänsten incidenten gäller');
+  req('--service <id>', m().o_incidentService);
   req('--kind <typ>', m().o_kinds);
   req('--title <text>', 'kort rubrik', parseText('--title'));
-  req('--occurred <ÅÅÅÅ-MM-DD>', 'när incidenten inträffade (avgör vilket års register den hamnar i)');
+  req('--occurred <ÅÅÅÅ-MM-DD>', m().o_occurred);
   return cmd
     .option('--detected <tidpunkt>', m().o_detected)
     .option('--resolved <ÅÅÅÅ-MM-DD>', m().o_resolved)

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/load.js';
@@ -88,12 +89,12 @@ export function readCsv(text: string, shown: string): ImportRow[] {
   }
   const lines = startLines(text, parsed.map((p) => p.raw));
   const [head, ...body] = parsed.map((p, i) => ({ record: p.record, line: lines[i]! }));
-  if (head === undefined) throw new InvalidInputError([{ file: shown, message: 'filen är tom' }]);
+  if (head === undefined) throw new InvalidInputError([{ file: shown, message: m().si_empty }]);
   const columns = head.record.map((h) => COLUMN_NAMES[h.trim().toLowerCase()]);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
     throw new InvalidInputError([
-      { file: shown, line: 1, message: `kolumnerna ${missing.join(', ')} saknas i rubrikraden (service, question, value och gärna comment, evidence)` },
+      { file: shown, line: 1, message: m().ir_missingColumns(missing) },
     ]);
   }
   const problems: Problem[] = [];
@@ -135,9 +136,9 @@ const JsonService = z.object({
  * --from-year when answers are moved in bulk from one year's file into another year.
  */
 function yearProblem(said: number, year: number, fromYear: number | undefined): string | undefined {
-  if (fromYear !== undefined) return said === fromYear ? undefined : `året ${said} stämmer inte med --from-year ${fromYear}`;
+  if (fromYear !== undefined) return said === fromYear ? undefined : m().ir_notFromYear(said, fromYear);
   if (said === year) return undefined;
-  return `året ${said} stämmer inte med --year ${year}. Flytta svaren från ${said} till ${year} med --from-year ${said} (antal för perioden flyttas inte)`;
+  return m().ir_notYear(said, year);
 }
 
 export function readJsonImport(text: string, shown: string, year: number, fromYear?: number): ImportRow[] {
@@ -171,7 +172,7 @@ export function readImportFile(path: string, shown: string, year: number, fromYe
   const text = readTextFile(path, shown, { followLinks: true });
   const json = path.toLowerCase().endsWith('.json') || /^\s*[[{]/.test(text);
   if (!json && fromYear !== undefined) {
-    throw new UsageError('--from-year flyttar svar ur JSON som show --json skriver, där året står; en CSV-fil säger inte vilket år den är från.', 'Importera CSV-filen utan --from-year.');
+    throw new UsageError(m().ir_fromYearCsv, m().ir_fromYearCsvHint);
   }
   return { rows: json ? readJsonImport(text, shown, year, fromYear) : readCsv(text, shown), text };
 }

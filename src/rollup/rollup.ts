@@ -1,3 +1,4 @@
+import { m as tr } from '../ui/i18n.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { InvalidInputError, UsageError } from '../errors.js';
@@ -54,7 +55,7 @@ export async function openMembers(dir: string, rollup: RollupFile, year: number)
   const clashes = members.flatMap((m) => {
     const other = seen.get(m.id);
     seen.set(m.id, m);
-    return other === undefined ? [] : [{ file: shownPath(rollupPath(dir)), message: `organisations-id '${m.id}' finns i både ${other.path} och ${m.path}; ge någon av dem ett eget id (organisation.id i answers/services.json)` }];
+    return other === undefined ? [] : [{ file: shownPath(rollupPath(dir)), message: tr().r_sameOrganisationId(m.id, other.path, m.path) }];
   });
   if (clashes.length > 0) throw new InvalidInputError(clashes);
   return members;

@@ -54,14 +54,14 @@ export const yearsIn = yearsWithAnswers;
 /** Cross-checks an answer file against the catalogue and the place it is stored. */
 function answerFileProblems(file: AnswerFile, shown: string, catalog: Catalog, year: number, service: string): Problem[] {
   const problems: Problem[] = [];
-  if (file.service !== service) problems.push({ file: shown, pointer: '/service', message: `'${file.service}' stämmer inte med filnamnet ('${service}')` });
-  if (file.year !== year) problems.push({ file: shown, pointer: '/year', message: `${file.year} stämmer inte med mappen (${year})` });
+  if (file.service !== service) problems.push({ file: shown, pointer: '/service', message: m().e_serviceNotFileName(file.service, service) });
+  if (file.year !== year) problems.push({ file: shown, pointer: '/year', message: m().e_yearNotFolder(file.year, year) });
   const inScope = checklistsFor(catalog, service, year);
   const check = (id: string, pointer: string, value?: AnswerValue): void => {
     const ref = catalog.questions.get(id);
     if (ref === undefined || !inScope.includes(ref.checklist)) {
       const later = ref !== undefined && ref.checklist.appliesFrom !== undefined && year < ref.checklist.appliesFrom;
-      problems.push({ file: shown, pointer, message: later ? `frågan '${id}' hör till checklistan ${ref.checklist.id}, som gäller från ${ref.checklist.appliesFrom}` : `okänd fråga '${id}' för ${service === ORGANISATION_ID ? 'organisationen' : 'en tjänst'}` });
+      problems.push({ file: shown, pointer, message: later ? m().e_questionFromLater(id, ref.checklist.id, String(ref.checklist.appliesFrom)) : m().e_unknownQuestionIn(id, service === ORGANISATION_ID) });
       return;
     }
     const problem = value === undefined ? undefined : valueProblem(ref.question, value);
@@ -108,7 +108,7 @@ function migrated(file: AnswerFile, shown: string, catalog: Catalog, year: numbe
     if (version === checklist.version) continue;
     const chain = chainFrom(steps, version, checklist.version);
     if (chain === undefined) {
-      problems.push({ file: shown, pointer: `/catalog/${checklist.id}`, message: `svaren är skrivna för ${checklist.id} ${version}, och det finns ingen flyttning därifrån till ${checklist.version} (checklists/migrations)` });
+      problems.push({ file: shown, pointer: `/catalog/${checklist.id}`, message: m().e_noMigration(checklist.id, String(version), checklist.version) });
       continue;
     }
     const moved = moveAnswers(answers, chain, (id) => catalog.questions.get(id)?.question);

@@ -21,7 +21,7 @@ function duplicateIds(services: readonly Service[], shown: string, at: string): 
   const problems: Problem[] = [];
   const seen = new Set<string>();
   services.forEach((s, i) => {
-    if (seen.has(s.id)) problems.push({ file: shown, pointer: `${at}/${i}/id`, message: `tjänsten '${s.id}' finns redan` });
+    if (seen.has(s.id)) problems.push({ file: shown, pointer: `${at}/${i}/id`, message: m().sv_duplicate(s.id) });
     seen.add(s.id);
   });
   return problems;
@@ -51,7 +51,7 @@ export function parseSnapshot(text: string, path: string, year: number): Registe
   const shown = shownPath(path);
   const value = parseJsonText(text, shown, RegisterSnapshot);
   const problems = duplicateIds(value.services, shown, '/services');
-  if (value.year !== year) problems.push({ file: shown, pointer: '/year', message: `${value.year} stämmer inte med filnamnet (${year})` });
+  if (value.year !== year) problems.push({ file: shown, pointer: '/year', message: m().ni_yearNotFileName(value.year, year) });
   if (problems.length > 0) throw new InvalidInputError(locate(text, problems));
   return value;
 }
@@ -202,7 +202,7 @@ export async function createRegister(ws: Workspace, organisation: string): Promi
 
 export async function addService(ws: Workspace, service: Service, by: string): Promise<void> {
   await changeRegister(ws, (register, at) => {
-    if (register.services.some((s) => s.id === service.id)) throw new UsageError(`Tjänsten '${service.id}' finns redan i registret.`, `Ändra den med efterlev service set ${service.id} …`);
+    if (register.services.some((s) => s.id === service.id)) throw new UsageError(m().sv_exists(service.id), m().sv_existsHint(service.id));
     register.services.push(service);
     register.history.push({ service: service.id, before: null, by, at });
   });

@@ -64,7 +64,7 @@ function validateYearFile(catalog: Catalog, year: number, path: string, text: st
   const folder = basename(join(path, '..'));
   if (folder === String(year)) {
     const id = basename(path, '.json');
-    if (!SERVICE_ID.test(id)) throw new InvalidInputError([{ file: shownPath(path), message: `'${id}' är inget giltigt tjänste-id` }]);
+    if (!SERVICE_ID.test(id)) throw new InvalidInputError([{ file: shownPath(path), message: m().e_badServiceId(id) }]);
     parseAnswerFile(text, path, catalog, year, id);
   } else if (folder === 'plan') parsePlan(text, path, year);
   else if (folder === 'observations') parseObservations(text, path, year);
@@ -132,7 +132,7 @@ export async function closeYear(ws: Workspace, catalog: Catalog, year: number, b
         if (path === snapshot && snapshotTaken) bytes = Buffer.from(text!, 'utf8');
         else {
           bytes = readRegularFile(path, shownPath(path)).bytes;
-          if (isJson && decodeText(bytes, shownPath(path)) !== text) throw new StoppedError(`${shownPath(path)} ändrades medan ${year} stängdes. Ingenting skrevs.`, 'Försök igen.');
+          if (isJson && decodeText(bytes, shownPath(path)) !== text) throw new StoppedError(m().cy_changedWhileClosing(shownPath(path), year), m().cy_tryAgain);
         }
         if (isJson) {
           try {
@@ -148,7 +148,7 @@ export async function closeYear(ws: Workspace, catalog: Catalog, year: number, b
       const previousYear = years.filter((y) => y < year && recordIn(tx, ws, y)?.closed != null).at(-1);
       const previous = previousYear === undefined ? null : recordIn(tx, ws, previousYear)!.closed!;
       if (previous !== null && manifestHash(previous.manifest) !== previous.hash) {
-        throw new InvalidInputError([{ file: shownPath(closedRecordPath(ws, previousYear!)), pointer: '/closed/hash', message: `manifestet för ${previousYear} stämmer inte med sin kontrollsumma; ${year} länkas inte till det. Kör efterlev verify.` }]);
+        throw new InvalidInputError([{ file: shownPath(closedRecordPath(ws, previousYear!)), pointer: '/closed/hash', message: m().cy_previousManifestBad(previousYear!, year) }]);
       }
       const manifest: Manifest = buildManifest({
         year,
@@ -166,7 +166,7 @@ export async function closeYear(ws: Workspace, catalog: Catalog, year: number, b
     });
     if (done !== undefined) return done;
   }
-  throw new StoppedError(`Svarsfiler för ${year} tillkom hela tiden medan året stängdes. Ingenting skrevs.`, 'Försök igen när ingen annan svarar för året.');
+  throw new StoppedError(m().cy_keptComing(year), m().cy_keptComingHint);
 }
 
 /**

@@ -13,8 +13,8 @@ export function parseYearRecord(text: string, path: string, year: number): YearR
   const shown = shownPath(path);
   const value = parseJsonText(text, shown, YearRecord);
   const problems = [];
-  if (value.year !== year) problems.push({ file: shown, pointer: '/year', message: `${value.year} stämmer inte med filnamnet (${year})` });
-  if (value.closed !== null && value.closed.manifest.year !== year) problems.push({ file: shown, pointer: '/closed/manifest/year', message: `${value.closed.manifest.year} stämmer inte med filnamnet (${year})` });
+  if (value.year !== year) problems.push({ file: shown, pointer: '/year', message: m().ni_yearNotFileName(value.year, year) });
+  if (value.closed !== null && value.closed.manifest.year !== year) problems.push({ file: shown, pointer: '/closed/manifest/year', message: m().ni_yearNotFileName(value.closed.manifest.year, year) });
   if (problems.length > 0) throw new InvalidInputError(locate(text, problems));
   return value;
 }

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import { canonicalJson, sha256, type Manifest, type Signature } from './manifest.js';
@@ -30,7 +31,7 @@ export const fingerprintOf = (publicKey: KeyObject): string => sha256(publicKey.
 export const shortFingerprint = (fingerprint: string): string => fingerprint.slice(0, 16);
 
 function notEd25519(shown: string, kind: string | undefined): UsageError {
-  return new UsageError(`${shown} är ingen Ed25519-nyckel${kind ? ` (utan ${kind})` : ''}.`, 'Skapa ett nyckelpar med efterlev year keygen --out FIL.');
+  return new UsageError(m().k_notEd25519(shown, kind), m().k_makeKeyPair);
 }
 
 /** A private key from PEM text; refuses anything but an unencrypted Ed25519 key. */
@@ -41,8 +42,8 @@ export function privateKeyFrom(pem: string, shown: string): KeyObject {
   } catch (err) {
     const encrypted = /passphrase/i.test((err as Error).message);
     throw new UsageError(
-      encrypted ? `${shown} är krypterad med lösenord; efterlev läser bara okrypterade nycklar (skydda filen med rättigheter, 0600).` : `${shown} är ingen privat nyckel i PEM-format.`,
-      'Skapa ett nyckelpar med efterlev year keygen --out FIL.',
+      encrypted ? m().k_encrypted(shown) : m().k_notPrivate(shown),
+      m().k_makeKeyPair,
     );
   }
   if (key.asymmetricKeyType !== 'ed25519') throw notEd25519(shown, key.asymmetricKeyType);
@@ -52,13 +53,13 @@ export function privateKeyFrom(pem: string, shown: string): KeyObject {
 /** A public key from PEM text (SPKI); refuses anything but Ed25519. */
 export function publicKeyFrom(pem: string, shown: string): KeyObject {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
-    throw new UsageError(`${shown} är en privat nyckel: ange den publika (FIL.pub).`, 'Den privata nyckeln behövs bara för att signera, och ska inte lämnas ut.');
+    throw new UsageError(m().k_isPrivate(shown), m().k_isPrivateHint);
   }
   let key: KeyObject;
   try {
     key = createPublicKey({ key: pem, format: 'pem' });
   } catch {
-    throw new UsageError(`${shown} är ingen publik nyckel i PEM-format.`, 'Ange den publika nyckeln som efterlev year keygen skrev (FIL.pub).');
+    throw new UsageError(m().k_notPublic(shown), m().k_notPublicHint);
   }
   if (key.asymmetricKeyType !== 'ed25519') throw notEd25519(shown, key.asymmetricKeyType);
   return key;
