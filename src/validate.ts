@@ -1,3 +1,4 @@
+import { m as tr } from './ui/i18n.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog, type Catalog } from './catalog/load.js';
@@ -47,7 +48,7 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
     ? undefined
     : existsSync(ws.registerFile)
     ? collect(problems, () => readRegister(ws))
-    : (problems.push({ file: shownPath(ws.registerFile), message: 'tjänsteregistret saknas (skapa med efterlev init)' }), undefined);
+    : (problems.push({ file: shownPath(ws.registerFile), message: tr().va_noRegister }), undefined);
   if (catalog !== undefined) problems.push(...(await ruleExampleProblems(catalog)));
   let answerFiles = 0;
   if (catalog !== undefined && register !== undefined) {
@@ -59,11 +60,11 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
         const shown = shownPath(join(dir, name));
         if (refused.has(shown)) continue;
         if (!SERVICE_ID.test(id)) {
-          problems.push({ file: shown, message: `'${id}' är inget giltigt tjänste-id` });
+          problems.push({ file: shown, message: tr().e_badServiceId(id) });
           continue;
         }
         if (!known.has(id)) {
-          problems.push({ file: shown, message: `tjänsten '${id}' finns inte i tjänsteregistret` });
+          problems.push({ file: shown, message: tr().va_notRegistered(id) });
           continue;
         }
         answerFiles++;
@@ -79,7 +80,7 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort()) {
       const year = name.slice(0, -'.json'.length);
       if (refused.has(shownPath(join(dir, name)))) continue;
-      if (!/^\d{4}$/.test(year)) problems.push({ file: shownPath(join(dir, name)), message: `filerna i ${folder}/ heter <år>.json` });
+      if (!/^\d{4}$/.test(year)) problems.push({ file: shownPath(join(dir, name)), message: tr().va_fileNames(folder) });
       else if (collect(problems, () => read(Number(year))) !== undefined) count++;
     }
     return count;
@@ -96,7 +97,7 @@ export async function validateWorkspace(ws: Workspace): Promise<ValidationReport
       const shown = shownPath(incidentFilePath(ws, year));
       const file = collect(problems, () => readIncidents(ws, year));
       file?.incidents.forEach((i, n) => {
-        if (!register.services.some((s) => s.id === i.service)) problems.push({ file: shown, pointer: `/incidents/${n}/service`, message: `tjänsten '${i.service}' finns inte i tjänsteregistret` });
+        if (!register.services.some((s) => s.id === i.service)) problems.push({ file: shown, pointer: `/incidents/${n}/service`, message: tr().va_notRegistered(i.service) });
         const other = seen.get(i.id);
         if (other !== undefined && other !== shown) problems.push({ file: shown, pointer: `/incidents/${n}/id`, message: `incidenten '${i.id}' finns redan i ${other}` });
         seen.set(i.id, shown);

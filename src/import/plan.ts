@@ -1,3 +1,4 @@
+import { m as tr } from '../ui/i18n.js';
 import type { Catalog } from '../catalog/load.js';
 import { InvalidInputError, type Problem } from '../errors.js';
 import { locate } from '../io/json-file.js';
@@ -29,7 +30,7 @@ export function planImport(rows: readonly ImportRow[], text: string, shown: stri
   for (const row of rows) {
     const service = services.get(row.service.trim());
     if (service === undefined) {
-      problems.push({ file: shown, ...where(row), message: `okänd tjänst '${row.service}' (kända: ${[...services.keys()].join(', ')})` });
+      problems.push({ file: shown, ...where(row), message: tr().ip_unknownService(row.service, [...services.keys()]) });
       continue;
     }
     const resolved = resolveAnswer(catalog, service, row.question, row.value, { ...when, comment: row.comment });
@@ -40,7 +41,7 @@ export function planImport(rows: readonly ImportRow[], text: string, shown: stri
     const key = `${service.id}/${resolved.question}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({ file: shown, ...where(row), message: `${resolved.question} för ${service.id} förekommer redan (${typeof first === 'number' ? `rad ${first}` : first})` });
+      problems.push({ file: shown, ...where(row), message: tr().ip_duplicate(resolved.question, service.id, typeof first === 'number' ? `${tr().pr_row} ${first}` : first) });
       continue;
     }
     seen.set(key, row.line ?? row.pointer ?? '');

@@ -1,3 +1,4 @@
+import { m as tr } from '../ui/i18n.js';
 import { join } from 'node:path';
 import { now as clockNow } from '../clock.js';
 import { parseJsonText, readTextFile } from '../io/json-file.js';
@@ -18,7 +19,7 @@ export function planFilePath(ws: Workspace, year: number): string {
 export function parsePlan(text: string, path: string, year: number): PlanFile {
   const shown = shownPath(path);
   const value = parseJsonText(text, shown, PlanFile);
-  if (value.year !== year) throw new InvalidInputError([{ file: shown, pointer: '/year', message: `${value.year} stämmer inte med filnamnet (${year})` }]);
+  if (value.year !== year) throw new InvalidInputError([{ file: shown, pointer: '/year', message: tr().ni_yearNotFileName(value.year, year) }]);
   return value;
 }
 
@@ -84,8 +85,8 @@ export function saveFollowUps(
     const db = await openDocument(tx, path, (text) => withMovedIds(parsePlan(text, path, year), options.migrations ?? new Map()), canonicalPlan, { year, actions: {}, history: [] });
     const moved = [...changes.keys()].filter((id) => options.expected?.has(id) && !sameEntry(db.data.actions[id], options.expected.get(id)));
     if (moved.length > 0) {
-      const who = moved.map((id) => `${id} (${db.data.actions[id]?.by ?? 'okänd'}, ${db.data.actions[id]?.at.slice(0, 16).replace('T', ' ') ?? 'borttagen'})`);
-      throw new StoppedError(`Uppföljningen ändrades av någon annan medan kommandot arbetade: ${who.join(', ')}. Ingenting ändrades.`, 'Kör kommandot igen: det utgår då från det senaste.');
+      const who = moved.map((id) => `${id} (${db.data.actions[id]?.by ?? tr().q_unknownPerson}, ${db.data.actions[id]?.at.slice(0, 16).replace('T', ' ') ?? tr().ps_removed})`);
+      throw new StoppedError(tr().ps_changedMeanwhile(who), tr().ps_changedMeanwhileHint);
     }
     const changed = applyFollowUps(db.data, changes, by, now.toISOString());
     if (changed.length > 0) await db.write();

@@ -1,3 +1,4 @@
+import { m as tr } from '../ui/i18n.js';
 import type { Problem } from '../errors.js';
 
 /** What plan import takes from one cell: its text, or why it cannot be taken as text (a formula, an error value). */
@@ -32,14 +33,14 @@ export function boundsProblem(shown: string, line: number, lastColumn: number): 
       line,
       column: lastColumn,
       columnName: columnLetters(lastColumn),
-      message: `plan import läser högst ${TABLE_LIMITS.columns} kolumner (till och med ${columnLetters(TABLE_LIMITS.columns)}). Ta bort innehållet längst till höger och spara igen.`,
+      message: tr().pt_tooManyColumns(TABLE_LIMITS.columns, columnLetters(TABLE_LIMITS.columns)),
     };
   }
   if (line > TABLE_LIMITS.rows) {
     return {
       file: shown,
       line,
-      message: `innehåll på rad ${line}: plan import läser högst ${number(TABLE_LIMITS.rows)} rader. Ta bort innehållet längre ned (Ctrl+End visar den sista cellen med innehåll) och spara igen.`,
+      message: tr().pt_tooManyRows(line, number(TABLE_LIMITS.rows)),
     };
   }
   return undefined;

@@ -1,3 +1,4 @@
+import { m as tr } from '../ui/i18n.js';
 import ExcelJS from 'exceljs';
 import { InvalidInputError } from '../errors.js';
 import { boundsProblem, isFilled, type TableCell, type TableRow } from './table.js';
@@ -48,12 +49,11 @@ function describeFormula(cell: ExcelJS.Cell): string {
   const { result } = cell.value as ExcelJS.CellFormulaValue;
   const error = typeof result === 'object' && result !== null && 'error' in result ? result.error : undefined;
   const text = error === undefined ? plainText(result) : '';
-  const shows = error !== undefined ? ` som ger felet ${error}` : text === '' ? '' : ` som visar '${shorten(text)}'`;
-  const what = `cellen är en formel${formula === '' ? '' : ` (=${shorten(formula)})`}${shows}`;
+  const what = tr().pt_formula(formula === '' ? undefined : shorten(formula), error === undefined ? undefined : String(error), text === '' ? undefined : shorten(text));
   // Excel makes a formula of text typed with a leading - or +, such as a note "-pågår sedan maj".
   return /^[-+@]/.test(formula)
-    ? `${what}: Excel gjorde det som skrevs till en formel eftersom det börjar med ${formula[0]}. Skriv en apostrof först ('${shorten(formula)}) så blir det text.`
-    : `${what}: plan import läser bara inskrivna värden, inte formler. Skriv in värdet i stället.`;
+    ? tr().pt_typedFormula(what, formula[0]!, shorten(formula))
+    : tr().pt_noFormulas(what);
 }
 
 /** A cell as plan import reads it: what the user typed, never a formula's cached result. */
@@ -62,9 +62,9 @@ export function cellContent(cell: ExcelJS.Cell): TableCell {
     case ValueType.Formula:
       return { unreadable: describeFormula(cell) };
     case ValueType.Error:
-      return { unreadable: `cellen innehåller felvärdet ${(cell.value as ExcelJS.CellErrorValue).error}: skriv in värdet i stället.` };
+      return { unreadable: tr().pt_errorValue(String((cell.value as ExcelJS.CellErrorValue).error)) };
     case ValueType.Date:
-      return isoDay(cell.value as Date) ?? { unreadable: 'cellen har ett ogiltigt datum: skriv det som ÅÅÅÅ-MM-DD.' };
+      return isoDay(cell.value as Date) ?? { unreadable: tr().pt_badDate };
     case ValueType.RichText:
       return plainText(cell.value);
     case ValueType.Hyperlink:
@@ -88,7 +88,7 @@ export async function readXlsxTable(bytes: Uint8Array, shown: string): Promise<T
     // exceljs declares its own Buffer type (an ArrayBuffer); it takes a Node Buffer.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, options);
   } catch (err) {
-    throw new InvalidInputError([{ file: shown, message: `kan inte läsa XLSX: ${(err as Error).message}` }]);
+    throw new InvalidInputError([{ file: shown, message: tr().pt_cannotRead((err as Error).message) }]);
   }
   const sheet = workbook.getWorksheet('Handlingsplan') ?? workbook.getWorksheet('Action plan') ?? workbook.worksheets[0];
   if (sheet === undefined) throw new InvalidInputError([{ file: shown, message: 'arbetsboken har inga blad' }]);

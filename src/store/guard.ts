@@ -1,3 +1,4 @@
+import { m as tr } from '../ui/i18n.js';
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
@@ -9,7 +10,7 @@ const MAX_DEPTH = 4;
 
 const problem = (path: string, kind: string): Problem => ({
   file: shownPath(path),
-  message: `är ${kind}: efterlev läser och skriver aldrig genom länkar eller specialfiler i arbetsytan; ersätt den med en vanlig fil eller mapp, eller ta bort den`,
+  message: tr().io_special(kind),
 });
 
 function walk(dir: string, depth: number, problems: Problem[]): void {

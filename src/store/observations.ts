@@ -1,3 +1,4 @@
+import { m as tr } from '../ui/i18n.js';
 import { join } from 'node:path';
 import { now as clockNow } from '../clock.js';
 import { z } from 'zod';
@@ -29,7 +30,7 @@ export function observationsPath(ws: Workspace, year: number): string {
 export function parseObservations(text: string, path: string, year: number): ObservationFile {
   const shown = shownPath(path);
   const value = parseJsonText(text, shown, ObservationFile);
-  if (value.year !== year) throw new InvalidInputError([{ file: shown, pointer: '/year', message: `${value.year} stämmer inte med filnamnet (${year})` }]);
+  if (value.year !== year) throw new InvalidInputError([{ file: shown, pointer: '/year', message: tr().ni_yearNotFileName(value.year, year) }]);
   return value;
 }
 

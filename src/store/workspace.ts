@@ -1,3 +1,4 @@
+import { m as tr } from '../ui/i18n.js';
 import { lstatSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +60,7 @@ export async function openWorkspace(ws: Workspace, options: { readOnly?: boolean
   }
   // A workspace read on behalf of another (a roll-up's member) is never written, not even to finish a write.
   if (options.readOnly) {
-    if (pendingJournals(ws) > 0) notice(`efterlev: ${ws.root} har en avbruten skrivning som inte är slutförd; kör ett efterlev-kommando i den arbetsytan.`);
+    if (pendingJournals(ws) > 0) notice(tr().tx_pending(ws.root));
     return;
   }
   await recoverInterrupted(ws);

@@ -1180,4 +1180,26 @@ Examples:
   e_questionFromLater: (id: string, checklist: string, from: string) => `the question '${id}' belongs to the checklist ${checklist}, which applies from ${from}`,
   e_unknownQuestionIn: (id: string, organisation: boolean) => `unknown question '${id}' for ${organisation ? 'the organisation' : 'a service'}`,
   e_noMigration: (checklist: string, version: string, current: string) => `the answers are written for ${checklist} ${version}, and there is no migration from there to ${current} (checklists/migrations)`,
+
+  // ---- edited tables, the follow-up store, answer import, years, validate ----
+  pt_tooManyColumns: (max: number, letters: string) => `plan import reads at most ${max} columns (up to ${letters}). Remove the content furthest to the right and save again.`,
+  pt_tooManyRows: (line: number, max: string) => `content on row ${line}: plan import reads at most ${max} rows. Remove the content further down (Ctrl+End shows the last cell with content) and save again.`,
+  pt_formula: (formula: string | undefined, error: string | undefined, shows: string | undefined) =>
+    `the cell is a formula${formula !== undefined ? ` (=${formula})` : ''}${error !== undefined ? ` giving the error ${error}` : shows !== undefined ? ` showing '${shows}'` : ''}`,
+  pt_typedFormula: (what: string, first: string, formula: string) => `${what}: Excel made what was typed a formula since it begins with ${first}. Type an apostrophe first ('${formula}) and it becomes text.`,
+  pt_noFormulas: (what: string) => `${what}: plan import reads only typed-in values, not formulas. Type in the value instead.`,
+  pt_errorValue: (error: string) => `the cell holds the error value ${error}: type in the value instead.`,
+  pt_badDate: 'the cell has an invalid date: write it as YYYY-MM-DD.',
+  pt_cannotRead: (message: string) => `cannot read XLSX: ${message}`,
+  ps_removed: 'removed',
+  ps_changedMeanwhile: (who: readonly string[]) => `The follow-up was changed by someone else while the command worked: ${who.join(', ')}. Nothing was changed.`,
+  ps_changedMeanwhileHint: 'Run the command again: it then starts from the latest.',
+  ip_unknownService: (id: string, known: readonly string[]) => `unknown service '${id}' (known: ${known.join(', ')})`,
+  ip_duplicate: (question: string, service: string, where: string) => `${question} for ${service} is already there (${where})`,
+  e_badYearRange: (raw: string, min: number, max: number) => `Invalid year '${raw}': give a year ${min}–${max}.`,
+  tx_pending: (root: string) => `efterlev: ${root} has an interrupted write that is not finished; run an efterlev command in that workspace.`,
+  io_special: (kind: string) => `is ${kind}: efterlev never reads or writes through links or special files in the workspace; replace it with a regular file or folder, or remove it`,
+  va_noRegister: 'the service register is missing (create it with efterlev init)',
+  va_notRegistered: (id: string) => `the service '${id}' is not in the service register`,
+  va_fileNames: (folder: string) => `the files in ${folder}/ are named <year>.json`,
 } as const satisfies Messages;

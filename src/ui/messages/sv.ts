@@ -1185,6 +1185,28 @@ Exempel:
   e_questionFromLater: (id: string, checklist: string, from: string) => `frågan '${id}' hör till checklistan ${checklist}, som gäller från ${from}`,
   e_unknownQuestionIn: (id: string, organisation: boolean) => `okänd fråga '${id}' för ${organisation ? 'organisationen' : 'en tjänst'}`,
   e_noMigration: (checklist: string, version: string, current: string) => `svaren är skrivna för ${checklist} ${version}, och det finns ingen flyttning därifrån till ${current} (checklists/migrations)`,
+
+  // ---- edited tables, the follow-up store, answer import, years, validate ----
+  pt_tooManyColumns: (max: number, letters: string) => `plan import läser högst ${max} kolumner (till och med ${letters}). Ta bort innehållet längst till höger och spara igen.`,
+  pt_tooManyRows: (line: number, max: string) => `innehåll på rad ${line}: plan import läser högst ${max} rader. Ta bort innehållet längre ned (Ctrl+End visar den sista cellen med innehåll) och spara igen.`,
+  pt_formula: (formula: string | undefined, error: string | undefined, shows: string | undefined) =>
+    `cellen är en formel${formula !== undefined ? ` (=${formula})` : ''}${error !== undefined ? ` som ger felet ${error}` : shows !== undefined ? ` som visar '${shows}'` : ''}`,
+  pt_typedFormula: (what: string, first: string, formula: string) => `${what}: Excel gjorde det som skrevs till en formel eftersom det börjar med ${first}. Skriv en apostrof först ('${formula}) så blir det text.`,
+  pt_noFormulas: (what: string) => `${what}: plan import läser bara inskrivna värden, inte formler. Skriv in värdet i stället.`,
+  pt_errorValue: (error: string) => `cellen innehåller felvärdet ${error}: skriv in värdet i stället.`,
+  pt_badDate: 'cellen har ett ogiltigt datum: skriv det som ÅÅÅÅ-MM-DD.',
+  pt_cannotRead: (message: string) => `kan inte läsa XLSX: ${message}`,
+  ps_removed: 'borttagen',
+  ps_changedMeanwhile: (who: readonly string[]) => `Uppföljningen ändrades av någon annan medan kommandot arbetade: ${who.join(', ')}. Ingenting ändrades.`,
+  ps_changedMeanwhileHint: 'Kör kommandot igen: det utgår då från det senaste.',
+  ip_unknownService: (id: string, known: readonly string[]) => `okänd tjänst '${id}' (kända: ${known.join(', ')})`,
+  ip_duplicate: (question: string, service: string, where: string) => `${question} för ${service} förekommer redan (${where})`,
+  e_badYearRange: (raw: string, min: number, max: number) => `Ogiltigt år '${raw}': ange ett årtal ${min}–${max}.`,
+  tx_pending: (root: string) => `efterlev: ${root} har en avbruten skrivning som inte är slutförd; kör ett efterlev-kommando i den arbetsytan.`,
+  io_special: (kind: string) => `är ${kind}: efterlev läser och skriver aldrig genom länkar eller specialfiler i arbetsytan; ersätt den med en vanlig fil eller mapp, eller ta bort den`,
+  va_noRegister: 'tjänsteregistret saknas (skapa med efterlev init)',
+  va_notRegistered: (id: string) => `tjänsten '${id}' finns inte i tjänsteregistret`,
+  va_fileNames: (folder: string) => `filerna i ${folder}/ heter <år>.json`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
