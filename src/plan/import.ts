@@ -1,4 +1,4 @@
-import { m, t } from '../ui/i18n.js';
+import { m, outputLang, t } from '../ui/i18n.js';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { InvalidInputError, type Problem } from '../errors.js';
@@ -188,7 +188,7 @@ const XLSX_HEAP_MB = 256;
 function readXlsxInWorker(bytes: Buffer, shown: string): Promise<TableRow[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./xlsx-worker.js', import.meta.url), {
-      workerData: { bytes, shown },
+      workerData: { bytes, shown, lang: outputLang() },
       resourceLimits: { maxOldGenerationSizeMb: XLSX_HEAP_MB },
     });
     worker.once('message', (m: { rows?: TableRow[]; problems?: Problem[]; failure?: string }) => {

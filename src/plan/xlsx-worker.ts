@@ -2,9 +2,12 @@
 // exceljs build, it fills the worker's heap, not the command's (see readEditedXlsx).
 import { parentPort, workerData } from 'node:worker_threads';
 import { InvalidInputError } from '../errors.js';
+import { setOutputLang, type Lang } from '../ui/i18n.js';
 import { readXlsxTable } from './xlsx-table.js';
 
-const { bytes, shown } = workerData as { bytes: Uint8Array; shown: string };
+const { bytes, shown, lang } = workerData as { bytes: Uint8Array; shown: string; lang: Lang };
+// The worker has its own module state: the problems it finds are said in the run's language.
+setOutputLang(lang);
 try {
   parentPort!.postMessage({ rows: await readXlsxTable(bytes, shown) });
 } catch (err) {
