@@ -103,17 +103,20 @@ function leaves(node: ResultNode): ConditionTrace[] {
   if (node.all) return node.all.flatMap(leaves);
   if (node.any) return node.any.flatMap(leaves);
   if (node.not) return leaves(node.not);
-  return [
-    {
-      fact: node.fact ?? '',
-      ...(node.params ? { params: node.params } : {}),
-      ...(node.path ? { path: node.path } : {}),
-      operator: node.operator ?? '',
-      value: node.valueResult ?? node.value,
-      factValue: node.factResult ?? null,
-      result: node.result === true,
-    },
-  ];
+  return [traceOf(node)];
+}
+
+/** One leaf condition as it was tested: the fact, the operator, the value compared and what the fact was. */
+export function traceOf(node: ResultNode): ConditionTrace {
+  return {
+    fact: node.fact ?? '',
+    ...(node.params ? { params: node.params } : {}),
+    ...(node.path ? { path: node.path } : {}),
+    operator: node.operator ?? '',
+    value: node.valueResult ?? node.value,
+    factValue: node.factResult ?? null,
+    result: node.result === true,
+  };
 }
 
 /** Runs one rule through json-rules-engine and returns every leaf condition with the value it saw. */

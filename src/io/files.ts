@@ -120,6 +120,9 @@ export function tempNameFor(target: string): string {
 
 export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
+/** A new owner-only file, created exclusively: a name planted in advance, link or not, makes it fail instead of being followed. */
+const openExclusive = (path: string): number => openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+
 /**
  * Writes data to a fresh temporary file beside the target: created exclusively (a name planted
  * in advance, link or not, makes it fail instead of being followed), owner-only, fsynced.
@@ -127,7 +130,7 @@ export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 export function prepareFile(target: string, data: string | Uint8Array): PreparedFile {
   const temp = tempNameFor(target);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  const fd = openExclusive(temp);
   try {
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
@@ -186,15 +189,19 @@ export function commitPreparedNew(file: PreparedFile): void {
 
 /** The one way a single file is written: temp file, fsync, rename, folder fsync. */
 export function writeFileAtomically(target: string, data: string | Uint8Array, options: { replace: boolean } = { replace: true }): void {
-  const prepared = prepareFile(target, data);
+  putInPlace(prepareFile(target, data), options.replace);
+}
+
+/** A prepared file in place (replacing, or only where nothing stands), the folder made durable; on failure the temp file is gone. */
+function putInPlace(prepared: PreparedFile, replace: boolean): void {
   try {
-    if (options.replace) commitPrepared(prepared);
+    if (replace) commitPrepared(prepared);
     else commitPreparedNew(prepared);
   } catch (err) {
     discardPrepared(prepared);
     throw err;
   }
-  syncFolder(dirname(target));
+  syncFolder(dirname(prepared.target));
 }
 
 /**
@@ -206,7 +213,7 @@ export function writeFileAtomically(target: string, data: string | Uint8Array, o
  */
 export async function writeStreamAtomically(target: string, produce: (out: Writable) => Promise<void>, options: { replace: boolean } = { replace: true }): Promise<void> {
   const temp = tempNameFor(target);
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  const fd = openExclusive(temp);
   let open = true;
   let prepared: PreparedFile;
   try {
@@ -236,12 +243,5 @@ export async function writeStreamAtomically(target: string, produce: (out: Writa
     discardPrepared({ target, temp });
     throw err;
   }
-  try {
-    if (options.replace) commitPrepared(prepared);
-    else commitPreparedNew(prepared);
-  } catch (err) {
-    discardPrepared(prepared);
-    throw err;
-  }
-  syncFolder(dirname(target));
+  putInPlace(prepared, options.replace);
 }

@@ -7,7 +7,7 @@ import { ReferenceRules, type ConditionTrace } from '../engine/reference.js';
 import type { Assessed } from '../review.js';
 import { statusAnswerLabel, text, type Lang } from '../ui/i18n.js';
 import type { Action } from './actions.js';
-import type { ResultNode } from '../engine/reference.js';
+import { traceOf, type ResultNode } from '../engine/reference.js';
 
 /** A rule's conditions as json-rules-engine evaluated them: the all/any/not structure, each leaf with what it saw. */
 export type ExplainNode =
@@ -37,15 +37,7 @@ function treeOf(node: ResultNode): ExplainNode {
   }
   return {
     kind: 'leaf',
-    trace: {
-      fact: node.fact ?? '',
-      ...(node.params ? { params: node.params } : {}),
-      ...(node.path ? { path: node.path } : {}),
-      operator: node.operator ?? '',
-      value: node.valueResult ?? node.value,
-      factValue: node.factResult ?? null,
-      result: node.result === true,
-    },
+    trace: traceOf(node),
     written: node.value,
     evaluated: node.result !== undefined,
   };
