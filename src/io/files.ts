@@ -16,10 +16,19 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { InvalidInputError } from '../errors.js';
-import { m } from '../ui/i18n.js';
+import { m, outputLang } from '../ui/i18n.js';
 
 /** Larger input files are refused, and the limit is enforced while reading: no catalogue or answer file comes near. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A size in MB for a message, with one decimal when it is not whole: 11,000,000 bytes are
+ * "10,5" (not "10", which would read as within a limit of 10).
+ */
+export function megabytes(bytes: number): string {
+  const value = Math.round((bytes / 1024 / 1024) * 10) / 10;
+  return outputLang() === 'sv' ? String(value).replace('.', ',') : String(value);
+}
 
 /** Where a file stood when it was read: a write compares it again just before it replaces the file. */
 export interface FileIdentity {
@@ -85,9 +94,8 @@ export function readRegularFile(path: string, shown: string, options: ReadOption
   try {
     const stats = fstatSync(fd, { bigint: true });
     if (!stats.isFile()) throw new InvalidInputError([{ file: shown, message: m().io_isNotRegular(kindOf(stats)) }]);
-    const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
     const tooBig = (size?: number) =>
-      new InvalidInputError([{ file: shown, message: m().io_tooLarge(size !== undefined ? mb(size) : undefined, mb(maxBytes)) }]);
+      new InvalidInputError([{ file: shown, message: m().io_tooLarge(size !== undefined ? `${megabytes(size)} MB` : undefined, `${megabytes(maxBytes)} MB`) }]);
     if (stats.size > BigInt(maxBytes)) throw tooBig(Number(stats.size));
     const chunks: Buffer[] = [];
     let total = 0;

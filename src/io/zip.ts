@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { InvalidInputError } from '../errors.js';
+import { megabytes } from './files.js';
 import { MAX_INPUT_BYTES } from './json-file.js';
 
 /** How far a zip archive (an XLSX workbook) may unpack: a handlingsplan of 1 000 services unpacks to 6 MB. */
@@ -22,7 +23,6 @@ interface ZipEntry {
   localOffset: number;
 }
 
-const megabytes = (bytes: number): number => Math.round(bytes / 1024 / 1024);
 
 /**
  * Reads a zip archive named on the command line, at most MAX_INPUT_BYTES, and checks that every
