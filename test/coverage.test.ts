@@ -190,3 +190,21 @@ describe('the result rules', () => {
     expect(combined([])).toBe('ej_bedomt');
   });
 });
+
+describe('efterlev coverage in the terminal', () => {
+  it('takes the latest year without --year, says so, and fits 80 columns with the words whole', async () => {
+    const dir = copyExampleWorkspace();
+    try {
+      const r = await run(['--dir', dir, 'coverage', '--framework', 'csl'], { env: { COLUMNS: '80' } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('(år 2025, senaste i arbetsytan)');
+      expect(r.stdout).toContain('Cybersäkerhetslagen 2025');
+      const plain = r.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+      for (const line of plain.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+      // The framework's source line wraps rather than running past the edge.
+      expect(plain.replace(/\s+/g, ' ')).toContain('cybersäkerhetsförordningen (2025:1507); i kraft 2026-01-15');
+    } finally {
+      removeDir(dir);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import type { Coverage, CoverageResult } from '../coverage/coverage.js';
 import { msg, t, text, type Lang } from './i18n.js';
-import { grid, terminalWidth } from './layout.js';
+import { grid, terminalWidth, wrap } from './layout.js';
 import { bold, dim } from './style.js';
 
 const COLOR: Record<CoverageResult, (s: string) => string> = { uppfyllt: chalk.green, delvis: chalk.yellow, ej_uppfyllt: chalk.red, ej_bedomt: chalk.dim, ej_tackt: chalk.dim };
@@ -10,7 +10,7 @@ export const coverageLabel = (r: CoverageResult, lang: Lang): string => t(`cv_${
 
 export function renderCoverage(c: Coverage, lang: Lang, width = terminalWidth()): string {
   const l = msg(lang);
-  const out = [bold(`${text(c.framework.name, lang)} ${c.year}`), dim(c.framework.source)];
+  const out = [bold(`${text(c.framework.name, lang)} ${c.year}`), dim(wrap(c.framework.source, width))];
   const head = [l.cv_requirement, l.cv_title, l.cv_questions, l.cv_result];
   const rows: string[][] = [];
   for (const r of c.requirements.filter((x) => x.result !== 'ej_tackt')) {
