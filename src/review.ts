@@ -1,7 +1,8 @@
 import { m } from './ui/i18n.js';
 import { loadCatalog, type Catalog } from './catalog/load.js';
 import { UsageError } from './errors.js';
-import { Assessor, type AssessmentInput, type ServiceResult } from './engine/assess.js';
+import { Assessor, reviewDateOf, type AssessmentInput, type ServiceResult } from './engine/assess.js';
+import { answerRow, rowAnswers, type AnswerRow } from './store/answer-row.js';
 import { checklistsFor, readAnswerFile } from './store/answers.js';
 import { allServices, findService, readRegister, registerOfYear, type RegisteredService, type YearRegister } from './store/register.js';
 import { ORGANISATION_ID, type AnswerFile, type ServiceRegister } from './store/schema.js';
@@ -16,8 +17,12 @@ export interface Review {
   ws: Workspace;
   catalog: Catalog;
   register: ServiceRegister;
-  /** Answer files read so far in this command, so that comparing years reads each file once. */
-  answerFiles: Map<string, AnswerFile | undefined>;
+  /**
+   * The answer values of each service and year read so far, by `year/service`: a year's rules
+   * read last year's answers, and comparing years reads the values of both. Files themselves
+   * are not kept: a city's two years are 20,000 of them.
+   */
+  answerRows: Map<string, AnswerRow>;
   /** Years already scored in this command, by year, checklist and services. */
   assessedYears: Map<string, Promise<Assessed[]>>;
   /** The register each year is judged by, read once per command. */
@@ -29,7 +34,7 @@ export interface Review {
 export async function openReview(ws: Workspace, options: { readOnly?: boolean } = {}): Promise<Review> {
   await openWorkspace(ws, options);
   const catalog = loadCatalog(ws.catalog);
-  return { ws, catalog, register: readRegister(ws), answerFiles: new Map(), assessedYears: new Map(), yearRegisters: new Map(), incidents: undefined };
+  return { ws, catalog, register: readRegister(ws), answerRows: new Map(), assessedYears: new Map(), yearRegisters: new Map(), incidents: undefined };
 }
 
 /** Refuses a --checklist that the catalogue does not have. */
@@ -41,11 +46,17 @@ export function requireChecklist(review: Review, id: string | undefined): void {
   }
 }
 
-/** A service's validated answers for a year, read once per command. */
+/** A service's validated answers for a year, read from its file. */
 export function answersOf(review: Review, year: number, service: string): AnswerFile | undefined {
+  return readAnswerFile(review.ws, review.catalog, year, service);
+}
+
+/** A service's answer values of a year (read once per command; empty when it has no file). */
+export function answerRowOf(review: Review, year: number, service: string, answers?: AnswerFile['answers']): AnswerRow {
   const key = `${year}/${service}`;
-  if (!review.answerFiles.has(key)) review.answerFiles.set(key, readAnswerFile(review.ws, review.catalog, year, service));
-  return review.answerFiles.get(key);
+  let row = review.answerRows.get(key);
+  if (row === undefined) review.answerRows.set(key, (row = answerRow(review.catalog, service, answers ?? answersOf(review, year, service)?.answers ?? {})));
+  return row;
 }
 
 /** A service's incidents (the organisation: every service's) with the years the register covers. */
@@ -62,13 +73,14 @@ export function incidentsOf(review: Review, service: string): { list: Incident[]
   return mine;
 }
 
-export function assessmentInput(review: Review, service: RegisteredService, year: number): AssessmentInput {
+/** What the engine scores a service's year by: its answers, read from the file, and last year's values. */
+export function assessmentInput(review: Review, service: RegisteredService, year: number, answers: AnswerFile['answers'] = answersOf(review, year, service.id)?.answers ?? {}): AssessmentInput {
   return {
     service: service.id,
     profile: service.profile,
     year,
-    answers: answersOf(review, year, service.id)?.answers ?? {},
-    previous: answersOf(review, year - 1, service.id)?.answers ?? {},
+    answers,
+    previous: rowAnswers(review.catalog, service.id, answerRowOf(review, year - 1, service.id)),
     incidents: incidentsOf(review, service.id),
   };
 }
@@ -89,11 +101,22 @@ export function selectServices(review: Review, year: number, serviceId?: string)
   return serviceId === undefined ? allServices(register) : [findService(register, serviceId)];
 }
 
+/**
+ * A service's year as scored. The answers it was scored from are not kept (a city's would not fit
+ * in memory): `values` has what comparing needs, and `readInput` reads the file again for the few
+ * places that need every answer with its comment and evidence.
+ */
 export interface Assessed {
   service: RegisteredService;
-  input: AssessmentInput;
   result: ServiceResult;
+  values: AnswerRow;
+  /** YYYY-MM-DD: the day of the latest answer that year, at most 31 December. */
+  reviewDate: string;
+  readInput(): AssessmentInput;
 }
+
+/** Called with each service's full input while it is in memory, as its year is scored. */
+export type WithInput = (assessed: Assessed, input: AssessmentInput) => void;
 
 /** Which services and checklist a command looks at; each year resolves the services from its own register. */
 export interface Selection {
@@ -102,28 +125,38 @@ export interface Selection {
 }
 
 /**
- * Scores the selected services of a year, each as that year's register describes it, keeping
- * each service's input beside its result; the same year is scored once per command. Every answer
- * file is read and validated before the first is scored, so a bad file stops the command before
- * any output. A service the year's register does not hold is simply not in that year.
+ * Scores the selected services of a year, each as that year's register describes it; the same
+ * year is scored once per command. Each answer file is read, validated and scored in turn, and
+ * only its result and values kept; a bad file stops the command before any output (commands
+ * print once every year they need is scored). `withInput`, when this call scores the year, sees
+ * each service's full input. A service the year's register does not hold is not in that year.
  */
-export function assessYear(review: Review, year: number, selection: Selection = {}, assessor?: Assessor): Promise<Assessed[]> {
+export function assessYear(review: Review, year: number, selection: Selection = {}, assessor?: Assessor, withInput?: WithInput): Promise<Assessed[]> {
   const key = `${year}|${selection.checklist ?? ''}|${selection.service ?? ''}`;
   let assessed = review.assessedYears.get(key);
   if (assessed === undefined) {
     const services = allServices(yearRegister(review, year)).filter((s) => selection.service === undefined || s.id === selection.service);
-    assessed = assessAll(review, year, services, selection.checklist, assessor ?? new Assessor(review.catalog));
+    assessed = assessAll(review, year, services, selection.checklist, assessor ?? new Assessor(review.catalog), withInput);
     review.assessedYears.set(key, assessed);
   }
   return assessed;
 }
 
-async function assessAll(review: Review, year: number, services: readonly RegisteredService[], checklistFilter: string | undefined, assessor: Assessor): Promise<Assessed[]> {
-  const inputs = services.map((s) => ({ service: s, input: assessmentInput(review, s, year) }));
+/** Whether this command has scored a year yet (with this selection). */
+export const hasAssessed = (review: Review, year: number, selection: Selection = {}): boolean =>
+  review.assessedYears.has(`${year}|${selection.checklist ?? ''}|${selection.service ?? ''}`);
+
+async function assessAll(review: Review, year: number, services: readonly RegisteredService[], checklistFilter: string | undefined, assessor: Assessor, withInput: WithInput | undefined): Promise<Assessed[]> {
   const assessed: Assessed[] = [];
-  for (const { service, input } of inputs) {
-    const checklists = checklistsFor(review.catalog, input.service, year).filter((c: Checklist) => checklistFilter === undefined || c.id === checklistFilter);
-    if (checklists.length > 0) assessed.push({ service, input, result: await assessor.assess(input, checklists) });
+  for (const service of services) {
+    const answers = answersOf(review, year, service.id)?.answers ?? {};
+    const input = assessmentInput(review, service, year, answers);
+    const values = answerRowOf(review, year, service.id, answers);
+    const checklists = checklistsFor(review.catalog, service.id, year).filter((c: Checklist) => checklistFilter === undefined || c.id === checklistFilter);
+    if (checklists.length === 0) continue;
+    const a: Assessed = { service, result: await assessor.assess(input, checklists), values, reviewDate: reviewDateOf(year, answers), readInput: () => assessmentInput(review, service, year) };
+    withInput?.(a, input);
+    assessed.push(a);
   }
   return assessed;
 }

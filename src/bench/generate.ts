@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/load.js';
 import { appliesTo, EMPTY_PROFILE, profileOf } from '../catalog/profile.js';
 import type { Question } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
-import { canonicalAnswerFile, checklistsFor } from '../store/answers.js';
+import { canonicalAnswerFile, checklistsFor, versionsFor } from '../store/answers.js';
 import { canonicalRegister } from '../store/register.js';
 import { ORGANISATION_ID, type Answer, type Service } from '../store/schema.js';
 
@@ -47,7 +47,8 @@ function freshValue(rnd: () => number, q: Question, year: number): AnswerValue {
 /**
  * A synthetic workspace with the real catalogue: `services` services and the organisation for
  * each of `years`, a realistic mix of answers (most ja, some delvis and nej, a few unanswered),
- * seven in ten answers kept from the year before.
+ * seven in ten answers kept from the year before. Each file is stamped with the catalogue
+ * versions it is written in, as every file the tool writes is.
  */
 export function generateWorkspace(root: string, catalog: Catalog, services: number, years: readonly number[], seed = 1): void {
   const rnd = random(seed);
@@ -86,7 +87,7 @@ export function generateWorkspace(root: string, catalog: Catalog, services: numb
         };
       }
       mkdirSync(join(root, 'answers', String(year)), { recursive: true });
-      writeFileSync(join(root, 'answers', String(year), `${id}.json`), canonicalAnswerFile({ service: id, year, answers, history: [] }));
+      writeFileSync(join(root, 'answers', String(year), `${id}.json`), canonicalAnswerFile({ service: id, year, catalog: versionsFor(catalog, id, year), answers, history: [] }));
       last = answers;
     }
   }

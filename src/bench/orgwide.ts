@@ -14,6 +14,6 @@ const start = process.hrtime.bigint();
 const review = await openReview(resolveWorkspace(root));
 const services = selectServices(review, year);
 const plan = await buildActions(review, year, {});
-const comparison = compareYears(year - 1, await assessYear(review, year - 1), year, plan.assessed, new Set(services.map((s) => s.id)));
+const comparison = compareYears(review.catalog, year - 1, await assessYear(review, year - 1), year, plan.assessed, new Set(services.map((s) => s.id)));
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
 process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, actions: plan.actions.length, controls: comparison.controls.length }) + '\n');

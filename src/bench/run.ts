@@ -240,13 +240,13 @@ async function base(): Promise<void> {
     const actionsMs = await time(async () => buildActions(await fresh(), year, {}), 3);
     const compareMs = await time(async () => {
       const r = await fresh();
-      compareYears(year - 1, await assessYear(r, year - 1), year, await assessYear(r, year), new Set(services.map((s) => s.id)));
+      compareYears(r.catalog, year - 1, await assessYear(r, year - 1), year, await assessYear(r, year), new Set(services.map((s) => s.id)));
     }, 3);
     // What the board's questions cost in one go: score, handlingsplan and compare, files read once.
     const orgWideMs = await time(async () => {
       const r = await fresh();
       const plan = await buildActions(r, year, {});
-      compareYears(year - 1, await assessYear(r, year - 1), year, plan.assessed, new Set(services.map((s) => s.id)));
+      compareYears(r.catalog, year - 1, await assessYear(r, year - 1), year, plan.assessed, new Set(services.map((s) => s.id)));
     }, 3);
 
     const plan = await buildActions(await fresh(), year, {});

@@ -59,7 +59,7 @@ export function defineCompare(program: Command): void {
       if (opts.service !== undefined && ![...selectServices(review, a), ...later].some((s) => s.id === opts.service)) selectServices(review, b, opts.service);
       const before = await assessYear(review, a, selection, assessor);
       const after = await assessYear(review, b, selection, assessor);
-      const comparison = compareYears(a, before, b, after, new Set(later.map((s) => s.id)), { details: opts.details === true });
+      const comparison = compareYears(review.catalog, a, before, b, after, new Set(later.map((s) => s.id)), { details: opts.details === true });
       const { firstSeenOf } = await import('../plan/actions.js');
       const firstSeen = await firstSeenOf(review, b, selection, after, assessor);
       const laterIds = new Set(later.map((s) => s.id));

@@ -34,7 +34,7 @@ export function defineOverview(program: Command): void {
       const previousYear = years.filter((y) => y < year).at(-1);
       const previous = previousYear === undefined ? [] : await scoreYear(review, previousYear);
       const top = splitAccepted(sortActions(plan.actions)).open.slice(0, 5);
-      fillEffects(top);
+      fillEffects(review.catalog, plan, top);
       const overview = buildOverview(year, plan.assessed.map((a) => a.result), previousYear, previous, top);
       if (ctx.json) ctx.printJson(overviewJson(overview, ctx.lang));
       else ctx.print(renderOverview(review.catalog, services, yearRegister(review, year).organisation.name, overview, ctx.lang, ctx.width));

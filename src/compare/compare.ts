@@ -1,4 +1,6 @@
+import type { Catalog } from '../catalog/load.js';
 import type { AnswerValue } from '../catalog/values.js';
+import { rowValue } from '../store/answer-row.js';
 import type { Status } from '../engine/score.js';
 import { summarize, type ChecklistTotal, type ServiceResult, type Totals } from '../engine/assess.js';
 import { actionId } from '../plan/actions.js';
@@ -93,7 +95,7 @@ export function commonTotals(fromList: readonly ServiceResult[], toList: readonl
  * resolved, persistent, not yet assessed again, and of removed services; changed answers.
  * `inLaterRegister` says which services the later year's register holds.
  */
-export function compareYears(fromYear: number, fromList: readonly Assessed[], toYear: number, toList: readonly Assessed[], inLaterRegister: ReadonlySet<string>, options: { details?: boolean } = {}): Comparison {
+export function compareYears(catalog: Catalog, fromYear: number, fromList: readonly Assessed[], toYear: number, toList: readonly Assessed[], inLaterRegister: ReadonlySet<string>, options: { details?: boolean } = {}): Comparison {
   const before = new Map(fromList.filter(isAssessed).map((a) => [a.service.id, a]));
   const after = new Map(toList.filter(isAssessed).map((a) => [a.service.id, a]));
   const order = new Map([...fromList, ...toList].map((a, i) => [a.service.id, i]));
@@ -144,8 +146,8 @@ export function compareYears(fromYear: number, fromList: readonly Assessed[], to
     else if (p === 'pending') notYetAssessedGaps.push(id);
     else {
       // Resolved only when the questions the rule reads are answered this year: silence is not a fix.
-      const answers = after.get(service)!.input.answers;
-      (gap.questions.every((q) => answers[q] !== undefined) ? resolvedGaps : notYetAssessedGaps).push(id);
+      const { values } = after.get(service)!;
+      (gap.questions.every((q) => rowValue(catalog, service, values, q) !== undefined) ? resolvedGaps : notYetAssessedGaps).push(id);
     }
   }
 
@@ -158,15 +160,20 @@ export function compareYears(fromYear: number, fromList: readonly Assessed[], to
   const answers: AnswerChangeDetail[] = [];
   let changedAnswers = 0;
   for (const id of both) {
-    const a = before.get(id)!.input.answers;
-    const b = after.get(id)!.input.answers;
+    const x = before.get(id)!.values;
+    const y = after.get(id)!.values;
+    let changed = 0;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) changed++;
+    changedAnswers += changed;
+    // A city's comparison without --details needs the count, not 400,000 changes: the answers
+    // with their comments are read again only for the services with a change, and only then.
+    if (options.details === false || changed === 0) continue;
+    const a = before.get(id)!.readInput().answers;
+    const b = after.get(id)!.readInput().answers;
     for (const q of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort(compareIds)) {
       const x = a[q] as { value: AnswerValue; comment?: string } | undefined;
       const y = b[q] as { value: AnswerValue; comment?: string } | undefined;
       if (x?.value === y?.value) continue;
-      changedAnswers++;
-      // A city's comparison without --details needs the count, not 400,000 changes.
-      if (options.details === false) continue;
       answers.push({
         service: id,
         question: q,

@@ -1,3 +1,4 @@
+import { rowValue } from '../store/answer-row.js';
 import type { Catalog } from '../catalog/load.js';
 import { appliesTo } from '../catalog/profile.js';
 import { COVERS_FULLY, type Framework, type Mapping, type Relation } from '../catalog/frameworks.js';
@@ -88,8 +89,8 @@ export function coverageOf(catalog: Catalog, framework: Framework, year: number,
     const of = (a: Assessed) =>
       mappings.flatMap((m) => {
         const ref = catalog.questions.get(m.question);
-        if (ref === undefined || !a.result.checklists.some((c) => c.checklist === ref.checklist.id) || !appliesTo(ref.question, a.input.profile)) return [];
-        const value = a.input.answers[m.question]?.value;
+        if (ref === undefined || !a.result.checklists.some((c) => c.checklist === ref.checklist.id) || !appliesTo(ref.question, a.service.profile)) return [];
+        const value = rowValue(catalog, a.service.id, a.values, m.question);
         evidence.push({ service: a.service.id, question: m.question, relation: m.relation, value });
         return [{ relation: m.relation, points: value === undefined ? undefined : answerPoints(ref.question, value) }];
       });

@@ -4,7 +4,7 @@ import type { Checklist, Question, Severity } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { CompiledRules } from './compile.js';
 import type { RuleInput } from './input.js';
-import { answerPoints, meanScore, statusOf, weightedScore, type Status, type Weighted } from './score.js';
+import { answerPoints, statusOf, weightedScore, type Status, type Weighted } from './score.js';
 import { answerGaps, registerSaysApplies } from './answer-gaps.js';
 import { EMPTY_INCIDENT_FACTS, incidentFacts, type IncidentFacts } from '../incidents/facts.js';
 import type { Incident } from '../incidents/schema.js';
@@ -250,13 +250,6 @@ export interface ReviewCounts {
   ej_påbörjad: number;
 }
 
-const countReviews = (reviews: readonly Review[]): ReviewCounts => ({
-  services: reviews.length,
-  klar: reviews.filter((r) => r.state === 'klar').length,
-  pågår: reviews.filter((r) => r.state === 'pågår').length,
-  ej_påbörjad: reviews.filter((r) => r.state === 'ej_påbörjad').length,
-});
-
 export interface ChecklistTotal {
   checklist: string;
   /** Mean of the scores of the services assessed (with at least one scored answer). */
@@ -296,52 +289,73 @@ const emptyByStatus = (): Record<Status, number> => ({ enligt_plan: 0, mellan: 0
  * from here, so a figure means the same everywhere at any point of the season.
  */
 export function summarize(results: readonly ServiceResult[]): Totals {
-  const byChecklist = new Map<string, ChecklistResult[]>();
-  const byControl = new Map<string, { checklist: string; control: string; list: ControlResult[] }>();
+  const byChecklist = new Map<string, Tally & { reviews: ReviewCounts }>();
+  const byControl = new Map<string, Tally & { checklist: string; control: string; services: number; byStatus: Record<Status, number> }>();
+  const reviews = emptyReviewCounts();
   for (const r of results) {
+    countReview(reviews, r.review);
     for (const c of r.checklists) {
       let list = byChecklist.get(c.checklist);
-      if (list === undefined) byChecklist.set(c.checklist, (list = []));
-      list.push(c);
+      if (list === undefined) byChecklist.set(c.checklist, (list = { ...emptyTally(), reviews: emptyReviewCounts() }));
+      countReview(list.reviews, c.review);
+      tally(list, c.score, c.review.answered, c.legalUnanswered);
       for (const k of c.controls) {
         const key = `${c.checklist}/${k.control}`;
         let entry = byControl.get(key);
-        if (entry === undefined) byControl.set(key, (entry = { checklist: c.checklist, control: k.control, list: [] }));
-        entry.list.push(k);
+        if (entry === undefined) byControl.set(key, (entry = { ...emptyTally(), checklist: c.checklist, control: k.control, services: 0, byStatus: emptyByStatus() }));
+        tally(entry, k.score, k.answered, k.legalUnanswered);
+        entry.services++;
+        entry.byStatus[k.status]++;
+        for (const g of k.gaps) {
+          list.gaps++;
+          entry.gaps++;
+          if (g.severity === 'stor') list.stor = entry.stor = true;
+        }
       }
     }
   }
-  const checklists = [...byChecklist].map(([checklist, list]): ChecklistTotal => {
-    const score = meanScore(list.map((c) => c.score));
-    const severities = list.flatMap((c) => c.controls.flatMap((k) => k.gaps.map((g) => g.severity)));
-    const answered = list.reduce((n, c) => n + c.review.answered, 0);
-    const legalUnanswered = list.reduce((n, c) => n + c.legalUnanswered, 0);
-    return {
-      checklist,
-      score,
-      status: statusOf(score, severities, { answered, legalUnanswered }),
-      assessed: list.filter((c) => c.score !== null).length,
-      review: countReviews(list.map((c) => c.review)),
-      gaps: severities.length,
-    };
+  const checklists = [...byChecklist].map(([checklist, t]): ChecklistTotal => {
+    const score = meanOf(t);
+    return { checklist, score, status: tallyStatus(t, score), assessed: t.scored, review: t.reviews, gaps: t.gaps };
   });
-  const controls = [...byControl.values()].map(({ checklist, control, list }): ControlTotal => {
-    const score = meanScore(list.map((k) => k.score));
-    const severities = list.flatMap((k) => k.gaps.map((g) => g.severity));
-    const answered = list.reduce((n, k) => n + k.answered, 0);
-    const legalUnanswered = list.reduce((n, k) => n + k.legalUnanswered, 0);
-    const byStatus = emptyByStatus();
-    for (const k of list) byStatus[k.status]++;
-    return {
-      checklist,
-      control,
-      score,
-      status: statusOf(score, severities, { answered, legalUnanswered }),
-      assessed: list.filter((k) => k.score !== null).length,
-      services: list.length,
-      gaps: severities.length,
-      byStatus,
-    };
+  const controls = [...byControl.values()].map((t): ControlTotal => {
+    const score = meanOf(t);
+    return { checklist: t.checklist, control: t.control, score, status: tallyStatus(t, score), assessed: t.scored, services: t.services, gaps: t.gaps, byStatus: t.byStatus };
   });
-  return { review: countReviews(results.map((r) => r.review)), checklists, controls };
+  return { review: reviews, checklists, controls };
 }
+
+/** What a total is made of, gathered in one pass over the results (a city has 100,000 controls a year). */
+interface Tally {
+  /** The scores in the mean, summed in the order of the results (as meanScore sums them). */
+  sum: number;
+  scored: number;
+  answered: number;
+  legalUnanswered: number;
+  gaps: number;
+  stor: boolean;
+}
+
+const emptyTally = (): Tally => ({ sum: 0, scored: 0, answered: 0, legalUnanswered: 0, gaps: 0, stor: false });
+const emptyReviewCounts = (): ReviewCounts => ({ services: 0, klar: 0, pågår: 0, ej_påbörjad: 0 });
+
+function tally(t: Tally, score: number | null, answered: number, legalUnanswered: number): void {
+  if (score !== null) {
+    t.sum += score;
+    t.scored++;
+  }
+  t.answered += answered;
+  t.legalUnanswered += legalUnanswered;
+}
+
+function countReview(counts: ReviewCounts, review: Review): void {
+  counts.services++;
+  counts[review.state]++;
+}
+
+/** meanScore of the tallied scores. */
+const meanOf = (t: Tally): number | null => (t.scored === 0 ? null : Math.round((t.sum / t.scored) * 10) / 10);
+
+/** statusOf over the tallied gaps: whether one is stor, and whether there is any. */
+const tallyStatus = (t: Tally, score: number | null): Status =>
+  statusOf(score, t.stor ? ['stor'] : t.gaps > 0 ? ['mellan'] : [], { answered: t.answered, legalUnanswered: t.legalUnanswered });

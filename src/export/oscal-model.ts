@@ -4,7 +4,7 @@ import type { Checklist, Control, Question } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { incidentFactsOf, reviewDateOf, ruleInputOf, type ServiceResult } from '../engine/assess.js';
 import type { Action } from '../plan/actions.js';
-import { answersOf, yearRegister, type Assessed, type Review } from '../review.js';
+import { answersOf, assessmentInput, yearRegister, type Assessed, type Review } from '../review.js';
 import type { RegisteredService } from '../store/register.js';
 import type { Answer } from '../store/schema.js';
 
@@ -48,8 +48,9 @@ export interface OscalModel {
  * replaces the typed one), so that the documents show what the figures rest on.
  */
 export function oscalModel(review: Review, year: number, assessed: readonly Assessed[], actions: readonly Action[]): OscalModel {
-  const services = assessed.map(({ service, input, result }): OscalService => {
+  const services = assessed.map(({ service, result }): OscalService => {
     const stored = answersOf(review, year, service.id)?.answers ?? {};
+    const input = assessmentInput(review, service, year, stored);
     const questions: { checklist: Checklist; control: Control; question: Question }[] = [];
     for (const c of result.checklists) {
       const checklist = review.catalog.checklists.find((k) => k.id === c.checklist)!;

@@ -99,15 +99,20 @@ export function readRegularFile(path: string, shown: string, options: ReadOption
     if (stats.size > BigInt(maxBytes)) throw tooBig(Number(stats.size));
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first read asks for the whole file and one byte more, so a file that grew meanwhile
+    // reads on; a short read of a regular file is its end. Most files take one read, no copy.
+    let want = Math.min(Number(stats.size) + 1, maxBytes + 1);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK);
-      const n = readSync(fd, chunk, 0, CHUNK, null);
+      const chunk = Buffer.allocUnsafe(want);
+      want = CHUNK;
+      const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       total += n;
       if (total > maxBytes) throw tooBig();
-      chunks.push(n === CHUNK ? chunk : chunk.subarray(0, n));
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      if (n < chunk.length) break;
     }
-    return { bytes: Buffer.concat(chunks, total), identity: identityOfStats(stats) };
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), identity: identityOfStats(stats) };
   } finally {
     closeSync(fd);
   }

@@ -2,12 +2,12 @@ import type { Catalog, CatalogRule } from '../catalog/load.js';
 import { appliesTo } from '../catalog/profile.js';
 import type { Checklist, ConditionNode, LocalizedText, Question, Severity } from '../catalog/schema.js';
 import { allowedValues, type AnswerValue } from '../catalog/values.js';
-import { Assessor, incidentFactsOf, reviewDateOf, ruleInputOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
+import { Assessor, incidentFactsOf, ruleInputOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
 import { compileCondition, type Predicate } from '../engine/compile.js';
 import { addMonths, monthsBefore } from '../engine/dates.js';
 import type { RuleInput } from '../engine/input.js';
 import { answerPoints } from '../engine/score.js';
-import { assessYear, type Assessed, type Review, type Selection } from '../review.js';
+import { assessYear, hasAssessed, type Assessed, type Review, type Selection } from '../review.js';
 import { yearsIn } from '../store/answers.js';
 import { ORGANISATION_ID } from '../store/schema.js';
 import { PRIORITIES, priorityOf, whyOf, type Priority, type PriorityFactors } from './priority.js';
@@ -300,22 +300,34 @@ export interface Handlingsplan {
   assessed: Assessed[];
 }
 
-/** The effects buildActions left to be computed when asked for (`effects: false`), by action. */
-const pendingEffects = new WeakMap<Action, () => Effect>();
-
 /**
- * Computes the effect and fix of actions built without them (`buildActions(…, { effects: false })`):
- * the overview needs them for the five it shows, not for a city's 60,000.
+ * Computes the effect and fix of actions of a plan built without them (`buildActions(…, { effects:
+ * false })`), reading their services' answers again: the overview needs them for the five it
+ * shows, not for a city's 240,000.
  */
-export function fillEffects(actions: readonly Action[]): void {
+export function fillEffects(catalog: Catalog, plan: Handlingsplan, actions: readonly Action[]): void {
   for (const a of actions) {
-    const pending = pendingEffects.get(a);
-    if (pending === undefined) continue;
-    const { effect, fix } = pending();
+    const assessed = plan.assessed.find((s) => s.service.id === a.service);
+    const checklist = assessed?.result.checklists.find((c) => c.checklist === a.checklist);
+    const gap = checklist?.controls.find((k) => k.control === a.control)?.gaps.find((g) => g.rule.rule.name === a.rule);
+    if (assessed === undefined || checklist === undefined || gap === undefined) continue;
+    const { effect, fix } = effectOf(catalog, assessed.readInput(), checklist, a.control, gap);
     a.effect = effect;
     a.fix = fix;
-    pendingEffects.delete(a);
   }
+}
+
+const NO_EFFECT: Effect = Object.freeze({ effect: Object.freeze({ control: 0, service: 0 }), fix: null });
+
+/** One string for each distinct text made per action (reasons, dates): a city has 240,000 actions and a few hundred of these. */
+function interning(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    const found = seen.get(text);
+    if (found !== undefined) return found;
+    seen.set(text, text);
+    return text;
+  };
 }
 
 /**
@@ -325,19 +337,34 @@ export function fillEffects(actions: readonly Action[]): void {
  */
 export async function buildActions(review: Review, year: number, filter: Selection, options: { effects?: boolean } = {}): Promise<Handlingsplan> {
   const assessor = new Assessor(review.catalog);
-  const current = await assessYear(review, year, filter, assessor);
+  const later = options.effects === false;
+  // The year before first: it is needed for the recurring gaps, and scored first its files are
+  // read once (this year's rules read last year's answers from what scoring it kept).
+  if (yearsIn(review.ws).includes(year - 1)) await assessYear(review, year - 1, filter, assessor);
+  // The effects need every answer of the service: computed while the file is in memory.
+  const effects = new Map<Gap, Effect>();
+  const scoredNow = !later && !hasAssessed(review, year, filter);
+  const current = await assessYear(review, year, filter, assessor, scoredNow ? (a, input) => {
+    for (const checklist of a.result.checklists) for (const control of checklist.controls) for (const gap of control.gaps) effects.set(gap, effectOf(review.catalog, input, checklist, control.control, gap));
+  } : undefined);
   const plan = withMovedIds(readPlan(review.ws, year), review.catalog.migrations);
   const earlierYears = yearsIn(review.ws).filter((y) => y < year).sort((a, b) => b - a);
   const earlierPlans = earlierYears.map((y) => withMovedIds(readPlan(review.ws, y), review.catalog.migrations));
   const focus = new Set(await focusControls(review, year));
 
   const firstSeen = await firstSeenOf(review, year, filter, current, assessor);
+  const intern = interning();
 
   const actions: Action[] = [];
   const reviewDates: string[] = [];
   const deadlines: number[] = [];
-  for (const { service, input, result } of current) {
-    const reviewDate = reviewDateOf(year, input.answers);
+  for (const assessed of current) {
+    const { service, result, reviewDate } = assessed;
+    // A year scored before this call kept no input: its services' answers are read again.
+    let input: AssessmentInput | undefined;
+    const prioritiesOfService = new Map<string, { factors: PriorityFactors; priority: Priority; why: string }>();
+    const effectOfGap = (checklist: ChecklistResult, control: string, gap: Gap): Effect =>
+      effects.get(gap) ?? effectOf(review.catalog, (input ??= assessed.readInput()), checklist, control, gap);
     for (const checklist of result.checklists) {
       for (const control of checklist.controls) {
         for (const gap of control.gaps) {
@@ -345,23 +372,25 @@ export async function buildActions(review: Review, year: number, filter: Selecti
           const id = actionId(service.id, gap.rule.rule.name);
           const since = firstSeen.get(id) ?? year;
           const followUp = plan.actions[id];
-          const factors = {
-            severity: gap.severity,
-            legal: gap.rule.questions.some((q) => review.catalog.questions.get(q)?.question.legal === true),
-            classification: service.profile.classification,
-            classified: service.profile.known.classification,
-            recurringSince: since < year ? since : undefined,
-            focus: service.id === ORGANISATION_ID && focus.has(control.control),
-          };
-          const later = options.effects === false;
-          const { effect, fix } = later ? { effect: { control: 0, service: 0 }, fix: null } : effectOf(review.catalog, input, checklist, control.control, gap);
+          const legal = gap.rule.questions.some((q) => review.catalog.questions.get(q)?.question.legal === true);
+          const recurringSince = since < year ? since : undefined;
+          const isFocus = service.id === ORGANISATION_ID && focus.has(control.control);
+          // The service's actions share their factors where they are the same.
+          const key = `${gap.severity}|${legal}|${recurringSince}|${isFocus}`;
+          let priority = prioritiesOfService.get(key);
+          if (priority === undefined) {
+            const factors = { severity: gap.severity, legal, classification: service.profile.classification, classified: service.profile.known.classification, recurringSince, focus: isFocus };
+            priority = { factors, priority: priorityOf(factors), why: intern(whyOf(factors)) };
+            prioritiesOfService.set(key, priority);
+          }
+          const { effect, fix } = later ? NO_EFFECT : effectOfGap(checklist, control.control, gap);
           reviewDates.push(reviewDate);
           deadlines.push(params.deadlineMonths);
           actions.push({
             id,
-            priority: priorityOf(factors),
-            why: whyOf(factors),
-            factors,
+            priority: priority.priority,
+            why: priority.why,
+            factors: priority.factors,
             service: service.id,
             checklist: checklist.checklist,
             control: control.control,
@@ -381,17 +410,17 @@ export async function buildActions(review: Review, year: number, filter: Selecti
             followUp,
             suggested: { owner: service.owner, due: '' },
           });
-          if (later) {
-            const controlId = control.control;
-            pendingEffects.set(actions.at(-1)!, () => effectOf(review.catalog, input, checklist, controlId, gap));
-          }
         }
       }
     }
   }
   const months = suggestedMonths(actions.map((a, i) => ({ service: a.service, priority: a.priority, deadlineMonths: deadlines[i]! })));
+  const dueDates = new Map<string, string>();
   actions.forEach((a, i) => {
-    a.suggested.due = addMonths(reviewDates[i]!, months[i]!);
+    const key = `${reviewDates[i]!}|${months[i]!}`;
+    let due = dueDates.get(key);
+    if (due === undefined) dueDates.set(key, (due = addMonths(reviewDates[i]!, months[i]!)));
+    a.suggested.due = due;
     if (a.followUp?.due === undefined) a.due = a.suggested.due;
   });
   return { actions, assessed: current };

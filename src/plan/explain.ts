@@ -61,8 +61,8 @@ export async function explainActions(catalog: Catalog, actions: readonly Action[
     const checklist = catalog.checklists.find((c) => c.id === action.checklist);
     const rule = catalog.rulesByChecklist.get(action.checklist)?.find((r) => r.rule.name === action.rule);
     if (service === undefined || checklist === undefined || rule === undefined) continue;
-    const applicable = checklist.controls.flatMap((k) => k.questions).filter((q) => appliesTo(q, service.input.profile));
-    const explanation = await explainRuleTree(rule, ruleInputOf(service.input, applicable));
+    const applicable = checklist.controls.flatMap((k) => k.questions).filter((q) => appliesTo(q, service.service.profile));
+    const explanation = await explainRuleTree(rule, ruleInputOf(service.readInput(), applicable));
     if (explanation !== undefined) out.set(action.id, explanation);
   }
   return out;

@@ -87,9 +87,10 @@ export function buildReport(input: {
   const orgControls = org === undefined ? [] : withChecklist(org.result);
   const orgControlsBefore = orgBefore === undefined ? undefined : withChecklist(orgBefore.result);
 
+  const orgAnswers = org?.readInput().answers ?? {};
   const dso: DsoControlRow[] = orgControls.map((k) => {
     const previous = orgControlsBefore?.find((p) => p.checklist === k.checklist && p.control === k.control)?.score ?? null;
-    const comments = Object.entries(org?.input.answers ?? {})
+    const comments = Object.entries(orgAnswers)
       .filter(([q, a]) => q.startsWith(`${k.control}.`) && a.value !== 'ja' && (a as { comment?: string }).comment)
       .sort(([a], [b]) => compareIds(a, b))
       .map(([q, a]) => `${q}: ${(a as { comment?: string }).comment}`);
@@ -110,12 +111,15 @@ export function buildReport(input: {
   const totalsNow = summarize(now).checklists;
   const totalsBefore = summarize(before).checklists;
   const totalsCommon = commonTotals(before, now);
-  const answers = input.current.flatMap((a) => Object.entries(a.input.answers).map(([q, answer]) => ({ q, answer: answer as { value: unknown; evidence?: string } })));
-  const evidence: EvidenceCount = {
-    answered: answers.length,
-    withEvidence: answers.filter((a) => a.answer.evidence?.trim()).length,
-    legalYesWithout: answers.filter((a) => a.answer.value === 'ja' && !a.answer.evidence?.trim() && input.catalog.questions.get(a.q)?.question.legal === true).length,
-  };
+  // The evidence is in the files, read again a service at a time.
+  const evidence: EvidenceCount = { answered: 0, withEvidence: 0, legalYesWithout: 0 };
+  for (const a of input.current) {
+    for (const [q, answer] of Object.entries(a.readInput().answers) as [string, { value: unknown; evidence?: string }][]) {
+      evidence.answered++;
+      if (answer.evidence?.trim()) evidence.withEvidence++;
+      else if (answer.value === 'ja' && input.catalog.questions.get(q)?.question.legal === true) evidence.legalYesWithout++;
+    }
+  }
   const sorted = sortActions(input.actions);
   const { open, accepted } = splitAccepted(sorted);
   return {
