@@ -11,7 +11,7 @@ export function defineOverview(program: Command): void {
     .action(async (opts: { year?: number }, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { openReview, scoreYear, selectServices, yearRegister } = await import('../review.js');
-      const { buildActions, fillEffects, sortActions, splitAccepted } = await import('../plan/actions.js');
+      const { buildActions, fillEffects } = await import('../plan/actions.js');
       const { yearsIn } = await import('../store/answers.js');
       const { buildOverview } = await import('../overview.js');
       const { overviewJson, renderEmptyYear, renderOverview } = await import('../ui/overview.js');
@@ -24,8 +24,8 @@ export function defineOverview(program: Command): void {
         return;
       }
       const services = selectServices(review, year);
-      // The effects only of the five actions shown: a city has 60,000.
-      const plan = await buildActions(review, year, {}, { effects: false });
+      // Only the five actions shown are kept, and only their effects computed: a city has 240,000.
+      const plan = await buildActions(review, year, {}, { effects: false, top: 5 });
       if (plan.assessed.every((a) => a.result.review.state === 'ej_påbörjad')) {
         if (ctx.json) ctx.printJson({ year, previousYear: null, review: { services: services.length - 1, klar: 0, pågår: 0, ej_påbörjad: services.length - 1 }, totals: [], topActions: [], services: [] });
         else ctx.print(renderEmptyYear(year, services.length - 1, ctx.lang, ctx.width));
@@ -33,7 +33,7 @@ export function defineOverview(program: Command): void {
       }
       const previousYear = years.filter((y) => y < year).at(-1);
       const previous = previousYear === undefined ? [] : await scoreYear(review, previousYear);
-      const top = splitAccepted(sortActions(plan.actions)).open.slice(0, 5);
+      const top = plan.actions;
       fillEffects(review.catalog, plan, top);
       const overview = buildOverview(year, plan.assessed.map((a) => a.result), previousYear, previous, top);
       if (ctx.json) ctx.printJson(overviewJson(overview, ctx.lang));

@@ -25,7 +25,8 @@ export interface ControlResult {
   total: number;
   /** Applicable legal-requirement questions without an answer: the control cannot be green. */
   legalUnanswered: number;
-  gaps: Gap[];
+  /** Shared between results: never changed once made. */
+  gaps: readonly Gap[];
 }
 
 /** How far a service's review has come in a year: ej påbörjad, pågår (n of m), klar. */
@@ -57,6 +58,16 @@ export interface ServiceResult {
   /** Over the checklists assessed. */
   review: Review;
   checklists: ChecklistResult[];
+}
+
+const NO_GAPS: readonly Gap[] = Object.freeze([]);
+const gapsByRule = new WeakMap<CatalogRule, Gap>();
+
+/** The gap a rule gives: the same object wherever it fires (its severity is the rule's). */
+function gapOf(rule: CatalogRule): Gap {
+  let gap = gapsByRule.get(rule);
+  if (gap === undefined) gapsByRule.set(rule, (gap = Object.freeze({ rule, severity: rule.rule.event.params.severity })));
+  return gap;
 }
 
 /** One service's answers for one year, as the engine needs them. */
@@ -214,11 +225,13 @@ export class Assessor {
     for (const { control, questions } of applicableControls) {
       if (questions.length === 0) continue;
       const { scored, answered, legalUnanswered } = scoreQuestions(questions, answers, input.profile);
-      const gaps: Gap[] = [];
+      const found: Gap[] = [];
       for (const rule of byControl.get(control.id) ?? []) {
-        if (fired.has(rule.rule.name)) gaps.push({ rule, severity: rule.rule.event.params.severity });
+        if (fired.has(rule.rule.name)) found.push(gapOf(rule));
       }
-      gaps.push(...answerGaps(checklist, control, questions, input));
+      for (const g of answerGaps(checklist, control, questions, input)) found.push(gapOf(g.rule));
+      // A city's year has 100,000 controls: one empty list for all without a gap, the others as long as they are.
+      const gaps = found.length === 0 ? NO_GAPS : found.slice();
       const score = weightedScore(scored);
       const severities = gaps.map((g) => g.severity);
       all.push(...scored);

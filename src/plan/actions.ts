@@ -319,33 +319,24 @@ export function fillEffects(catalog: Catalog, plan: Handlingsplan, actions: read
 
 const NO_EFFECT: Effect = Object.freeze({ effect: Object.freeze({ control: 0, service: 0 }), fix: null });
 
-/** One string for each distinct text made per action (reasons, dates): a city has 240,000 actions and a few hundred of these. */
-function interning(): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    const found = seen.get(text);
-    if (found !== undefined) return found;
-    seen.set(text, text);
-    return text;
-  };
-}
-
 /**
  * The handlingsplan of a year: one action per gap, prioritised, with effect and follow-up. With
  * `effects: false` each action's effect is 0 and its fix null until fillEffects computes them
- * (priority, order and due dates do not depend on them).
+ * (priority, order and due dates do not depend on them). With `top: n` only the first n open
+ * actions in the handlingsplan's order are kept, as they are made (the overview shows five of a
+ * city's 240,000): the same as `splitAccepted(sortActions(actions)).open.slice(0, n)`.
  */
-export async function buildActions(review: Review, year: number, filter: Selection, options: { effects?: boolean } = {}): Promise<Handlingsplan> {
+export async function buildActions(review: Review, year: number, filter: Selection, options: { effects?: boolean; top?: number } = {}): Promise<Handlingsplan> {
   const assessor = new Assessor(review.catalog);
   const later = options.effects === false;
   // The year before first: it is needed for the recurring gaps, and scored first its files are
   // read once (this year's rules read last year's answers from what scoring it kept).
   if (yearsIn(review.ws).includes(year - 1)) await assessYear(review, year - 1, filter, assessor);
   // The effects need every answer of the service: computed while the file is in memory.
-  const effects = new Map<Gap, Effect>();
+  const effects = new Map<string, Effect>();
   const scoredNow = !later && !hasAssessed(review, year, filter);
   const current = await assessYear(review, year, filter, assessor, scoredNow ? (a, input) => {
-    for (const checklist of a.result.checklists) for (const control of checklist.controls) for (const gap of control.gaps) effects.set(gap, effectOf(review.catalog, input, checklist, control.control, gap));
+    for (const checklist of a.result.checklists) for (const control of checklist.controls) for (const gap of control.gaps) effects.set(actionId(a.service.id, gap.rule.rule.name), effectOf(review.catalog, input, checklist, control.control, gap));
   } : undefined);
   const plan = withMovedIds(readPlan(review.ws, year), review.catalog.migrations);
   const earlierYears = yearsIn(review.ws).filter((y) => y < year).sort((a, b) => b - a);
@@ -353,18 +344,27 @@ export async function buildActions(review: Review, year: number, filter: Selecti
   const focus = new Set(await focusControls(review, year));
 
   const firstSeen = await firstSeenOf(review, year, filter, current, assessor);
-  const intern = interning();
+  const whyTexts = new Map<string, string>();
+  const dueDates = new Map<string, string>();
+  const dueDate = (reviewDate: string, months: number): string => {
+    const key = `${reviewDate}|${months}`;
+    let due = dueDates.get(key);
+    if (due === undefined) dueDates.set(key, (due = addMonths(reviewDate, months)));
+    return due;
+  };
 
   const actions: Action[] = [];
-  const reviewDates: string[] = [];
-  const deadlines: number[] = [];
+  const keep = options.top === undefined ? (a: Action) => void actions.push(a) : keepFirst(actions, options.top);
   for (const assessed of current) {
     const { service, result, reviewDate } = assessed;
     // A year scored before this call kept no input: its services' answers are read again.
     let input: AssessmentInput | undefined;
+    const effectOfGap = (id: string, checklist: ChecklistResult, control: string, gap: Gap): Effect =>
+      effects.get(id) ?? effectOf(review.catalog, (input ??= assessed.readInput()), checklist, control, gap);
+    // The service's actions share their factors where they are the same.
     const prioritiesOfService = new Map<string, { factors: PriorityFactors; priority: Priority; why: string }>();
-    const effectOfGap = (checklist: ChecklistResult, control: string, gap: Gap): Effect =>
-      effects.get(gap) ?? effectOf(review.catalog, (input ??= assessed.readInput()), checklist, control, gap);
+    const made: Action[] = [];
+    const deadlines: number[] = [];
     for (const checklist of result.checklists) {
       for (const control of checklist.controls) {
         for (const gap of control.gaps) {
@@ -375,18 +375,18 @@ export async function buildActions(review: Review, year: number, filter: Selecti
           const legal = gap.rule.questions.some((q) => review.catalog.questions.get(q)?.question.legal === true);
           const recurringSince = since < year ? since : undefined;
           const isFocus = service.id === ORGANISATION_ID && focus.has(control.control);
-          // The service's actions share their factors where they are the same.
           const key = `${gap.severity}|${legal}|${recurringSince}|${isFocus}`;
           let priority = prioritiesOfService.get(key);
           if (priority === undefined) {
             const factors = { severity: gap.severity, legal, classification: service.profile.classification, classified: service.profile.known.classification, recurringSince, focus: isFocus };
-            priority = { factors, priority: priorityOf(factors), why: intern(whyOf(factors)) };
+            const why = whyOf(factors);
+            if (!whyTexts.has(why)) whyTexts.set(why, why);
+            priority = { factors, priority: priorityOf(factors), why: whyTexts.get(why)! };
             prioritiesOfService.set(key, priority);
           }
-          const { effect, fix } = later ? NO_EFFECT : effectOfGap(checklist, control.control, gap);
-          reviewDates.push(reviewDate);
+          const { effect, fix } = later ? NO_EFFECT : effectOfGap(id, checklist, control.control, gap);
           deadlines.push(params.deadlineMonths);
-          actions.push({
+          made.push({
             id,
             priority: priority.priority,
             why: priority.why,
@@ -413,31 +413,67 @@ export async function buildActions(review: Review, year: number, filter: Selecti
         }
       }
     }
+    // Due dates are capped within a service (suggestedMonths): settled once its actions are made.
+    const months = suggestedMonths(made.map((a, i) => ({ service: a.service, priority: a.priority, deadlineMonths: deadlines[i]! })));
+    made.forEach((a, i) => {
+      a.suggested.due = dueDate(reviewDate, months[i]!);
+      if (a.followUp?.due === undefined) a.due = a.suggested.due;
+      keep(a);
+    });
   }
-  const months = suggestedMonths(actions.map((a, i) => ({ service: a.service, priority: a.priority, deadlineMonths: deadlines[i]! })));
-  const dueDates = new Map<string, string>();
-  actions.forEach((a, i) => {
-    const key = `${reviewDates[i]!}|${months[i]!}`;
-    let due = dueDates.get(key);
-    if (due === undefined) dueDates.set(key, (due = addMonths(reviewDates[i]!, months[i]!)));
-    a.suggested.due = due;
-    if (a.followUp?.due === undefined) a.due = a.suggested.due;
-  });
   return { actions, assessed: current };
+}
+
+/** Keeps in `kept` the first `n` open actions in the handlingsplan's order, of those it is given. */
+function keepFirst(kept: Action[], n: number): (a: Action) => void {
+  return (a) => {
+    if (a.status === 'accepterad_risk' || n <= 0) return;
+    if (kept.length === n && compareActions(a, kept[n - 1]!) >= 0) return;
+    let at = kept.length;
+    while (at > 0 && compareActions(a, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, a);
+    if (kept.length > n) kept.pop();
+  };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { stor: 0, mellan: 1, liten: 2 };
 
-/** Priority first; then, with `byEffect`, what a fix buys; then a fixed order. */
-export function sortActions(actions: readonly Action[], byEffect = false): Action[] {
-  return [...actions].sort(
-    (a, b) =>
-      a.priority - b.priority ||
-      (byEffect ? b.effect.service - a.effect.service || b.effect.control - a.effect.control : 0) ||
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.service.localeCompare(b.service) ||
-      a.rule.localeCompare(b.rule),
+const localeOrder = (x: string, y: string): number => x.localeCompare(y);
+
+/**
+ * The handlingsplan's order: priority first; then, with `byEffect`, what a fix buys; then
+ * severity, service and rule (in `collate` order of the texts: localeCompare unless ranked).
+ */
+export function compareActions(a: Action, b: Action, byEffect = false, collate: (x: string, y: string) => number = localeOrder): number {
+  return (
+    a.priority - b.priority ||
+    (byEffect ? b.effect.service - a.effect.service || b.effect.control - a.effect.control : 0) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    collate(a.service, b.service) ||
+    collate(a.rule, b.rule)
   );
+}
+
+/**
+ * Each distinct text's place in localeCompare order (texts it holds equal share a place): a
+ * city's 240,000 actions are sorted by these numbers, not by millions of collations.
+ */
+function collationRanks(texts: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(texts)].sort(localeOrder);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((text, i) => {
+    if (i > 0 && localeOrder(sorted[i - 1]!, text) !== 0) rank++;
+    ranks.set(text, rank);
+  });
+  return ranks;
+}
+
+/** The actions in the handlingsplan's order (compareActions). */
+export function sortActions(actions: readonly Action[], byEffect = false): Action[] {
+  const ranks = collationRanks(actions.flatMap((a) => [a.service, a.rule]));
+  const ranked = (x: string, y: string) => ranks.get(x)! - ranks.get(y)!;
+  return [...actions].sort((a, b) => compareActions(a, b, byEffect, ranked));
 }
 
 /** Accepted risks are listed apart, after the open actions, never dropped. */

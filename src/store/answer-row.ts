@@ -22,14 +22,22 @@ export function rowIndex(catalog: Catalog, service: string): ReadonlyMap<string,
   return found[service === ORGANISATION_ID ? 'organisation' : 'service'];
 }
 
+const emptyRows = new WeakMap<ReadonlyMap<string, number>, AnswerRow>();
+
 export function answerRow(catalog: Catalog, service: string, answers: Readonly<Record<string, { value: AnswerValue }>>): AnswerRow {
   const index = rowIndex(catalog, service);
-  const row: (AnswerValue | undefined)[] = new Array<AnswerValue | undefined>(index.size).fill(undefined);
+  let row: (AnswerValue | undefined)[] | undefined;
   for (const id in answers) {
     const at = index.get(id);
-    if (at !== undefined) row[at] = answers[id]!.value;
+    if (at === undefined) continue;
+    row ??= new Array<AnswerValue | undefined>(index.size).fill(undefined);
+    row[at] = answers[id]!.value;
   }
-  return row;
+  if (row !== undefined) return row;
+  // A service without answers that year (most, in a year not begun): one empty row for all.
+  let empty = emptyRows.get(index);
+  if (empty === undefined) emptyRows.set(index, (empty = Object.freeze(new Array<AnswerValue | undefined>(index.size).fill(undefined))));
+  return empty;
 }
 
 export function rowValue(catalog: Catalog, service: string, row: AnswerRow, question: string): AnswerValue | undefined {
