@@ -1,10 +1,10 @@
 import type { Catalog, CatalogRule } from '../catalog/load.js';
 import { appliesTo, type ServiceProfile } from '../catalog/profile.js';
-import type { Checklist, Question, Severity } from '../catalog/schema.js';
+import type { Checklist, Control, Question, Severity } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { CompiledRules } from './compile.js';
 import type { RuleInput } from './input.js';
-import { answerPoints, statusOf, weightedScore, type Status, type Weighted } from './score.js';
+import { addScored, answerPoints, emptySum, meanOfSum, scoreOfSum, statusOf, type ScoreSum, type Status } from './score.js';
 import { answerGaps, registerSaysApplies } from './answer-gaps.js';
 import { EMPTY_INCIDENT_FACTS, incidentFacts, type IncidentFacts } from '../incidents/facts.js';
 import type { Incident } from '../incidents/schema.js';
@@ -105,8 +105,7 @@ function computeReviewDate(year: number, answers: AssessmentInput['answers']): s
   return latest ?? end;
 }
 
-function scoreQuestions(questions: readonly Question[], answers: Readonly<Record<string, AnswerValue>>, profile: ServiceProfile): { scored: Weighted[]; answered: number; legalUnanswered: number } {
-  const scored: Weighted[] = [];
+function scoreQuestions(questions: readonly Question[], answers: Readonly<Record<string, AnswerValue>>, profile: ServiceProfile, control: ScoreSum, total: ScoreSum): { answered: number; legalUnanswered: number } {
   let answered = 0;
   let legalUnanswered = 0;
   for (const q of questions) {
@@ -114,9 +113,40 @@ function scoreQuestions(questions: readonly Question[], answers: Readonly<Record
     if (value !== undefined) answered++;
     else if (q.legal) legalUnanswered++;
     const points = answerPoints(q, value, value === 'ej_tillamplig' && registerSaysApplies(q, profile));
-    if (points !== undefined) scored.push({ weight: q.weight, points });
+    if (points === undefined) continue;
+    // The control and its checklist added up in one pass, in question order, as weightedScore adds.
+    addScored(control, q.weight, points);
+    addScored(total, q.weight, points);
   }
-  return { scored, answered, legalUnanswered };
+  return { answered, legalUnanswered };
+}
+
+export interface ApplicableControl {
+  control: Control;
+  /** The control's questions that apply to the service (never empty: a control none apply to is left out). */
+  questions: Question[];
+}
+
+const applicableCache = new WeakMap<Checklist, Map<string, { controls: ApplicableControl[]; questions: Question[] }>>();
+
+/**
+ * A checklist's controls with the questions that apply to a service, and all those questions.
+ * Applicability depends only on the register's facts, and a city's 10,000 services have a few
+ * hundred combinations of them: each combination is worked out once.
+ */
+export function applicableIn(checklist: Checklist, profile: ServiceProfile): { readonly controls: readonly ApplicableControl[]; readonly questions: readonly Question[] } {
+  const c = profile.classification;
+  const k = profile.known;
+  const key = `${+profile.personalData}${+profile.sensitiveData}${+profile.thirdCountry}${+profile.hasSupplier}|${c.K}${c.R}${c.T}${c.S}${c.max}|${+k.personalData}${+k.sensitiveData}${+k.thirdCountry}${+k.hasSupplier}${+k.classification}`;
+  let byProfile = applicableCache.get(checklist);
+  if (byProfile === undefined) applicableCache.set(checklist, (byProfile = new Map()));
+  let found = byProfile.get(key);
+  if (found === undefined) {
+    const controls = checklist.controls.map((control) => ({ control, questions: control.questions.filter((q) => appliesTo(q, profile)) })).filter((a) => a.questions.length > 0);
+    found = { controls, questions: controls.flatMap((a) => a.questions) };
+    byProfile.set(key, found);
+  }
+  return found;
 }
 
 /**
@@ -125,15 +155,13 @@ function scoreQuestions(questions: readonly Question[], answers: Readonly<Record
  */
 export function scoreAnswers(checklist: Checklist, profile: ServiceProfile, answers: Readonly<Record<string, AnswerValue>>): { controls: Map<string, number | null>; total: number | null } {
   const controls = new Map<string, number | null>();
-  const all: Weighted[] = [];
-  for (const control of checklist.controls) {
-    const questions = control.questions.filter((q) => appliesTo(q, profile));
-    if (questions.length === 0) continue;
-    const { scored } = scoreQuestions(questions, answers, profile);
-    controls.set(control.id, weightedScore(scored));
-    all.push(...scored);
+  const total = emptySum();
+  for (const { control, questions } of applicableIn(checklist, profile).controls) {
+    const sum = emptySum();
+    scoreQuestions(questions, answers, profile, sum, total);
+    controls.set(control.id, scoreOfSum(sum));
   }
-  return { controls, total: weightedScore(all) };
+  return { controls, total: scoreOfSum(total) };
 }
 
 const factsCache = new WeakMap<object, { reviewDate: string; facts: IncidentFacts }>();
@@ -210,21 +238,21 @@ export class Assessor {
   }
 
   private async assessChecklist(input: AssessmentInput, checklist: Checklist): Promise<ChecklistResult> {
-    const applicableControls = checklist.controls.map((control) => ({ control, questions: control.questions.filter((q) => appliesTo(q, input.profile)) }));
-    const ruleInput = ruleInputOf(input, applicableControls.flatMap((c) => c.questions));
+    const applicable = applicableIn(checklist, input.profile);
+    const ruleInput = ruleInputOf(input, applicable.questions);
     const answers = ruleInput.answers;
     const fired = await this.ruleSets.get(checklist.id)!.firedRules(ruleInput);
     const byControl = this.rulesByControl.get(checklist.id)!;
 
-    const all: Weighted[] = [];
+    const all = emptySum();
     const allSeverities: Severity[] = [];
     const controls: ControlResult[] = [];
     let answeredAll = 0;
     let applicableAll = 0;
     let legalUnansweredAll = 0;
-    for (const { control, questions } of applicableControls) {
-      if (questions.length === 0) continue;
-      const { scored, answered, legalUnanswered } = scoreQuestions(questions, answers, input.profile);
+    for (const { control, questions } of applicable.controls) {
+      const sum = emptySum();
+      const { answered, legalUnanswered } = scoreQuestions(questions, answers, input.profile, sum, all);
       const found: Gap[] = [];
       for (const rule of byControl.get(control.id) ?? []) {
         if (fired.has(rule.rule.name)) found.push(gapOf(rule));
@@ -232,16 +260,15 @@ export class Assessor {
       for (const g of answerGaps(checklist, control, questions, input)) found.push(gapOf(g.rule));
       // A city's year has 100,000 controls: one empty list for all without a gap, the others as long as they are.
       const gaps = found.length === 0 ? NO_GAPS : found.slice();
-      const score = weightedScore(scored);
+      const score = scoreOfSum(sum);
       const severities = gaps.map((g) => g.severity);
-      all.push(...scored);
-      allSeverities.push(...severities);
+      for (const s of severities) allSeverities.push(s);
       answeredAll += answered;
       applicableAll += questions.length;
       legalUnansweredAll += legalUnanswered;
       controls.push({ control: control.id, score, status: statusOf(score, severities, { answered, legalUnanswered }), answered, total: questions.length, legalUnanswered, gaps });
     }
-    const score = weightedScore(all);
+    const score = scoreOfSum(all);
     return {
       checklist: checklist.id,
       score,
@@ -367,7 +394,7 @@ function countReview(counts: ReviewCounts, review: Review): void {
 }
 
 /** meanScore of the tallied scores. */
-const meanOf = (t: Tally): number | null => (t.scored === 0 ? null : Math.round((t.sum / t.scored) * 10) / 10);
+const meanOf = (t: Tally): number | null => meanOfSum(t.sum, t.scored);
 
 /** statusOf over the tallied gaps: whether one is stor, and whether there is any. */
 const tallyStatus = (t: Tally, score: number | null): Status =>

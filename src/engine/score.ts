@@ -36,20 +36,35 @@ export interface Weighted {
   points: number;
 }
 
+/** Scored answers being added up: weight × points and the weights, in the order they come. */
+export interface ScoreSum {
+  sum: number;
+  weights: number;
+}
+
+export const emptySum = (): ScoreSum => ({ sum: 0, weights: 0 });
+
+export function addScored(to: ScoreSum, weight: number, points: number): void {
+  to.sum += weight * points;
+  to.weights += weight;
+}
+
+/** Weighted mean × 100 of what was added, rounded to one decimal; null when nothing was. */
+export const scoreOfSum = (s: ScoreSum): number | null => (s.weights === 0 ? null : Math.round((s.sum / s.weights) * 1000) / 10);
+
 /** Weighted mean × 100, rounded to one decimal; null when nothing is scored. */
 export function weightedScore(items: readonly Weighted[]): number | null {
-  let sum = 0;
-  let weights = 0;
-  for (const { weight, points } of items) {
-    sum += weight * points;
-    weights += weight;
-  }
-  return weights === 0 ? null : Math.round((sum / weights) * 1000) / 10;
+  const total = emptySum();
+  for (const { weight, points } of items) addScored(total, weight, points);
+  return scoreOfSum(total);
 }
+
+/** The mean of the scores given, rounded to one decimal; null when there are none. */
+export const meanOfSum = (sum: number, count: number): number | null => (count === 0 ? null : Math.round((sum / count) * 10) / 10);
 
 export function meanScore(scores: readonly (number | null)[]): number | null {
   const present = scores.filter((s): s is number => s !== null);
-  return present.length === 0 ? null : Math.round((present.reduce((a, b) => a + b, 0) / present.length) * 10) / 10;
+  return meanOfSum(present.reduce((a, b) => a + b, 0), present.length);
 }
 
 /** How much of a control (or checklist) has been answered. */

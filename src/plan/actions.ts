@@ -1,8 +1,7 @@
 import type { Catalog, CatalogRule } from '../catalog/load.js';
-import { appliesTo } from '../catalog/profile.js';
 import type { Checklist, ConditionNode, LocalizedText, Question, Severity } from '../catalog/schema.js';
 import { allowedValues, type AnswerValue } from '../catalog/values.js';
-import { Assessor, incidentFactsOf, ruleInputOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
+import { applicableIn, Assessor, incidentFactsOf, ruleInputOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
 import { compileCondition, type Predicate } from '../engine/compile.js';
 import { addMonths, monthsBefore } from '../engine/dates.js';
 import type { RuleInput } from '../engine/input.js';
@@ -54,12 +53,6 @@ export interface Action {
 export const whyText = (a: Pick<Action, 'why' | 'factors'>, lang: Lang): string => (lang === 'sv' ? a.why : whyOf(a.factors, lang));
 
 export const actionId = (service: string, rule: string): string => `${service}:${rule}`;
-
-export function gapIds(assessed: readonly Assessed[]): Set<string> {
-  return new Set(
-    assessed.flatMap((a) => a.result.checklists.flatMap((c) => c.controls.flatMap((k) => k.gaps.map((g) => actionId(a.service.id, g.rule.rule.name))))),
-  );
-}
 
 /** The one change of an answer that closes a gap: a new value, or (for a legal requirement answered Ja) its evidence. */
 export type Fix = { question: string; value: AnswerValue } | { question: string; evidence: true };
@@ -166,7 +159,7 @@ function rulesNow(catalog: Catalog, input: AssessmentInput, list: Checklist): Ru
   if (byChecklist === undefined) rulesNowCache.set(input.answers, (byChecklist = new Map()));
   let found = byChecklist.get(list.id);
   if (found === undefined) {
-    const questions = list.controls.flatMap((k) => k.questions).filter((q) => appliesTo(q, input.profile));
+    const { questions } = applicableIn(list, input.profile);
     const rules = catalog.rulesByChecklist.get(list.id) ?? [];
     const before = ruleInputOf(input, questions);
     found = { before, firing: new Set(rules.filter((r) => predicateOf(r)(before)).map((r) => r.rule.name)), applicable: new Set(questions.map((q) => q.id)), rules };
@@ -278,20 +271,46 @@ export async function focusControls(review: Review, year: number): Promise<strin
 }
 
 
+/** When each of a year's gaps was first found: `get('<service>:<rule>')`, as action ids are written. */
+export interface FirstSeen {
+  of(service: string, rule: string): number | undefined;
+  get(id: string): number | undefined;
+}
+
 /**
  * For each gap found this year: the first year of the unbroken run of years in which it has been
- * found, walking back year by year while some run continues.
+ * found, walking back year by year while some run continues. Kept per service and rule name (the
+ * names are the catalogue's own strings): a city's 240,000 gaps need no id strings made for it.
  */
-export async function firstSeenOf(review: Review, year: number, filter: Selection, current: readonly Assessed[], assessor: Assessor): Promise<Map<string, number>> {
+export async function firstSeenOf(review: Review, year: number, filter: Selection, current: readonly Assessed[], assessor: Assessor): Promise<FirstSeen> {
   const years = yearsIn(review.ws);
-  const firstSeen = new Map([...gapIds(current)].map((id) => [id, year]));
-  let open = new Set(firstSeen.keys());
-  for (let y = year - 1; open.size > 0 && years.includes(y); y--) {
-    const found = gapIds(await assessYear(review, y, filter, assessor));
-    open = new Set([...open].filter((id) => found.has(id)));
-    for (const id of open) firstSeen.set(id, y);
+  const runs = new Map<string, Map<string, number>>();
+  let open = 0;
+  for (const a of current) {
+    const rules = new Map<string, number>();
+    for (const c of a.result.checklists) for (const k of c.controls) for (const g of k.gaps) rules.set(g.rule.rule.name, year);
+    open += rules.size;
+    runs.set(a.service.id, rules);
   }
-  return firstSeen;
+  for (let y = year - 1; open > 0 && years.includes(y); y--) {
+    open = 0;
+    for (const a of await assessYear(review, y, filter, assessor)) {
+      const rules = runs.get(a.service.id);
+      if (rules === undefined) continue;
+      for (const c of a.result.checklists) {
+        for (const k of c.controls) {
+          for (const g of k.gaps) {
+            // Still in the run when found in every year walked back so far.
+            if (rules.get(g.rule.rule.name) !== y + 1) continue;
+            rules.set(g.rule.rule.name, y);
+            open++;
+          }
+        }
+      }
+    }
+  }
+  const of = (service: string, rule: string) => runs.get(service)?.get(rule);
+  return { of, get: (id) => of(id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)) };
 }
 
 export interface Handlingsplan {
@@ -370,9 +389,9 @@ export async function buildActions(review: Review, year: number, filter: Selecti
         for (const gap of control.gaps) {
           const params = gap.rule.rule.event.params;
           const id = actionId(service.id, gap.rule.rule.name);
-          const since = firstSeen.get(id) ?? year;
+          const since = firstSeen.of(service.id, gap.rule.rule.name) ?? year;
           const followUp = plan.actions[id];
-          const legal = gap.rule.questions.some((q) => review.catalog.questions.get(q)?.question.legal === true);
+          const legal = isLegal(review.catalog, gap.rule);
           const recurringSince = since < year ? since : undefined;
           const isFocus = service.id === ORGANISATION_ID && focus.has(control.control);
           const key = `${gap.severity}|${legal}|${recurringSince}|${isFocus}`;
@@ -422,6 +441,15 @@ export async function buildActions(review: Review, year: number, filter: Selecti
     });
   }
   return { actions, assessed: current };
+}
+
+const legalRules = new WeakMap<CatalogRule, boolean>();
+
+/** Whether a rule tests a legal requirement (one of its questions is one). */
+function isLegal(catalog: Catalog, rule: CatalogRule): boolean {
+  let legal = legalRules.get(rule);
+  if (legal === undefined) legalRules.set(rule, (legal = rule.questions.some((q) => catalog.questions.get(q)?.question.legal === true)));
+  return legal;
 }
 
 /** Keeps in `kept` the first `n` open actions in the handlingsplan's order, of those it is given. */

@@ -1,3 +1,4 @@
+import type { FirstSeen } from '../plan/actions.js';
 import chalk from 'chalk';
 import type { Catalog } from '../catalog/load.js';
 import type { Comparison, Trend } from '../compare/compare.js';
@@ -8,7 +9,7 @@ import { grid, terminalWidth, wrap } from './layout.js';
 import { checklistName, controlName } from './score.js';
 import { bold, dim, formatDelta, formatScore, sparkline } from './style.js';
 
-export function compareJson(c: Comparison, firstSeen: ReadonlyMap<string, number>, details: boolean) {
+export function compareJson(c: Comparison, firstSeen: Pick<FirstSeen, 'get'>, details: boolean) {
   return {
     from: c.from,
     to: c.to,
@@ -33,7 +34,7 @@ function statusChange(a: Status | null, b: Status | null, lang: Lang): string {
   return a === b ? statusText(b, lang) : `${statusText(a, lang)} → ${statusText(b, lang)}`;
 }
 
-export function renderCompare(catalog: Catalog, services: readonly RegisteredService[], c: Comparison, firstSeen: ReadonlyMap<string, number>, details: boolean, lang: Lang, width = terminalWidth()): string {
+export function renderCompare(catalog: Catalog, services: readonly RegisteredService[], c: Comparison, firstSeen: Pick<FirstSeen, 'get'>, details: boolean, lang: Lang, width = terminalWidth()): string {
   const names = new Map<string, string>();
   for (const s of services) if (!names.has(s.id)) names.set(s.id, s.name);
   const nameOf = (id: string) => names.get(id) ?? id;
