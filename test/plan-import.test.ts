@@ -116,7 +116,7 @@ describe('plan import: an XLSX file is read within bounds', () => {
     const zip = bomb();
     expect(zip.length).toBeLessThan(1024 * 1024);
     writeFileSync(join(ws, 'bomb.xlsx'), zip);
-    await refused('bomb.xlsx', /bomb\.xlsx: XLSX-filen packas upp till 60,1 MB \(högst 25 MB\)/);
+    await refused('bomb.xlsx', /bomb\.xlsx: XLSX-filen packas upp till 60(,\d)? MB \(högst 25 MB\)/);
   });
 
   it('refuses a zip bomb whose entry lies about its size, while inflating it', async () => {

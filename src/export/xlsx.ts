@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Action } from '../plan/actions.js';
@@ -180,7 +181,22 @@ function statusValidation(lang: Lang): ExcelJS.DataValidation {
  * The actions sheet people edit, filter and print: one row per action, sized to its text. Each
  * row is made, written and let go: a city's 60,000 actions never stand in memory as rows.
  */
-function actionSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetIndex: number, year: number, notice: string, actions: readonly Action[], lang: Lang, names: Names): void {
+/**
+ * Waits until the zip stream has taken the sheet's rows so far. exceljs's streaming writer hands
+ * each committed row to the compressor without waiting for it (its StreamBuf ignores
+ * backpressure): rows committed in one run pile up uncompressed, 275 MB for a city's 240,000.
+ * Every few hundred rows this lets the compressor and the file catch up.
+ */
+async function caughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  // (The sheet's stream and the streams it feeds are exceljs's own; its types leave them out.)
+  // archiver's streams are readable-stream 2, without `writableNeedDrain`: their state says it.
+  type Pipe = Writable & { _writableState?: { needDrain?: boolean } };
+  const stream = (sheet as unknown as { stream: { pipes?: Pipe[] } }).stream;
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const pipe of stream.pipes ?? []) if (pipe.writableNeedDrain ?? pipe._writableState?.needDrain) await once(pipe, 'drain');
+}
+
+async function actionSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetIndex: number, year: number, notice: string, actions: readonly Action[], lang: Lang, names: Names): Promise<void> {
   const name = lang === 'sv' ? 'Handlingsplan' : 'Action plan';
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }], ...printOptions(`${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}`, lang) });
   const headers = COLUMNS.map((c) => c.header[lang]);
@@ -190,7 +206,9 @@ function actionSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetIndex: n
     for (const a of actions) yield cellsOf(a);
   })(), COLUMNS.length);
   writeHeading(sheet, notice, headers, widths, numbers, COLUMNS.map((c) => (c.date ? 'yyyy-mm-dd' : undefined)));
+  let written = 0;
   for (const a of actions) {
+    if (++written % 200 === 0) await caughtUp(sheet);
     const cells = cellsOf(a);
     const row = sheet.addRow(cells.map((v, i) => (COLUMNS[i]!.date && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v)));
     row.alignment = { vertical: 'top', wrapText: true };
@@ -244,11 +262,11 @@ function summarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, year: number
  */
 export async function writeHandlingsplanXlsx(out: Writable, year: number, notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang, names: Names): Promise<void> {
   const created = new Date(Date.UTC(year, 11, 31));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'efterlev';
   workbook.created = created;
   workbook.modified = created;
-  actionSheet(workbook, 0, year, notice, actions, lang, names);
+  await actionSheet(workbook, 0, year, notice, actions, lang, names);
   summarySheet(workbook, year, notice, summary, lang);
   await workbook.commit();
 }
