@@ -27,6 +27,8 @@ const PARTS = process.env['BENCH_PARTS'] ?? 'base,scale';
 const SCALE_SERVICES = Number(process.env['BENCH_SCALE_SERVICES'] ?? 10_000);
 const SCALE_YEARS = [2024, 2025];
 const SCALE_RUNS = Number(process.env['BENCH_SCALE_RUNS'] ?? 1);
+/** The export's bar is for a handlingsplan of 60,000 actions: a workspace of about that many (some 24 a service). */
+const EXPORT_SERVICES = Number(process.env['BENCH_EXPORT_SERVICES'] ?? 2_500);
 /** The bars: each command within 2× the read-and-parse floor, every process at most 300 MB. */
 const RATIO_BAR = 2;
 const RSS_BAR_MB = 300;
@@ -110,6 +112,16 @@ function measureProcess(args: string[], cwd: string): Measured {
   }
 }
 
+/** How many actions a workspace's year has (`actions --json`). */
+function actionCount(root: string, year: number): number {
+  const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'efterlev.js'), '--dir', root, 'actions', '--year', String(year), '--json'], { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1024 * 1024 * 1024 });
+  try {
+    return (JSON.parse(r.stdout.toString()) as { actions: unknown[] }).actions.length;
+  } catch {
+    return NaN;
+  }
+}
+
 /** The median run by time of a few. */
 function medianRun(runs: number, once: () => Measured): Measured {
   const all = Array.from({ length: Math.max(1, runs) }, once);
@@ -135,30 +147,31 @@ async function scale(catalog: ReturnType<typeof loadCatalog>): Promise<void> {
     const cli = (...args: string[]) => [join(PACKAGE_ROOT, 'bin', 'efterlev.js'), '--dir', root, ...args];
     log('Mäter golvet: läsa och tolka samma filer …');
     const floor = medianRun(3, () => measureProcess([join(PACKAGE_ROOT, 'dist', 'bench', 'floor.js'), root, ...SCALE_YEARS.map(String)], root));
-    const xlsx = join(root, 'handlingsplan.xlsx');
     const commands: [string, string[], boolean][] = [
       ['overview', cli('overview'), true],
       ['compare', cli('compare', String(year - 1), String(year)), true],
       ['actions', cli('actions', '--year', String(year)), true],
-      ['export xlsx', cli('export', '--year', String(year), '--format', 'xlsx', '--out', xlsx, '--force'), false],
     ];
     const rows: { name: string; m: Measured; timed: boolean }[] = [];
     for (const [name, args, timed] of commands) {
       log(`Mäter ${name} …`);
       rows.push({ name, m: medianRun(SCALE_RUNS, () => measureProcess(args, root)), timed });
     }
-    const actions = (() => {
-      const r = spawnSync(process.execPath, cli('actions', '--year', String(year), '--json'), { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1024 * 1024 * 1024 });
-      try {
-        return (JSON.parse(r.stdout.toString()) as { actions: unknown[] }).actions.length;
-      } catch {
-        return NaN;
-      }
-    })();
+    const actions = actionCount(root, year);
+
+    const exportRoot = join(root, 'export');
+    log(`Genererar ${EXPORT_SERVICES} tjänster × ${SCALE_YEARS.length} år för exporten …`);
+    generateWorkspace(exportRoot, catalog, EXPORT_SERVICES, SCALE_YEARS, 20251123);
+    const exportActions = actionCount(exportRoot, year);
+    log(`Mäter export xlsx (${exportActions} åtgärder) …`);
+    const xlsx = join(exportRoot, 'handlingsplan.xlsx');
+    const exportArgs = [join(PACKAGE_ROOT, 'bin', 'efterlev.js'), '--dir', exportRoot, 'export', '--year', String(year), '--format', 'xlsx', '--out', xlsx, '--force'];
+    rows.push({ name: `export xlsx, ${exportActions} åtgärder`, m: medianRun(SCALE_RUNS, () => measureProcess(exportArgs, exportRoot)), timed: false });
     const figures = {
       services: SCALE_SERVICES,
       years: SCALE_YEARS.length,
       actions,
+      exportActions,
       generateMs,
       floorMs: round(floor.ms),
       floorRssMb: round(floor.rssMb),

@@ -191,15 +191,14 @@ export function pack(pieces: readonly string[], width: number, indent = ''): str
  * value of several lines gets lines of its own; the empty heading of a decoration joins the
  * column before it.
  */
-function stacked(head: readonly string[], rows: readonly string[][], opts: GridOptions): string {
+function* stacked(head: readonly string[], rows: readonly string[][], opts: GridOptions): Generator<string> {
   const labels = head.map((h) => h.replace(/\n/g, ' '));
-  const blocks: string[] = [];
   const first = opts.groupByFirst ? 1 : 0;
   let grouped = false;
   for (const row of rows) {
     if (opts.groupByFirst && (row[0] ?? '') !== '') {
       grouped = true;
-      blocks.push(bold(wrap(row[0]!, opts.width)));
+      yield bold(wrap(row[0]!, opts.width));
     }
     const indent = grouped ? '  ' : '';
     const fields: [string, string][] = [];
@@ -226,9 +225,8 @@ function stacked(head: readonly string[], rows: readonly string[][], opts: GridO
       } else pieces.push(`${label}: ${value}`);
     }
     flush();
-    blocks.push(lines.join('\n'));
+    yield lines.join('\n');
   }
-  return blocks.join('\n');
 }
 
 /**
@@ -237,14 +235,27 @@ function stacked(head: readonly string[], rows: readonly string[][], opts: GridO
  * each row as a block of `Heading: value` lines.
  */
 export function grid(head: readonly string[], rows: readonly string[][], opts: GridOptions): string {
+  return [...gridParts(head, rows, opts)].join('\n');
+}
+
+/**
+ * grid's text in pieces that joined by line breaks are that text, made as they are taken: a
+ * city's comparison has a table of 100,000 rows, never drawn whole in memory.
+ */
+export function* gridParts(head: readonly string[], rows: readonly string[][], opts: GridOptions): Generator<string> {
   const normal = rows.map((r) => head.map((_, j) => (r[j] ?? '').normalize('NFC')));
   const fit = fitWidths(head, normal, opts);
-  if (fit === undefined) return stacked(head, normal, opts);
+  if (fit === undefined) {
+    yield* stacked(head, normal, opts);
+    return;
+  }
   const shown = [...head.keys()].filter((j) => !fit.dropped.has(j));
   const cell = (s: string, j: number) => wrap(s, fit.widths[j]!);
-  return drawTable(
+  yield* drawTableParts(
     shown.map((j) => bold(cell(head[j]!, j))),
-    normal.map((r) => shown.map((j) => cell(r[j]!, j))),
+    (function* () {
+      for (const r of normal) yield shown.map((j) => cell(r[j]!, j));
+    })(),
     shown.map((j) => fit.widths[j]! + 2),
   );
 }
@@ -260,14 +271,20 @@ export const TABLE_CHUNK = 100;
  * that), in time linear in its rows.
  */
 export function drawTable(head: readonly string[], rows: readonly (readonly string[])[], colWidths: readonly number[]): string {
+  return [...drawTableParts(head, rows, colWidths)].join('\n');
+}
+
+/** drawTable's text in pieces (up to TABLE_CHUNK rows' lines each) that joined by line breaks are that text. */
+export function* drawTableParts(head: readonly string[], rows: Iterable<readonly string[]>, colWidths: readonly number[]): Generator<string> {
   const draw = (withHead: boolean, part: readonly (readonly string[])[]): string[] => {
     const table = new Table({ ...(withHead ? { head: [...head] } : {}), style: { head: [], border: [] }, chars: CHARS, colWidths: [...colWidths] });
     for (const r of part) table.push([...r]);
     return table.toString().split('\n');
   };
-  if (rows.length <= TABLE_CHUNK) return draw(true, rows).join('\n');
-  const lines = draw(true, []);
-  const bottom = lines.pop()!;
+  const top = draw(true, []);
+  const bottom = top.pop()!;
+  yield top.join('\n');
+  let lines: string[] = [];
   let pending: (readonly string[])[] = [];
   const flush = () => {
     if (pending.length === 0) return;
@@ -286,10 +303,14 @@ export function drawTable(head: readonly string[], rows: readonly (readonly stri
       pending.push(r);
       if (pending.length === TABLE_CHUNK) flush();
     }
+    if (lines.length >= TABLE_CHUNK) {
+      yield lines.join('\n');
+      lines = [];
+    }
   }
   flush();
   lines.push(bottom);
-  return lines.join('\n');
+  yield lines.join('\n');
 }
 
 /** A row every cell of which is one line of one-column characters (no colour) that fits its column. */
