@@ -112,7 +112,7 @@ function scoreQuestions(questions: readonly Question[], answers: Readonly<Record
     const value = answers[q.id];
     if (value !== undefined) answered++;
     else if (q.legal) legalUnanswered++;
-    const points = answerPoints(q, value, value === 'ej_tillamplig' && registerSaysApplies(q, profile));
+    const points = pointsFor(q, value, profile);
     if (points === undefined) continue;
     // The control and its checklist added up in one pass, in question order, as weightedScore adds.
     addScored(control, q.weight, points);
@@ -149,20 +149,36 @@ export function applicableIn(checklist: Checklist, profile: ServiceProfile): { r
   return found;
 }
 
+/** Points an answer to a question scores for a service (a contradicted Ej tillämplig as Nej), as scoring counts it. */
+const pointsFor = (q: Question, value: AnswerValue | undefined, profile: ServiceProfile): number | undefined =>
+  answerPoints(q, value, value === 'ej_tillamplig' && registerSaysApplies(q, profile));
+
 /**
- * The scores alone, without rules: per control and for the checklist, for a service's answers.
- * What a fix would buy is this, with the fixed answers, against the result as it stands.
+ * A checklist's scores for a service's answers with one answer changed, without rules: one
+ * control's and the checklist's. What a fix would buy is this against the result as it stands.
+ * Each question's points are worked out once per service and checklist (`answers` is the key);
+ * the sums run in question order, as scoring adds them, so the figures are the same.
  */
-export function scoreAnswers(checklist: Checklist, profile: ServiceProfile, answers: Readonly<Record<string, AnswerValue>>): { controls: Map<string, number | null>; total: number | null } {
-  const controls = new Map<string, number | null>();
-  const total = emptySum();
-  for (const { control, questions } of applicableIn(checklist, profile).controls) {
-    const sum = emptySum();
-    scoreQuestions(questions, answers, profile, sum, total);
-    controls.set(control.id, scoreOfSum(sum));
+export function scoreWithChange(checklist: Checklist, profile: ServiceProfile, answers: Readonly<Record<string, AnswerValue>>, control: string, question: string, value: AnswerValue): { control: number | null; total: number | null } {
+  let byChecklist = basePoints.get(answers);
+  if (byChecklist === undefined) basePoints.set(answers, (byChecklist = new Map()));
+  let base = byChecklist.get(checklist.id);
+  if (base === undefined) {
+    base = applicableIn(checklist, profile).controls.flatMap(({ control: c, questions }) => questions.map((q) => ({ q, control: c.id, points: pointsFor(q, answers[q.id], profile) })));
+    byChecklist.set(checklist.id, base);
   }
-  return { controls, total: scoreOfSum(total) };
+  const total = emptySum();
+  const ofControl = emptySum();
+  for (const item of base) {
+    const points = item.q.id === question ? pointsFor(item.q, value, profile) : item.points;
+    if (points === undefined) continue;
+    addScored(total, item.q.weight, points);
+    if (item.control === control) addScored(ofControl, item.q.weight, points);
+  }
+  return { control: scoreOfSum(ofControl), total: scoreOfSum(total) };
 }
+
+const basePoints = new WeakMap<object, Map<string, { q: Question; control: string; points: number | undefined }[]>>();
 
 const factsCache = new WeakMap<object, { reviewDate: string; facts: IncidentFacts }>();
 

@@ -1,7 +1,7 @@
 import type { Catalog, CatalogRule } from '../catalog/load.js';
 import type { Checklist, ConditionNode, LocalizedText, Question, Severity } from '../catalog/schema.js';
 import { allowedValues, type AnswerValue } from '../catalog/values.js';
-import { applicableIn, Assessor, incidentFactsOf, ruleInputOf, scoreAnswers, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
+import { applicableIn, Assessor, incidentFactsOf, ruleInputOf, scoreWithChange, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
 import { compileCondition, type Predicate } from '../engine/compile.js';
 import { addMonths, monthsBefore } from '../engine/dates.js';
 import type { RuleInput } from '../engine/input.js';
@@ -64,6 +64,27 @@ function predicateOf(rule: CatalogRule): Predicate {
   let test = compiledRules.get(rule);
   if (test === undefined) compiledRules.set(rule, (test = compileCondition(rule.rule.conditions)));
   return test;
+}
+
+const mentioned = new WeakMap<CatalogRule, Set<string>>();
+
+/** Every question a rule's conditions name anywhere (a fact's or a compared value's `params.question`). */
+function mentionedQuestions(rule: CatalogRule): Set<string> {
+  let ids = mentioned.get(rule);
+  if (ids === undefined) {
+    const found = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node !== null && typeof node === 'object') {
+        const question = (node as { params?: { question?: unknown } }).params?.question;
+        if (typeof question === 'string') found.add(question);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(rule.rule.conditions);
+    mentioned.set(rule, (ids = found));
+  }
+  return ids;
 }
 
 /** Points an answer scores, 0–1; undefined for an unscored or unanswered one (as scoring counts it). */
@@ -183,11 +204,8 @@ function effectOf(catalog: Catalog, input: AssessmentInput, checklist: Checklist
   const list = catalog.checklists.find((c) => c.id === checklist.checklist)!;
   const delta = (a: number | null | undefined, b: number | null | undefined) => Math.round(((a ?? 0) - (b ?? 0)) * 10) / 10;
   const gainWith = (question: string, value: AnswerValue) => {
-    // The changed answer over the service's own, without copying them for every candidate.
-    const answers: Record<string, AnswerValue> = Object.create(values) as Record<string, AnswerValue>;
-    answers[question] = value;
-    const after = scoreAnswers(list, input.profile, answers);
-    return { control: delta(after.controls.get(control), checklist.controls.find((k) => k.control === control)?.score), service: delta(after.total, checklist.score) };
+    const after = scoreWithChange(list, input.profile, values, control, question, value);
+    return { control: delta(after.control, checklist.controls.find((k) => k.control === control)?.score), service: delta(after.total, checklist.score) };
   };
 
   if (gap.rule.builtin === 'underlag-saknas') return { effect: { control: 0, service: 0 }, fix: { question: gap.rule.questions[0]!, evidence: true } };
@@ -210,7 +228,8 @@ function effectOf(catalog: Catalog, input: AssessmentInput, checklist: Checklist
       // Only the value changes: the answer keeps its date, so the review date stays.
       const changed: RuleInput = { ...before, answers: { ...before.answers, [id]: value } };
       if (predicateOf(gap.rule)(changed)) continue;
-      if (rules.some((r) => !firing.has(r.rule.name) && predicateOf(r)(changed))) continue;
+      // Only a rule that reads the changed answer can start to fire.
+      if (rules.some((r) => !firing.has(r.rule.name) && mentionedQuestions(r).has(id) && predicateOf(r)(changed))) continue;
       const effect = gainWith(id, value);
       if (found === undefined || effect.service > found.effect.service || (effect.service === found.effect.service && effect.control > found.effect.control)) {
         found = { effect, fix: { question: id, value } };
