@@ -23,6 +23,11 @@ export function t(key: MessageKey, lang: Lang): string {
   return CATALOGUES[lang][key] as string;
 }
 
+/** A decimal number as the language writes it: "2,5" in Swedish, "2.5" in English. */
+export function decimal(value: number | string, lang: Lang): string {
+  return String(value).replace('.', CATALOGUES[lang].decimalMark);
+}
+
 let processLang: Lang = 'sv';
 
 /**
