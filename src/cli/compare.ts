@@ -13,8 +13,8 @@ export function defineCompare(program: Command): void {
   program
     .command('compare')
     .description(m().c_compare)
-    .argument('[år1]', m().o_year1, parseYear)
-    .argument('[år2]', m().o_year2, parseYear)
+    .argument(m().ph_year1, m().o_year1, parseYear)
+    .argument(m().ph_year2, m().o_year2, parseYear)
     .option('--service <id>', m().o_serviceOrOrg)
     .option('--checklist <id>', m().o_checklist)
     .option('--details', m().o_details)
