@@ -81,8 +81,10 @@ export function runningEfterlev(): { node: string; script: string } {
  * The command git runs for a merge. git passes no --lang: set up in English (`git setup --lang en`),
  * the command says --lang en, so the driver's messages and conflict labels are English too.
  */
-export const driverCommand = (efterlev: { node: string; script: string }, lang: Lang = 'sv'): string =>
-  `${shellQuote(efterlev.node)} ${shellQuote(efterlev.script)}${lang === 'sv' ? '' : ` --lang ${lang}`} git merge-file %O %A %B %P`;
+export function driverCommand(efterlev: { node: string; script: string }, lang: Lang = 'sv'): string {
+  const langFlag = lang === 'sv' ? [] : ['--lang', lang];
+  return [shellQuote(efterlev.node), shellQuote(efterlev.script), ...langFlag, 'git merge-file %O %A %B %P'].join(' ');
+}
 
 /** The top folder of the git working tree the workspace is in; bad usage (exit 2) when it is in none. */
 export function repositoryOf(dir: string): string {
