@@ -38,7 +38,7 @@ export function defineAnswer(program: Command): void {
       for (const pair of pairs) {
         const eq = pair.indexOf('=');
         if (eq <= 0) {
-          errors.push(`'${pair}': skriv FRÅGA=VÄRDE, t.ex. LOG.1=ja`);
+          errors.push(m().ans_pairForm(pair));
           continue;
         }
         const resolved = resolveAnswer(review.catalog, service, pair.slice(0, eq), pair.slice(eq + 1), { year: opts.year, comment: opts.comment });

@@ -1620,4 +1620,26 @@ Examples:
   zip_method: (name: string, method: number) => `the zip entry ${name} is packed in a way that is not supported (method ${method}): save the file again as .xlsx`,
   zip_moreThanSaid: (name: string, size: number) => `the zip entry ${name} unpacks to more than the ${size} bytes it states: the file is damaged or made to fill the memory`,
   tx_controlCharacter: (codePoint: string, place: number) => `contains a control character (${codePoint}) at position ${place}`,
+
+  // ---- the rest: lengths, answer pairs, rule examples, the register's schema, signing keys ----
+  lim_tooLong: (field: string, length: number, max: number) => {
+    const label = ({ comment: 'the comment', evidence: 'the evidence', note: 'the note', motivation: 'the motivation', observation: 'the observation', name: 'the name' } as Record<string, string>)[field] ?? field;
+    return `${label} is too long (${length} characters, at most ${max})`;
+  },
+  ans_pairForm: (pair: string) => `'${pair}': write QUESTION=VALUE, e.g. LOG.1=ja`,
+  ans_controlIn: (id: string, problem: string) => `the answer to ${id} ${problem}`,
+  ans_needsMotivation: (id: string, reason: string) => `${id} = ej_tillamplig (not applicable) needs a motivation: ${reason}. Write why in the comment.`,
+  ex_differ: (rule: string) => `the rule '${rule}' is evaluated differently by efterlev and json-rules-engine (a bug in efterlev, please report it)`,
+  ex_doesNotFire: (rule: string) => `the rule '${rule}' does not fire in the example`,
+  ex_firesWrongly: (rule: string) => `the rule '${rule}' fires in the example, though it should not`,
+  reg_idForm: 'A service id is written with a–z, 0–9 and hyphens (at most 63 characters), e.g. office365',
+  reg_windowsName: (id: string) => `'${id}' is a reserved name in Windows and cannot be a file name`,
+  reg_organisationId: (id: string) => `'${id}' is reserved for the organisation's answers`,
+  reg_sensitiveNeedsPersonal: 'Sensitive personal data requires that the service processes personal data (personalData: true or okänt)',
+  reg_thirdCountryNeedsPersonal: 'Transfer of personal data to a third country requires that the service processes personal data',
+  k_readableByOthers: (shown: string, mode: string) => `Warning: ${shown} can be read by others than you (permissions ${mode}); protect it with chmod 600 ${shown}.`,
+
+  ws_none: (root: string) => `No workspace in ${root} (answers/services.json is missing).`,
+  ws_noneHint: 'Create one with `efterlev init`, or point to one with --dir or EFTERLEV_DIR.',
+  pt_readerExited: (code: number | null) => `the XLSX reader exited without an answer (code ${code})`,
 } as const satisfies Messages;

@@ -1625,6 +1625,29 @@ Exempel:
   zip_method: (name: string, method: number) => `zip-posten ${name} är packad på ett sätt som inte stöds (metod ${method}): spara om filen som .xlsx`,
   zip_moreThanSaid: (name: string, size: number) => `zip-posten ${name} packas upp till mer än de ${size} byte den uppger: filen är skadad eller gjord för att fylla minnet`,
   tx_controlCharacter: (codePoint: string, place: number) => `innehåller ett styrtecken (${codePoint}) på plats ${place}`,
+
+  // ---- the rest: lengths, answer pairs, rule examples, the register's schema, signing keys ----
+  lim_tooLong: (field: string, length: number, max: number) => {
+    // The field in a message, and the adjective's gender: "kommentaren är för lång", "underlaget är för långt".
+    const [label, long] = ({ comment: ['kommentaren', 'lång'], evidence: ['underlaget', 'långt'], note: ['anteckningen', 'lång'], motivation: ['motiveringen', 'lång'], observation: ['iakttagelsen', 'lång'], name: ['namnet', 'långt'] } as Record<string, [string, string]>)[field] ?? [field, 'lång'];
+    return `${label} är för ${long} (${length} tecken, högst ${max})`;
+  },
+  ans_pairForm: (pair: string) => `'${pair}': skriv FRÅGA=VÄRDE, t.ex. LOG.1=ja`,
+  ans_controlIn: (id: string, problem: string) => `svaret på ${id} ${problem}`,
+  ans_needsMotivation: (id: string, reason: string) => `${id} = ej_tillamplig behöver en motivering: ${reason}. Skriv varför i kommentaren.`,
+  ex_differ: (rule: string) => `regeln '${rule}' utvärderas olika av efterlev och json-rules-engine (fel i efterlev, rapportera det)`,
+  ex_doesNotFire: (rule: string) => `regeln '${rule}' slår inte till i exemplet`,
+  ex_firesWrongly: (rule: string) => `regeln '${rule}' slår till i exemplet, fast den inte borde`,
+  reg_idForm: 'Tjänste-id skrivs med a–z, 0–9 och bindestreck (högst 63 tecken), t.ex. office365',
+  reg_windowsName: (id: string) => `'${id}' är ett reserverat namn i Windows och kan inte bli ett filnamn`,
+  reg_organisationId: (id: string) => `'${id}' är reserverat för organisationens svar`,
+  reg_sensitiveNeedsPersonal: 'Känsliga personuppgifter kräver att tjänsten behandlar personuppgifter (personalData: true eller okänt)',
+  reg_thirdCountryNeedsPersonal: 'Överföring av personuppgifter till tredje land kräver att tjänsten behandlar personuppgifter',
+  k_readableByOthers: (shown: string, mode: string) => `Varning: ${shown} kan läsas av andra än du (rättigheter ${mode}); skydda den med chmod 600 ${shown}.`,
+
+  ws_none: (root: string) => `Ingen arbetsyta i ${root} (answers/services.json saknas).`,
+  ws_noneHint: 'Skapa en med `efterlev init`, eller peka ut en med --dir eller EFTERLEV_DIR.',
+  pt_readerExited: (code: number | null) => `XLSX-läsaren avslutades utan svar (kod ${code})`,
 } as const;
 
 /** The shape every catalogue has: the same keys, a text for a text and a function of the same parameters for a function. */
