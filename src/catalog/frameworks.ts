@@ -1,3 +1,4 @@
+import { m as messages } from '../ui/i18n.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
@@ -89,10 +90,10 @@ export function loadFrameworks(checklistsDir: string, questions: ReadonlyMap<str
       continue;
     }
     const fileProblems: Problem[] = [];
-    if (loaded.value.id !== basename(path, '.json')) fileProblems.push({ file, pointer: '/id', message: `id '${loaded.value.id}' ska vara detsamma som filnamnet` });
+    if (loaded.value.id !== basename(path, '.json')) fileProblems.push({ file, pointer: '/id', message: messages().ca_frameworkIdNotFileName(loaded.value.id) });
     const seen = new Set<string>();
     loaded.value.requirements.forEach((r, i) => {
-      if (seen.has(r.id)) fileProblems.push({ file, pointer: `/requirements/${i}/id`, message: `kravet '${r.id}' finns redan` });
+      if (seen.has(r.id)) fileProblems.push({ file, pointer: `/requirements/${i}/id`, message: messages().ca_requirementExists(r.id) });
       seen.add(r.id);
     });
     problems.push(...locate(loaded.text, fileProblems));
@@ -111,7 +112,7 @@ export function loadFrameworks(checklistsDir: string, questions: ReadonlyMap<str
       const fileProblems: Problem[] = [];
       loaded.value.overlaps.forEach((o, i) =>
         o.questions.forEach((q, j) => {
-          if (!questions.has(q)) fileProblems.push({ file, pointer: `/overlaps/${i}/questions/${j}`, message: `okänd fråga '${q}'` });
+          if (!questions.has(q)) fileProblems.push({ file, pointer: `/overlaps/${i}/questions/${j}`, message: messages().ca_unknownQuestion(q) });
         }),
       );
       problems.push(...locate(loaded.text, fileProblems));
@@ -126,12 +127,12 @@ export function loadFrameworks(checklistsDir: string, questions: ReadonlyMap<str
     const framework = frameworks.get(loaded.value.framework);
     const fileProblems: Problem[] = [];
     if (framework === undefined) {
-      fileProblems.push({ file, pointer: '/framework', message: `det finns inget ramverk '${loaded.value.framework}' i checklists/frameworks` });
+      fileProblems.push({ file, pointer: '/framework', message: messages().ca_noFramework(loaded.value.framework) });
     } else {
       const ids = new Set(framework.file.requirements.map((r) => r.id));
       loaded.value.mappings.forEach((m, i) => {
-        if (!questions.has(m.question)) fileProblems.push({ file, pointer: `/mappings/${i}/question`, message: `okänd fråga '${m.question}'` });
-        if (!ids.has(m.requirement)) fileProblems.push({ file, pointer: `/mappings/${i}/requirement`, message: `kravet '${m.requirement}' finns inte i ${framework.file.id}` });
+        if (!questions.has(m.question)) fileProblems.push({ file, pointer: `/mappings/${i}/question`, message: messages().ca_unknownQuestion(m.question) });
+        if (!ids.has(m.requirement)) fileProblems.push({ file, pointer: `/mappings/${i}/requirement`, message: messages().ca_noRequirement(m.requirement, framework.file.id) });
         else framework.mappings.push({ question: m.question, requirement: m.requirement, relation: m.relation });
       });
     }

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InvalidInputError, type Problem } from '../errors.js';
@@ -89,7 +90,7 @@ interface LoadedChecklist {
 
 function loadChecklists(dir: string, problems: Problem[]): LoadedChecklist[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    problems.push({ file: shownPath(dir), message: 'mappen med checklistor saknas' });
+    problems.push({ file: shownPath(dir), message: m().ca_noChecklistFolder });
     return [];
   }
   const loaded: LoadedChecklist[] = [];
@@ -104,11 +105,11 @@ function loadChecklists(dir: string, problems: Problem[]): LoadedChecklist[] {
     problems.push(...locate(result.text, fileProblems));
     loaded.push({ value: result.value, file, text: result.text });
   }
-  if (loaded.length === 0 && problems.length === 0) problems.push({ file: shownPath(dir), message: 'inga checklistor (*.json) i mappen' });
+  if (loaded.length === 0 && problems.length === 0) problems.push({ file: shownPath(dir), message: m().ca_noChecklists });
   const seen = new Map<string, string>();
   for (const c of loaded) {
     const other = seen.get(c.value.id);
-    if (other !== undefined) problems.push({ file: c.file, pointer: '/id', message: `checklistan '${c.value.id}' finns redan i ${other}` });
+    if (other !== undefined) problems.push({ file: c.file, pointer: '/id', message: m().ca_checklistExists(c.value.id, other) });
     seen.set(c.value.id, c.file);
   }
   // Organisation-level checklists first; within a scope the ones that have always applied before
@@ -123,24 +124,24 @@ function loadChecklists(dir: string, problems: Problem[]): LoadedChecklist[] {
 
 function checkChecklist(checklist: Checklist, fileId: string, file: string): Problem[] {
   const problems: Problem[] = [];
-  if (checklist.id !== fileId) problems.push({ file, pointer: '/id', message: `id '${checklist.id}' ska vara detsamma som filnamnet ('${fileId}')` });
+  if (checklist.id !== fileId) problems.push({ file, pointer: '/id', message: m().ca_idNotFileName(checklist.id, fileId) });
   const controlIds = new Set<string>();
   checklist.controls.forEach((control, ci) => {
-    if (controlIds.has(control.id)) problems.push({ file, pointer: `/controls/${ci}/id`, message: `kontrollen '${control.id}' finns redan` });
+    if (controlIds.has(control.id)) problems.push({ file, pointer: `/controls/${ci}/id`, message: m().ca_controlExists(control.id) });
     controlIds.add(control.id);
     control.questions.forEach((q, qi) => {
       const at = `/controls/${ci}/questions/${qi}`;
       if (!q.id.startsWith(`${control.id}.`)) {
-        problems.push({ file, pointer: `${at}/id`, message: `frågan '${q.id}' ska börja med kontrollens id, '${control.id}.'` });
+        problems.push({ file, pointer: `${at}/id`, message: m().ca_questionPrefix(q.id, control.id) });
       }
       if (q.type === 'choice') {
         const values = q.options.map((o) => o.value);
         values.forEach((v, oi) => {
-          if (values.indexOf(v) !== oi) problems.push({ file, pointer: `${at}/options/${oi}/value`, message: `svarsalternativet '${v}' finns redan` });
+          if (values.indexOf(v) !== oi) problems.push({ file, pointer: `${at}/options/${oi}/value`, message: m().ca_optionExists(v) });
         });
       }
       if (q.type === 'number' && q.min !== undefined && q.max !== undefined && q.min > q.max) {
-        problems.push({ file, pointer: `${at}/min`, message: 'min är större än max' });
+        problems.push({ file, pointer: `${at}/min`, message: m().ca_minOverMax });
       }
     });
   });
@@ -158,7 +159,7 @@ function indexQuestions(checklists: LoadedChecklist[], problems: Problem[]): Map
           fileProblems.push({
             file,
             pointer: `/controls/${ci}/questions/${qi}/id`,
-            message: `fråge-id '${question.id}' finns redan (checklistan '${other.checklist.id}')`,
+            message: m().ca_questionExists(question.id, other.checklist.id),
           });
           return;
         }
@@ -195,22 +196,22 @@ function loadRules(
       const ruleFile = result.value;
       const fileProblems: Problem[] = [];
       if (checklist === undefined) {
-        fileProblems.push({ file, pointer: '/checklist', message: `det finns ingen checklista '${sub}' (regelmappen heter så)` });
+        fileProblems.push({ file, pointer: '/checklist', message: m().ca_noChecklistForRules(sub) });
       } else if (ruleFile.checklist !== sub) {
-        fileProblems.push({ file, pointer: '/checklist', message: `'${ruleFile.checklist}' ska vara mappens namn, '${sub}'` });
+        fileProblems.push({ file, pointer: '/checklist', message: m().ca_checklistNotFolder(ruleFile.checklist, sub) });
       } else {
         const control = checklist.controls.find((c) => c.id === ruleFile.control);
         if (control === undefined) {
-          fileProblems.push({ file, pointer: '/control', message: `checklistan '${sub}' har ingen kontroll '${ruleFile.control}'` });
+          fileProblems.push({ file, pointer: '/control', message: m().ca_noControl(sub, ruleFile.control) });
         } else if (basename(path, '.json') !== control.id) {
-          fileProblems.push({ file, pointer: '/control', message: `filen ska heta ${control.id}.json efter kontrollen den gäller` });
+          fileProblems.push({ file, pointer: '/control', message: m().ca_ruleFileName(control.id) });
         } else {
           ruleFile.rules.forEach((rule, ri) => {
             const pointer = `/rules/${ri}`;
             const key = `${sub}/${rule.name}`;
             const other = names.get(key);
             if (other !== undefined) {
-              fileProblems.push({ file, pointer: `${pointer}/name`, message: `regelnamnet '${rule.name}' finns redan i ${other}` });
+              fileProblems.push({ file, pointer: `${pointer}/name`, message: m().ca_ruleExists(rule.name, other) });
             }
             names.set(key, file);
             const check = new RuleChecker(file, sub, questions, fileProblems);
@@ -253,12 +254,12 @@ class RuleChecker {
 
   private question(id: unknown, at: string): Question | undefined {
     if (typeof id !== 'string') {
-      this.problem(at, 'params.question ska vara ett fråge-id');
+      this.problem(at, m().ca_paramsQuestion);
       return undefined;
     }
     const ref = this.questions.get(id);
     if (ref === undefined || ref.checklist.id !== this.checklist) {
-      this.problem(at, `okänd fråga '${id}' i checklistan '${this.checklist}'`);
+      this.problem(at, m().ca_unknownQuestionIn(id, this.checklist));
       return undefined;
     }
     if (!this.questionsRead.includes(id)) this.questionsRead.push(id);
@@ -272,10 +273,10 @@ class RuleChecker {
     const params = node.params ?? {};
     const extraParams = (allowed: string[]): void => {
       for (const key of Object.keys(params)) {
-        if (!allowed.includes(key)) this.problem(`${at}/params/${key}`, `okänd parameter '${key}' för fact '${fact}'`);
+        if (!allowed.includes(key)) this.problem(`${at}/params/${key}`, m().ca_unknownParam(key, fact));
       }
     };
-    if (fact !== 'service' && fact !== 'incidents' && node.path !== undefined) this.problem(`${at}/path`, `path används bara med fact 'service' och 'incidents'`);
+    if (fact !== 'service' && fact !== 'incidents' && node.path !== undefined) this.problem(`${at}/path`, m().ca_pathOnly);
 
     switch (fact) {
       case 'answer':
@@ -289,49 +290,49 @@ class RuleChecker {
         extraParams([]);
         const kind = node.path === undefined ? undefined : SERVICE_PATHS[node.path];
         if (kind === undefined) {
-          this.problem(`${at}/path`, `path ska vara en av ${Object.keys(SERVICE_PATHS).join(', ')}`);
+          this.problem(`${at}/path`, m().ca_pathOneOf(Object.keys(SERVICE_PATHS).join(', ')));
           return;
         }
-        if (kind === 'boolean') this.expect(at, operator, node.value, ['equal', 'notEqual'], (v) => typeof v === 'boolean', 'true eller false');
-        else this.expect(at, operator, node.value, ['equal', 'notEqual', ...NUMERIC_OPERATORS], (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4, 'en nivå 0–4');
+        if (kind === 'boolean') this.expect(at, operator, node.value, ['equal', 'notEqual'], (v) => typeof v === 'boolean', m().ca_trueOrFalse);
+        else this.expect(at, operator, node.value, ['equal', 'notEqual', ...NUMERIC_OPERATORS], (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4, m().ca_level);
         return;
       }
       case 'incidents': {
         extraParams([]);
         const kind = node.path === undefined ? undefined : INCIDENT_PATHS[node.path];
         if (kind === undefined) {
-          this.problem(`${at}/path`, `path ska vara en av ${Object.keys(INCIDENT_PATHS).join(', ')}`);
+          this.problem(`${at}/path`, m().ca_pathOneOf(Object.keys(INCIDENT_PATHS).join(', ')));
           return;
         }
-        if (kind === 'boolean') this.expect(at, operator, node.value, ['equal', 'notEqual'], (v) => typeof v === 'boolean', 'true eller false');
-        else this.expect(at, operator, node.value, ['equal', 'notEqual', ...NUMERIC_OPERATORS], (v) => typeof v === 'number' && Number.isFinite(v), 'ett tal');
+        if (kind === 'boolean') this.expect(at, operator, node.value, ['equal', 'notEqual'], (v) => typeof v === 'boolean', m().ca_trueOrFalse);
+        else this.expect(at, operator, node.value, ['equal', 'notEqual', ...NUMERIC_OPERATORS], (v) => typeof v === 'number' && Number.isFinite(v), m().ca_number);
         return;
       }
       case 'year':
         extraParams([]);
-        this.expect(at, operator, node.value, ['equal', 'notEqual', ...NUMERIC_OPERATORS], Number.isInteger, 'ett årtal');
+        this.expect(at, operator, node.value, ['equal', 'notEqual', ...NUMERIC_OPERATORS], Number.isInteger, m().ca_year);
         return;
       case 'reviewDate':
         this.monthsBack(params, `${at}/params`);
-        this.expect(at, operator, node.value, [...DATE_OPERATORS], (v) => typeof v === 'string', 'ett datum');
+        this.expect(at, operator, node.value, [...DATE_OPERATORS], (v) => typeof v === 'string', m().ca_date);
         return;
     }
   }
 
   private monthsBack(params: Record<string, unknown>, at: string): void {
     for (const [key, v] of Object.entries(params)) {
-      if (key !== 'monthsBack') this.problem(`${at}/${key}`, `okänd parameter '${key}' för fact 'reviewDate'`);
+      if (key !== 'monthsBack') this.problem(`${at}/${key}`, m().ca_unknownParam(key, 'reviewDate'));
       else if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_MONTHS_BACK) {
-        this.problem(`${at}/monthsBack`, `monthsBack ska vara ett heltal 0–${MAX_MONTHS_BACK}`);
+        this.problem(`${at}/monthsBack`, m().ca_monthsBack(MAX_MONTHS_BACK));
       }
     }
   }
 
   private expect(at: string, operator: string, value: unknown, operators: readonly string[], ok: (v: unknown) => boolean, what: string): void {
     if (!operators.includes(operator)) {
-      this.problem(`${at}/operator`, `operatorn '${operator}' passar inte här; använd ${operators.join(', ')}`);
+      this.problem(`${at}/operator`, m().ca_operator(operator, operators.join(', ')));
     } else if (!ok(value)) {
-      this.problem(`${at}/value`, `värdet ska vara ${what}`);
+      this.problem(`${at}/value`, m().ca_valueMustBe(what));
     }
   }
 
@@ -339,32 +340,32 @@ class RuleChecker {
     const allowed = (v: unknown): boolean => v === null || valueProblem(question, v) === undefined;
     if ((MEMBERSHIP_OPERATORS as readonly string[]).includes(operator)) {
       if (!Array.isArray(value)) {
-        this.problem(`${at}/value`, `'${operator}' jämför med en lista`);
+        this.problem(`${at}/value`, m().ca_comparesList(operator));
         return;
       }
       value.forEach((v, i) => {
-        if (!allowed(v)) this.problem(`${at}/value/${i}`, valueProblem(question, v) ?? 'ogiltigt värde');
+        if (!allowed(v)) this.problem(`${at}/value/${i}`, valueProblem(question, v) ?? m().ca_invalidValue);
       });
       return;
     }
     if ((NUMERIC_OPERATORS as readonly string[]).includes(operator)) {
-      if (question.type !== 'number') this.problem(`${at}/operator`, `'${operator}' kräver en fråga av typen number; ${question.id} är ${question.type}`);
-      else if (typeof value !== 'number') this.problem(`${at}/value`, 'värdet ska vara ett tal');
+      if (question.type !== 'number') this.problem(`${at}/operator`, m().ca_needsType(operator, 'number', question.id, question.type));
+      else if (typeof value !== 'number') this.problem(`${at}/value`, m().ca_valueMustBe(m().ca_number));
       return;
     }
     if ((DATE_OPERATORS as readonly string[]).includes(operator)) {
       if (question.type !== 'date') {
-        this.problem(`${at}/operator`, `'${operator}' kräver en fråga av typen date; ${question.id} är ${question.type}`);
+        this.problem(`${at}/operator`, m().ca_needsType(operator, 'date', question.id, question.type));
       } else if (isReference(value)) {
-        if (value.fact !== 'reviewDate') this.problem(`${at}/value/fact`, "ett värde kan bara hämtas från fact 'reviewDate'");
-        else if (value.path !== undefined) this.problem(`${at}/value/path`, 'path används inte här');
+        if (value.fact !== 'reviewDate') this.problem(`${at}/value/fact`, m().ca_onlyReviewDate);
+        else if (value.path !== undefined) this.problem(`${at}/value/path`, m().ca_pathNotHere);
         else this.monthsBack((value.params ?? {}) as Record<string, unknown>, `${at}/value/params`);
       } else if (!allowed(value)) {
-        this.problem(`${at}/value`, 'värdet ska vara ett datum ÅÅÅÅ-MM-DD eller { "fact": "reviewDate", … }');
+        this.problem(`${at}/value`, m().ca_dateValue);
       }
       return;
     }
-    if (!allowed(value)) this.problem(`${at}/value`, valueProblem(question, value) ?? 'ogiltigt värde');
+    if (!allowed(value)) this.problem(`${at}/value`, valueProblem(question, value) ?? m().ca_invalidValue);
   }
 
   examples(rule: Rule, at: string): void {
@@ -374,7 +375,7 @@ class RuleChecker {
           for (const [id, value] of Object.entries(example[field] ?? {})) {
             const pointer = `${at}/examples/${kind}/${ei}/${field}/${toPointer([id]).slice(1)}`;
             const ref = this.questions.get(id);
-            if (ref === undefined || ref.checklist.id !== this.checklist) this.problem(pointer, `okänd fråga '${id}' i checklistan '${this.checklist}'`);
+            if (ref === undefined || ref.checklist.id !== this.checklist) this.problem(pointer, m().ca_unknownQuestionIn(id, this.checklist));
             else {
               const problem = valueProblem(ref.question, value);
               if (problem !== undefined) this.problem(pointer, problem);

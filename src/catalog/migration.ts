@@ -1,3 +1,4 @@
+import { m as messages } from '../ui/i18n.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -65,7 +66,7 @@ export function loadMigrations(checklistsDir: string, checklists: readonly Check
     const fileProblems: Problem[] = [];
     const checklist = checklists.find((c) => c.id === m.checklist);
     if (checklist === undefined) {
-      fileProblems.push({ file, pointer: '/checklist', message: `det finns ingen checklista '${m.checklist}'` });
+      fileProblems.push({ file, pointer: '/checklist', message: messages().ca_noChecklist(m.checklist) });
       problems.push(...locate(loaded.text, fileProblems));
       continue;
     }
@@ -73,20 +74,20 @@ export function loadMigrations(checklistsDir: string, checklists: readonly Check
     const byOldId = new Map<string, QuestionMove>();
     m.questions.forEach((move, i) => {
       for (const old of list(move.from)) {
-        if (byOldId.has(old)) fileProblems.push({ file, pointer: `/questions/${i}/from`, message: `frågan '${old}' flyttas redan tidigare i filen` });
+        if (byOldId.has(old)) fileProblems.push({ file, pointer: `/questions/${i}/from`, message: messages().ca_movedEarlier(old) });
         byOldId.set(old, move);
       }
       const targets = list(move.to);
       for (const [j, id] of targets.entries()) {
         const at = Array.isArray(move.to) ? `/questions/${i}/to/${j}` : `/questions/${i}/to`;
-        if (!questions.has(id)) fileProblems.push({ file, pointer: at, message: `frågan '${id}' finns inte i ${m.checklist} ${checklist.version}` });
+        if (!questions.has(id)) fileProblems.push({ file, pointer: at, message: messages().ca_questionNotIn(id, m.checklist, checklist.version) });
       }
-      if (list(move.from).length > 1 && targets.length !== 1) fileProblems.push({ file, pointer: `/questions/${i}/to`, message: 'flera frågor kan bara slås ihop till en' });
-      if (list(move.from).length > 1 && move.merge === undefined) fileProblems.push({ file, pointer: `/questions/${i}/merge`, message: 'ange hur svaren slås ihop: "lowest" eller "first"' });
+      if (list(move.from).length > 1 && targets.length !== 1) fileProblems.push({ file, pointer: `/questions/${i}/to`, message: messages().ca_mergeIntoOne });
+      if (list(move.from).length > 1 && move.merge === undefined) fileProblems.push({ file, pointer: `/questions/${i}/merge`, message: messages().ca_mergeHow });
       for (const [value, next] of Object.entries(move.values ?? {})) {
         for (const id of targets) {
           const q = questions.get(id);
-          if (q !== undefined && valueProblem(q, next) !== undefined) fileProblems.push({ file, pointer: `/questions/${i}/values/${value}`, message: `'${next}' är inget tillåtet svar på ${id}` });
+          if (q !== undefined && valueProblem(q, next) !== undefined) fileProblems.push({ file, pointer: `/questions/${i}/values/${value}`, message: messages().ca_notAllowed(String(next), id) });
         }
       }
     });
@@ -98,7 +99,7 @@ export function loadMigrations(checklistsDir: string, checklists: readonly Check
   for (const [id, steps] of out) {
     const current = checklists.find((c) => c.id === id)!.version;
     for (const step of steps) {
-      if (chainFrom(steps, step.from, current) === undefined) problems.push({ file: step.file, pointer: '/to', message: `flyttningen ${step.from} → ${step.to} leder inte fram till checklistans version (${current})` });
+      if (chainFrom(steps, step.from, current) === undefined) problems.push({ file: step.file, pointer: '/to', message: messages().ca_chainBroken(step.from, step.to, current) });
     }
   }
   return out;
@@ -177,9 +178,9 @@ export function moveAnswers<T extends { value: AnswerValue }>(answers: Readonly<
             ? [...candidates].sort((a, b) => (answerPoints(q, a.value) ?? 2) - (answerPoints(q, b.value) ?? 2))[0]
             : candidates[0];
         if (chosen === undefined) continue;
-        const problem = q === undefined ? `frågan ${target} finns inte` : valueProblem(q, chosen.value);
+        const problem = q === undefined ? messages().ca_questionMissing(target) : valueProblem(q, chosen.value);
         if (problem !== undefined) {
-          problems.push({ question: id, message: `${id} kan inte flyttas till ${target} i ${step.to}: ${problem}; rätta flyttningen i ${step.file}` });
+          problems.push({ question: id, message: messages().ca_cannotMove(id, target, step.to, problem, step.file) });
           continue;
         }
         next[target] = chosen;

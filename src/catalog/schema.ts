@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { z } from 'zod';
 import { freeText } from '../io/free-text.js';
 import { RULE_FACTS, RULE_OPERATORS } from './vocabulary.js';
@@ -35,7 +36,7 @@ export const Applicability = z.union([
 export type Applicability = z.infer<typeof Applicability>;
 
 const questionBase = {
-  id: z.string().regex(QUESTION_ID, 'Fråge-id ska se ut som KP3.2 eller LOG.1'),
+  id: z.string().regex(QUESTION_ID, { error: () => m().ca_questionIdForm }),
   text: LocalizedText,
   help: LocalizedText,
   weight: z.number().positive().max(10).default(1).describe('Vikt i kontrollens poäng (standard 1)'),
@@ -53,7 +54,7 @@ const questionBase = {
 };
 
 export const ChoiceOption = z.strictObject({
-  value: z.string().regex(/^[a-z0-9_]+$/, 'Svarsalternativ skrivs med a–z, 0–9 och _'),
+  value: z.string().regex(/^[a-z0-9_]+$/, { error: () => m().ca_optionForm }),
   label: LocalizedText,
   score: z.number().min(0).max(1),
 });
@@ -87,7 +88,7 @@ export type Question = z.infer<typeof Question>;
 export type QuestionType = Question['type'];
 
 export const Control = z.strictObject({
-  id: z.string().regex(CONTROL_ID, 'Kontroll-id ska se ut som KP3 eller LOG'),
+  id: z.string().regex(CONTROL_ID, { error: () => m().ca_controlIdForm }),
   name: LocalizedText,
   description: LocalizedText,
   questions: z.array(Question).min(1),
@@ -144,16 +145,16 @@ export const Condition: z.ZodType<ConditionNode> = z.lazy(() =>
       if (forms.length !== 1) {
         ctx.addIssue({
           code: 'custom',
-          message: 'Ett villkor ska ha exakt en av all, any, not eller fact',
+          message: m().ca_conditionForms,
         });
         return;
       }
       if (forms[0] === 'fact') {
-        if (node.operator === undefined) ctx.addIssue({ code: 'custom', path: ['operator'], message: 'operator saknas' });
-        if (!('value' in node)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'value saknas' });
+        if (node.operator === undefined) ctx.addIssue({ code: 'custom', path: ['operator'], message: m().ca_operatorMissing });
+        if (!('value' in node)) ctx.addIssue({ code: 'custom', path: ['value'], message: m().ca_valueMissing });
       } else {
         for (const k of ['operator', 'value', 'params', 'path'] as const) {
-          if (k in node) ctx.addIssue({ code: 'custom', path: [k], message: `${k} hör bara till ett fact-villkor` });
+          if (k in node) ctx.addIssue({ code: 'custom', path: [k], message: m().ca_factOnly(k) });
         }
       }
     }),
@@ -210,10 +211,10 @@ export const RuleCase = z.strictObject({
 export type RuleCase = z.infer<typeof RuleCase>;
 
 export const Rule = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Regelnamn skrivs med A–Z, 0–9, punkt, - och _'),
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: () => m().ca_ruleNameForm }),
   description: LocalizedText.optional(),
   conditions: Condition.refine((c) => c.all !== undefined || c.any !== undefined || c.not !== undefined, {
-    message: 'Regelns villkor ska börja med all, any eller not',
+    error: () => m().ca_ruleConditions,
   }),
   event: z.strictObject({ type: z.literal('gap'), params: GapParams }),
   examples: z.strictObject({

@@ -16,12 +16,12 @@ export function defineActions(program: Command): void {
   program
     .command('actions')
     .description(m().c_actions)
-    .option('--year <år>', latestYearHelp(), parseYear)
+    .option(`--year ${m().ph_year}`, latestYearHelp(), parseYear)
     .option('--service <id>', m().o_serviceOrOrg)
     .option('--checklist <id>', m().o_checklist)
     .addOption(new Option('--priority <n>', m().o_priority).choices(['1', '2', '3', '4']))
     .option('--top <n>', m().o_top)
-    .addOption(new Option('--sort <ordning>', m().o_sort).choices(['priority', 'effect']).default('priority'))
+    .addOption(new Option(`--sort ${m().ph_order}`, m().o_sort).choices(['priority', 'effect']).default('priority'))
     .option('--explain', m().o_explain)
     .addHelpText('after', m().hx_actions)
     .action(async (opts: ActionsOptions, cmd: Command) => {

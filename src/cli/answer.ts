@@ -15,12 +15,12 @@ export function defineAnswer(program: Command): void {
   program
     .command('answer')
     .description(m().c_answer)
-    .argument('<svar...>', m().o_answers)
-    .option('--year <år>', m().o_yearRequired(yearHelp()), parseYear)
+    .argument(m().ph_answers, m().o_answers)
+    .option(`--year ${m().ph_year}`, m().o_yearRequired(yearHelp()), parseYear)
     .requiredOption('--service <id>', m().o_answerService)
     .option('--comment <text>', m().o_comment, parseText('--comment', 'comment'))
-    .option('--evidence <underlag>', m().o_evidence, parseText('--evidence', 'evidence'))
-    .option('--reviewer <namn>', m().o_reviewerAnswer, parseText('--reviewer'))
+    .option(`--evidence ${m().ph_evidence}`, m().o_evidence, parseText('--evidence', 'evidence'))
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerAnswer, parseText('--reviewer'))
     .addHelpText('after', m().hx_answer)
     .action(async (pairs: string[], given: AnswerOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -38,7 +38,7 @@ export function defineAnswer(program: Command): void {
       for (const pair of pairs) {
         const eq = pair.indexOf('=');
         if (eq <= 0) {
-          errors.push(`'${pair}': skriv FRÅGA=VÄRDE, t.ex. LOG.1=ja`);
+          errors.push(m().ans_pairForm(pair));
           continue;
         }
         const resolved = resolveAnswer(review.catalog, service, pair.slice(0, eq), pair.slice(eq + 1), { year: opts.year, comment: opts.comment });

@@ -18,11 +18,11 @@ export function defineAssess(program: Command): void {
   program
     .command('assess')
     .description(m().c_assess)
-    .option('--year <år>', m().o_yearCurrent, parseYear)
+    .option(`--year ${m().ph_year}`, m().o_yearCurrent, parseYear)
     .option('--service <id>', m().o_servicePick)
     .option('--checklist <id>', m().o_checklist)
     .option('--control <id>', m().o_control)
-    .option('--reviewer <namn>', m().o_reviewerAnswer, parseText('--reviewer'))
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerAnswer, parseText('--reviewer'))
     .option('--all', m().o_all)
     .addHelpText('after', m().hx_assess)
     .action(async (options: AssessOptions, cmd: Command) => {

@@ -13,8 +13,8 @@ export function defineCompare(program: Command): void {
   program
     .command('compare')
     .description(m().c_compare)
-    .argument('[år1]', m().o_year1, parseYear)
-    .argument('[år2]', m().o_year2, parseYear)
+    .argument(m().ph_year1, m().o_year1, parseYear)
+    .argument(m().ph_year2, m().o_year2, parseYear)
     .option('--service <id>', m().o_serviceOrOrg)
     .option('--checklist <id>', m().o_checklist)
     .option('--details', m().o_details)
@@ -50,7 +50,7 @@ export function defineCompare(program: Command): void {
         if (latest === undefined || earlier === undefined || earlier === latest) {
           throw new UsageError(m().cp_twoYears, latest === undefined ? m().cp_noAnswers : m().cp_answersFor(years));
         }
-        note = ctx.lang === 'sv' ? `(${earlier} mot ${latest}, senaste året i arbetsytan)` : `(${earlier} against ${latest}, the latest year in the workspace)`;
+        note = m().cmp_latestNote(earlier, latest);
         [from, to] = [earlier, latest];
       }
       if (from === undefined || from === to) throw new UsageError(m().cp_differentYears);

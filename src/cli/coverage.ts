@@ -7,7 +7,7 @@ export function defineCoverage(program: Command): void {
   program
     .command('coverage')
     .description(m().c_coverage)
-    .option('--year <år>', latestYearHelp(), parseYear)
+    .option(`--year ${m().ph_year}`, latestYearHelp(), parseYear)
     .requiredOption('--framework <id>', m().o_framework)
     .option('--service <id>', m().o_serviceOrOrg)
     .addHelpText('after', m().hx_coverage)

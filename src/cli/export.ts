@@ -13,9 +13,9 @@ export function defineExport(program: Command): void {
   program
     .command('export')
     .description(m().c_export)
-    .option('--year <år>', latestYearHelp(), parseYear)
+    .option(`--year ${m().ph_year}`, latestYearHelp(), parseYear)
     .addOption(new Option('--format <format>', m().o_format).choices(['csv', 'xlsx', 'md', 'json', 'oscal-ar', 'oscal-poam']).makeOptionMandatory())
-    .option('--out <fil>', m().o_out)
+    .option(`--out ${m().ph_file}`, m().o_out)
     .option('--force', m().h_forceHelp)
     .addHelpText('after', m().hx_export)
     .action(async (opts: ExportOptions, cmd: Command) => {

@@ -15,7 +15,7 @@ export function defineGit(program: Command): void {
       await openWorkspace(ctx.ws);
       const { setupGit } = await import('../git/setup.js');
       const { shownPath } = await import('../io/paths.js');
-      const result = setupGit(ctx.ws);
+      const result = setupGit(ctx.ws, undefined, ctx.lang);
       if (ctx.json) {
         ctx.printJson(result);
         return;
@@ -37,14 +37,14 @@ export function defineGit(program: Command): void {
   git
     .command('merge-file')
     .description(m().c_gitMergeFile)
-    .argument('<bas>', m().o_mergeBase)
-    .argument('<vår>', m().o_mergeOurs)
-    .argument('<deras>', m().o_mergeTheirs)
-    .argument('[sökväg]', m().o_mergePath)
+    .argument(m().ph_base, m().o_mergeBase)
+    .argument(m().ph_ours, m().o_mergeOurs)
+    .argument(m().ph_theirs, m().o_mergeTheirs)
+    .argument(m().ph_path, m().o_mergePath)
     .addHelpText('after', m().hx_gitMergeFile)
     .action(async (base: string, ours: string, theirs: string, path: string | undefined, _opts: unknown, cmd: Command) => {
       const ctx = contextOf(cmd);
-      const { runMergeDriver, MARKERS } = await import('../git/merge-file.js');
+      const { runMergeDriver, markers } = await import('../git/merge-file.js');
       const { StoppedError } = await import('../errors.js');
       const result = runMergeDriver({ base, ours, theirs }, path);
       const file = path ?? ours;
@@ -56,7 +56,7 @@ export function defineGit(program: Command): void {
       const t = msg(ctx.lang);
       const resolve = t.g_resolve(file);
       const left = {
-        markers: t.g_leftMarkers(MARKERS.ours, MARKERS.theirs, resolve),
+        markers: t.g_leftMarkers(markers().ours, markers().theirs, resolve),
         'line-merge': t.g_leftLineMerge(resolve),
         ours: t.g_leftOurs(file, resolve),
       }[result.left];

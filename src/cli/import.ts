@@ -13,10 +13,10 @@ export function defineImport(program: Command): void {
   program
     .command('import')
     .description(m().c_import)
-    .argument('<fil>', m().o_importFile)
-    .option('--year <år>', m().o_yearRequired(yearHelp()), parseYear)
-    .option('--from-year <år>', m().o_fromYear, parseYear)
-    .option('--reviewer <namn>', m().o_reviewerBy, parseText('--reviewer'))
+    .argument(m().ph_file, m().o_importFile)
+    .option(`--year ${m().ph_year}`, m().o_yearRequired(yearHelp()), parseYear)
+    .option(`--from-year ${m().ph_year}`, m().o_fromYear, parseYear)
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerBy, parseText('--reviewer'))
     .option('--dry-run', m().o_dryRun)
     .addHelpText('after', m().hx_import)
     .action(async (file: string, given: ImportOptions, cmd: Command) => {

@@ -54,25 +54,25 @@ const toFields = (o: FieldOptions): IncidentFields => ({
 function fieldOptions(cmd: Command, required: boolean): Command {
   const req = (flags: string, text: string, parse?: (v: string) => string) => (required ? cmd.requiredOption(flags, text, parse as never) : cmd.option(flags, text, parse as never));
   req('--service <id>', m().o_incidentService);
-  req('--kind <typ>', m().o_kinds);
-  req('--title <text>', 'kort rubrik', parseText('--title'));
-  req('--occurred <ÅÅÅÅ-MM-DD>', m().o_occurred);
+  req(`--kind ${m().ph_kind}`, m().o_kinds);
+  req('--title <text>', m().o_incidentTitle, parseText('--title'));
+  req(`--occurred ${m().ph_date}`, m().o_occurred);
   return cmd
-    .option('--detected <tidpunkt>', m().o_detected)
-    .option('--resolved <ÅÅÅÅ-MM-DD>', m().o_resolved)
+    .option(`--detected ${m().ph_time}`, m().o_detected)
+    .option(`--resolved ${m().ph_date}`, m().o_resolved)
     .option('--status <status>', m().o_incidentStatus)
     .option('--description <text>', m().o_description, parseText('--description', 'comment'))
-    .option('--supplier <namn>', m().o_incidentSupplier, parseText('--supplier'))
+    .option(`--supplier ${m().ph_name}`, m().o_incidentSupplier, parseText('--supplier'))
     .option('--root-cause <ja|nej>', m().o_rootCause)
     .option('--actions <text>', m().o_actionsTaken, parseText('--actions', 'comment'))
-    .option('--imy-notified <tidpunkt>', m().o_imyNotified)
+    .option(`--imy-notified ${m().ph_time}`, m().o_imyNotified)
     .option('--delay-reason <text>', m().o_delayReason, parseText('--delay-reason', 'motivation'))
-    .option('--not-notified <motivering>', m().o_notNotified, parseText('--not-notified', 'motivation'))
+    .option(`--not-notified ${m().ph_motivation}`, m().o_notNotified, parseText('--not-notified', 'motivation'))
     .option('--subjects-informed <ja|nej|ej_aktuellt>', m().o_subjectsInformed)
-    .option('--early-warning <tidpunkt>', m().o_earlyWarning)
-    .option('--notification <tidpunkt>', m().o_notification)
-    .option('--final-report <ÅÅÅÅ-MM-DD>', m().o_finalReport)
-    .option('--reviewer <namn>', m().o_reviewerRecord, parseText('--reviewer'));
+    .option(`--early-warning ${m().ph_time}`, m().o_earlyWarning)
+    .option(`--notification ${m().ph_time}`, m().o_notification)
+    .option(`--final-report ${m().ph_date}`, m().o_finalReport)
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerRecord, parseText('--reviewer'));
 }
 
 function refuse(problems: { field: string; message: string }[], options: Record<string, string>): never {
@@ -128,9 +128,9 @@ export function defineIncident(program: Command): void {
     .command('list')
     .description(m().c_incidentList)
     .option('--service <id>', m().o_service)
-    .option('--kind <typ>', m().o_kinds)
-    .option('--from <ÅÅÅÅ-MM-DD>', m().o_from)
-    .option('--to <ÅÅÅÅ-MM-DD>', m().o_to)
+    .option(`--kind ${m().ph_kind}`, m().o_kinds)
+    .option(`--from ${m().ph_date}`, m().o_from)
+    .option(`--to ${m().ph_date}`, m().o_to)
     .addHelpText('after', m().hx_incidentList)
     .action(async (opts: { service?: string; kind?: string; from?: string; to?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -177,9 +177,9 @@ export function defineIncident(program: Command): void {
   incident
     .command('import')
     .description(m().c_incidentImport)
-    .argument('<fil>', m().o_inFile)
+    .argument(m().ph_file, m().o_inFile)
     .option('--dry-run', m().o_inDryRun)
-    .option('--reviewer <namn>', m().o_reviewerRecord, parseText('--reviewer'))
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerRecord, parseText('--reviewer'))
     .addHelpText('after', m().hx_incidentImport)
     .action(async (file: string, opts: { dryRun?: boolean; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);

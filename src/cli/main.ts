@@ -83,17 +83,16 @@ export function langOfArgv(argv: readonly string[]): Lang {
 
 export function buildProgram(): Command {
   const t = m();
-  const sv = outputLang() === 'sv';
   const titles = helpTitles();
   const program = new Command('efterlev');
   program
     .description(t.h_description)
     .version(version(), '-V, --version', t.h_version)
     .helpOption('-h, --help', t.h_help)
-    .helpCommand(sv ? 'help [kommando]' : 'help [command]', t.h_helpCommand)
-    .option(sv ? '--dir <mapp>' : '--dir <folder>', t.h_dir)
+    .helpCommand(t.ph_helpCommand, t.h_helpCommand)
+    .option(`--dir ${t.ph_folder}`, t.h_dir)
     .option('--json', t.h_json)
-    .addOption(new Option(sv ? '--lang <språk>' : '--lang <language>', t.h_lang).choices(['sv', 'en']).default('sv'))
+    .addOption(new Option(`--lang ${t.ph_language}`, t.h_lang).choices(['sv', 'en']).default('sv'))
     .option('--no-color', t.h_noColor)
     .exitOverride()
     .showSuggestionAfterError(true)

@@ -8,9 +8,9 @@ export function defineObservation(program: Command): void {
   observation
     .command('add')
     .description(m().c_observationAdd)
-    .argument('<text>', m().o_observation, parseText('iakttagelsen', 'observation'))
-    .option('--year <år>', latestYearHelp(), parseYear)
-    .option('--reviewer <namn>', m().o_reviewerWrites, parseText('--reviewer'))
+    .argument('<text>', m().o_observation, parseText(m().ph_observation, 'observation'))
+    .option(`--year ${m().ph_year}`, latestYearHelp(), parseYear)
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerWrites, parseText('--reviewer'))
     .addHelpText('after', m().hx_observationAdd)
     .action(async (text: string, opts: { year?: number; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -28,7 +28,7 @@ export function defineObservation(program: Command): void {
   observation
     .command('list')
     .description(m().c_observationList)
-    .option('--year <år>', latestYearHelp(), parseYear)
+    .option(`--year ${m().ph_year}`, latestYearHelp(), parseYear)
     .addHelpText('after', m().hx_observationList)
     .action(async (opts: { year?: number }, cmd: Command) => {
       const ctx = contextOf(cmd);

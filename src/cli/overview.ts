@@ -6,7 +6,7 @@ export function defineOverview(program: Command): void {
   program
     .command('overview')
     .description(m().c_overview)
-    .option('--year <år>', m().o_yearLatest, parseYear)
+    .option(`--year ${m().ph_year}`, m().o_yearLatest, parseYear)
     .addHelpText('after', m().hx_overview)
     .action(async (opts: { year?: number }, cmd: Command) => {
       const ctx = contextOf(cmd);

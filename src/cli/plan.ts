@@ -20,14 +20,14 @@ export function definePlan(program: Command): void {
     .command('set')
     .description(m().c_planSet)
     .argument('<id>', m().o_actionId)
-    .option('--year <år>', latestYearHelp(), parseYear)
+    .option(`--year ${m().ph_year}`, latestYearHelp(), parseYear)
     .option('--status <status>', m().o_planStatus)
-    .option('--owner <namn>', m().o_actionOwner, parseText('--owner'))
-    .option('--due <ÅÅÅÅ-MM-DD>', m().o_due)
+    .option(`--owner ${m().ph_name}`, m().o_actionOwner, parseText('--owner'))
+    .option(`--due ${m().ph_date}`, m().o_due)
     .option('--note <text>', m().o_note, parseText('--note', 'note'))
     .option('--motivation <text>', m().o_motivation, parseText('--motivation', 'motivation'))
-    .option('--accepted-by <namn>', m().o_acceptedBy, parseText('--accepted-by'))
-    .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
+    .option(`--accepted-by ${m().ph_name}`, m().o_acceptedBy, parseText('--accepted-by'))
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerChange, parseText('--reviewer'))
     .addHelpText('after', m().hx_planSet)
     .action(async (id: string, given: SetOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -79,9 +79,9 @@ export function definePlan(program: Command): void {
   plan
     .command('import')
     .description(m().c_planImport)
-    .argument('<fil>', m().o_planFile)
-    .option('--year <år>', latestYearHelp(), parseYear)
-    .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
+    .argument(m().ph_file, m().o_planFile)
+    .option(`--year ${m().ph_year}`, latestYearHelp(), parseYear)
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerChange, parseText('--reviewer'))
     .option('--dry-run', m().o_dryRun)
     .addHelpText('after', m().hx_planImport)
     .action(async (file: string, given: { year?: number; reviewer?: string; dryRun?: boolean }, cmd: Command) => {

@@ -17,12 +17,12 @@ export function defineReport(program: Command): void {
   program
     .command('report')
     .description(m().c_report)
-    .addOption(new Option('--kind <rapport>', m().o_kind).choices(['arsrapport', 'avvikelser']).default('arsrapport'))
-    .option('--year <år>', m().o_reportYear(latestYearHelp()), parseYear)
-    .option('--from <ÅÅÅÅ-MM-DD>', m().o_periodFrom)
-    .option('--to <ÅÅÅÅ-MM-DD>', m().o_periodTo)
+    .addOption(new Option(`--kind ${m().ph_report}`, m().o_kind).choices(['arsrapport', 'avvikelser']).default('arsrapport'))
+    .option(`--year ${m().ph_year}`, m().o_reportYear(latestYearHelp()), parseYear)
+    .option(`--from ${m().ph_date}`, m().o_periodFrom)
+    .option(`--to ${m().ph_date}`, m().o_periodTo)
     .addOption(new Option('--format <format>', m().o_reportFormat).choices(['md', 'html', 'docx', 'xlsx']))
-    .option('--out <fil>', m().o_reportOut)
+    .option(`--out ${m().ph_file}`, m().o_reportOut)
     .option('--force', m().h_forceHelp)
     .addHelpText('after', m().hx_report)
     .action(async (opts: ReportOptions, cmd: Command) => {

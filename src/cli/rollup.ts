@@ -28,8 +28,8 @@ export function defineRollup(program: Command): void {
   rollup
     .command('init')
     .description(m().c_rollupInit)
-    .requiredOption('--member <mapp>', m().o_member, (v: string, prev: string[] = []) => [...prev, v])
-    .option('--name <namn>', m().o_rollupName, parseText('--name'), 'Staden')
+    .requiredOption(`--member ${m().ph_folder}`, m().o_member, (v: string, prev: string[] = []) => [...prev, v])
+    .option(`--name ${m().ph_name}`, m().o_rollupName, parseText('--name'), 'Staden')
     .option('--force', m().o_rollupForce)
     .action(async (opts: { member: string[]; name: string; force?: boolean }, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -52,7 +52,7 @@ export function defineRollup(program: Command): void {
   rollup
     .command('overview')
     .description(m().c_rollupOverview)
-    .requiredOption('--year <år>', yearHelp(), parseYear)
+    .requiredOption(`--year ${m().ph_year}`, yearHelp(), parseYear)
     .action(async (opts: { year: number }, cmd: Command) => {
       const { ctx, rollup: file, years } = await load(cmd, opts.year);
       const { rollupOverview, rollupOverviewJson } = await import('../ui/rollup.js');
@@ -63,7 +63,7 @@ export function defineRollup(program: Command): void {
   rollup
     .command('actions')
     .description(m().c_rollupActions)
-    .requiredOption('--year <år>', yearHelp(), parseYear)
+    .requiredOption(`--year ${m().ph_year}`, yearHelp(), parseYear)
     .option('--top <n>', m().o_top)
     .action(async (opts: { year: number; top?: string }, cmd: Command) => {
       if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(m().e_badTop(opts.top));
@@ -79,9 +79,9 @@ export function defineRollup(program: Command): void {
   rollup
     .command('report')
     .description(m().c_rollupReport)
-    .requiredOption('--year <år>', yearHelp(), parseYear)
+    .requiredOption(`--year ${m().ph_year}`, yearHelp(), parseYear)
     .addOption(new Option('--format <format>', m().o_format).choices(['md', 'html']).default('md'))
-    .option('--out <fil>', m().o_outStdout)
+    .option(`--out ${m().ph_file}`, m().o_outStdout)
     .option('--force', m().h_forceHelp)
     .action(async (opts: { year: number; format: 'md' | 'html'; out?: string; force?: boolean }, cmd: Command) => {
       const { ctx, rollup: file, years } = await load(cmd, opts.year);
@@ -96,9 +96,9 @@ export function defineRollup(program: Command): void {
   rollup
     .command('export')
     .description(m().c_rollupExport)
-    .requiredOption('--year <år>', yearHelp(), parseYear)
+    .requiredOption(`--year ${m().ph_year}`, yearHelp(), parseYear)
     .addOption(new Option('--format <format>', m().o_format).choices(['csv', 'xlsx', 'md', 'json']).makeOptionMandatory())
-    .option('--out <fil>', m().o_out)
+    .option(`--out ${m().ph_file}`, m().o_out)
     .option('--force', m().h_forceHelp)
     .action(async (opts: { year: number; format: 'csv' | 'xlsx' | 'md' | 'json'; out?: string; force?: boolean }, cmd: Command) => {
       if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError(m().e_xlsxNeedsOut);

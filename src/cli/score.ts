@@ -12,7 +12,7 @@ export function defineScore(program: Command): void {
   program
     .command('score')
     .description(m().c_score)
-    .option('--year <år>', latestYearHelp(), parseYear)
+    .option(`--year ${m().ph_year}`, latestYearHelp(), parseYear)
     .option('--service <id>', m().o_serviceOrOrg)
     .option('--checklist <id>', m().o_checklistEg)
     .addHelpText('after', m().hx_score)

@@ -19,14 +19,14 @@ interface FieldOptions {
 
 function fieldOptions(cmd: Command): Command {
   return cmd
-    .option('--owner <namn>', m().o_svOwner, parseText('--owner'))
-    .option('--area <område>', m().o_svArea, parseText('--area'))
-    .option('--supplier <namn>', m().o_svSupplier, parseText('--supplier'))
+    .option(`--owner ${m().ph_name}`, m().o_svOwner, parseText('--owner'))
+    .option(`--area ${m().ph_area}`, m().o_svArea, parseText('--area'))
+    .option(`--supplier ${m().ph_name}`, m().o_svSupplier, parseText('--supplier'))
     .option('--personal-data [ja|nej|okänt]', m().o_svPersonalData)
     .option('--sensitive [ja|nej|okänt]', m().o_svSensitive)
     .option('--third-country [ja|nej|okänt]', m().o_svThirdCountry)
     .option('--classification <KRTS>', m().o_svClassification)
-    .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'));
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerChange, parseText('--reviewer'));
 }
 
 const toFields = (o: FieldOptions): ServiceFields => ({
@@ -48,7 +48,7 @@ export function defineService(program: Command): void {
       .command('add')
       .description(m().c_serviceAdd)
       .argument('<id>', m().o_svId)
-      .requiredOption('--name <namn>', m().o_svName, parseText('--name')),
+      .requiredOption(`--name ${m().ph_name}`, m().o_svName, parseText('--name')),
   )
     .addHelpText('after', m().hx_serviceAdd)
     .action(async (id: string, opts: FieldOptions, cmd: Command) => {
@@ -73,7 +73,7 @@ export function defineService(program: Command): void {
       .command('set')
       .description(m().c_serviceSet)
       .argument('<id>', m().o_svServiceId)
-      .option('--name <namn>', m().o_svNewName, parseText('--name')),
+      .option(`--name ${m().ph_name}`, m().o_svNewName, parseText('--name')),
   )
     .addHelpText('after', m().hx_serviceSet)
     .action(async (id: string, opts: FieldOptions, cmd: Command) => {
@@ -100,7 +100,7 @@ export function defineService(program: Command): void {
     .description(m().c_serviceRetire)
     .argument('<id>', m().o_svServiceId)
     .requiredOption('--reason <text>', m().o_svReason, parseText('--reason', 'motivation'))
-    .option('--reviewer <namn>', m().o_reviewerChange, parseText('--reviewer'))
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerChange, parseText('--reviewer'))
     .addHelpText('after', m().hx_serviceRetire)
     .action(async (id: string, opts: { reason: string; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -124,9 +124,9 @@ export function defineService(program: Command): void {
   service
     .command('import')
     .description(m().c_serviceImport)
-    .argument('<fil>', m().o_svFile)
+    .argument(m().ph_file, m().o_svFile)
     .option('--dry-run', m().o_svDryRun)
-    .option('--reviewer <namn>', m().o_reviewerChange)
+    .option(`--reviewer ${m().ph_name}`, m().o_reviewerChange)
     .addHelpText('after', m().hx_serviceImport)
     .action(async (file: string, opts: { dryRun?: boolean; reviewer?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);

@@ -6,7 +6,7 @@ export function defineShow(program: Command): void {
   program
     .command('show')
     .description(m().c_show)
-    .option('--year <år>', latestYearHelp(), parseYear)
+    .option(`--year ${m().ph_year}`, latestYearHelp(), parseYear)
     .requiredOption('--service <id>', m().o_showService)
     .option('--history', m().o_history)
     .addHelpText('after', m().hx_show)

@@ -8,7 +8,7 @@ export function defineVerify(program: Command): void {
   program
     .command('verify')
     .description(m().c_verify)
-    .option('--public-key <fil>', m().o_publicKey)
+    .option(`--public-key ${m().ph_file}`, m().o_publicKey)
     .option('--require-signature', m().o_requireSignature)
     .addHelpText('after', m().hx_verify)
     .action(async (opts: { publicKey?: string; requireSignature?: boolean }, cmd: Command) => {

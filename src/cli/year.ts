@@ -13,9 +13,9 @@ export function defineYear(program: Command): void {
   year
     .command('close')
     .description(m().c_yearClose)
-    .argument('<år>', m().o_yearToClose, parseYear)
-    .requiredOption('--by <namn>', m().o_byClose, parseText('--by'))
-    .option('--sign-key <fil>', m().o_signKey)
+    .argument(m().ph_year, m().o_yearToClose, parseYear)
+    .requiredOption(`--by ${m().ph_name}`, m().o_byClose, parseText('--by'))
+    .option(`--sign-key ${m().ph_file}`, m().o_signKey)
     .addHelpText('after', m().hx_yearClose)
     .action(async (y: number, opts: { by: string; signKey?: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -56,9 +56,9 @@ export function defineYear(program: Command): void {
   year
     .command('reopen')
     .description(m().c_yearReopen)
-    .argument('<år>', m().o_yearToReopen, parseYear)
+    .argument(m().ph_year, m().o_yearToReopen, parseYear)
     .requiredOption('--reason <text>', m().o_reasonReopen, parseText('--reason', 'motivation'))
-    .requiredOption('--by <namn>', m().o_byReopen, parseText('--by'))
+    .requiredOption(`--by ${m().ph_name}`, m().o_byReopen, parseText('--by'))
     .addHelpText('after', m().hx_yearReopen)
     .action(async (y: number, opts: { reason: string; by: string }, cmd: Command) => {
       const ctx = contextOf(cmd);
@@ -98,7 +98,7 @@ export function defineYear(program: Command): void {
   year
     .command('keygen')
     .description(m().c_yearKeygen)
-    .requiredOption('--out <fil>', m().o_keyOut)
+    .requiredOption(`--out ${m().ph_file}`, m().o_keyOut)
     .addHelpText('after', m().hx_yearKeygen)
     .action(async (opts: { out: string }, cmd: Command) => {
       const ctx = contextOf(cmd);

@@ -2,6 +2,7 @@ import type { CatalogRule } from '../catalog/load.js';
 import { appliesTo, type ServiceProfile } from '../catalog/profile.js';
 import type { Checklist, Control, LocalizedText, Question } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
+import { msg } from '../ui/i18n.js';
 
 /**
  * Gaps that come from how a question was answered rather than from a catalogue rule: the same
@@ -27,12 +28,12 @@ export function conditionText(q: Question, lang: 'sv' | 'en'): string {
     .map((c) => {
       if ('equals' in c) {
         const text = FIELD_TEXT[c.field]![lang];
-        return c.equals ? text : `${lang === 'sv' ? 'inte' : 'not'} ${text}`;
+        return c.equals ? text : `${msg(lang).explain_not} ${text}`;
       }
       const aspect = c.field.slice('classification.'.length);
-      return lang === 'sv' ? `klassning ${aspect === 'max' ? 'högsta' : aspect} ≥ ${c.min}` : `classification ${aspect} ≥ ${c.min}`;
+      return msg(lang).ag_classification(aspect, c.min);
     })
-    .join(lang === 'sv' ? ' och ' : ' and ');
+    .join(` ${msg(lang).q_and} `);
 }
 
 /** Whether the register says the question applies: it has conditions, and they hold on what the register knows. */

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import type { Catalog } from '../catalog/load.js';
 import { EXAMPLE_PROFILE, profileOf } from '../catalog/profile.js';
 import type { Problem } from '../errors.js';
@@ -49,12 +50,12 @@ export async function ruleExampleProblems(catalog: Catalog): Promise<Problem[]> 
           const byReference = fired(await reference.assess(input, [checklist]));
           const pointer = `${rule.pointer}/examples/${kind}/${i}`;
           if (byCompiled !== byReference) {
-            problems.push({ file: rule.file, pointer, message: `regeln '${rule.rule.name}' utvärderas olika av efterlev och json-rules-engine (fel i efterlev, rapportera det)` });
+            problems.push({ file: rule.file, pointer, message: m().ex_differ(rule.rule.name) });
           } else if (byCompiled !== (kind === 'fires')) {
             problems.push({
               file: rule.file,
               pointer,
-              message: kind === 'fires' ? `regeln '${rule.rule.name}' slår inte till i exemplet` : `regeln '${rule.rule.name}' slår till i exemplet, fast den inte borde`,
+              message: kind === 'fires' ? m().ex_doesNotFire(rule.rule.name) : m().ex_firesWrongly(rule.rule.name),
             });
           }
         }

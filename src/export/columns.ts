@@ -4,7 +4,7 @@ import { summarize, type ServiceResult } from '../engine/assess.js';
 import type { Action } from '../plan/actions.js';
 import { PRIORITIES } from '../plan/priority.js';
 import type { Status } from '../engine/score.js';
-import { text, t, type Lang } from '../ui/i18n.js';
+import { msg, text, t, type Lang } from '../ui/i18n.js';
 import { actionStatusLabel } from '../ui/actions.js';
 import { whyText } from '../plan/actions.js';
 import { controlName, checklistName } from '../ui/score.js';
@@ -71,10 +71,8 @@ export const COLUMNS: Column[] = [
   { key: 'acceptedBy', header: { sv: 'Accepterad av', en: 'Accepted by' }, width: 16, value: (a) => a.followUp?.acceptedBy ?? '' },
 ];
 
-export function confidentialityNotice(year: number, organisation: string, lang: Lang): string {
-  return lang === 'sv'
-    ? `KONFIDENTIELLT – handlingsplan ${year} för ${organisation}. Innehåller kända säkerhetsbrister: sprid inte utanför behöriga.`
-    : `CONFIDENTIAL – action plan ${year} for ${organisation}. Contains known security gaps: do not share beyond those authorised.`;
+export function confidentialityNotice(year: number, organisation: string, lang: Lang, document: string = msg(lang).x_actionPlanWord): string {
+  return msg(lang).x_notice(document, year, organisation);
 }
 
 export interface SummaryRow {
@@ -108,7 +106,7 @@ export function summaryRows(catalog: Catalog, results: readonly ServiceResult[],
       checklist: checklistName(catalog, c.checklist, lang),
       control: controlName(catalog, c.checklist, c.control, lang),
       score: c.score,
-      assessed: `${c.assessed} ${lang === 'sv' ? 'av' : 'of'} ${c.services}`,
+      assessed: msg(lang).report_of(c.assessed, c.services),
       status: t(`status_${c.status}`, lang),
       level: c.status,
       actions: mine.length,

@@ -1,6 +1,6 @@
 import type { Action } from '../plan/actions.js';
 import type { Lang } from '../ui/i18n.js';
-import { text } from '../ui/i18n.js';
+import { msg, text } from '../ui/i18n.js';
 import { actionStatusLabel } from '../ui/actions.js';
 import { whyText } from '../plan/actions.js';
 import { SUMMARY_HEADERS, summaryCells, type Cell, type SummaryRow } from './columns.js';
@@ -14,18 +14,18 @@ function mdTable(head: string[], rows: Cell[][]): string {
 
 /** The handlingsplan for pasting into a report. */
 export function handlingsplanMarkdown(year: number, notice: string, actions: readonly Action[], summary: readonly SummaryRow[], lang: Lang): string {
-  const sv = lang === 'sv';
+  const l = msg(lang);
   return [
     `**${mdText(notice)}**`,
     '',
-    `# ${sv ? 'Handlingsplan' : 'Action plan'} ${year}`,
+    `# ${l.x_actionPlan} ${year}`,
     '',
     mdTable(
-      sv ? ['Prio', 'Id', 'Varför', 'Brist', 'Åtgärd', 'Referens', 'Ansvarig', 'Klart senast', 'Status'] : ['Prio', 'Id', 'Why', 'Finding', 'Action', 'Reference', 'Owner', 'Due', 'Status'],
+      [l.x_colPrio, l.id, l.x_colWhy, l.x_colFinding, l.x_colAction, l.x_colReference, l.owner, l.x_colDue, l.status],
       actions.map((a) => [`P${a.priority}`, a.id, whyText(a, lang), text(a.finding, lang), text(a.action, lang), a.reference, a.owner ?? '', a.due, actionStatusLabel(a.status, lang)]),
     ),
     '',
-    `## ${sv ? 'Sammanfattning per kontroll' : 'Summary per control'}`,
+    `## ${l.x_summaryPerControl}`,
     '',
     mdTable(SUMMARY_HEADERS.map((h) => h[lang]), summary.map(summaryCells)),
     '',

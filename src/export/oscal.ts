@@ -13,7 +13,7 @@ import { actionId, type Action } from '../plan/actions.js';
 import type { ActionStatus } from '../plan/schema.js';
 import { ORGANISATION_ID } from '../store/schema.js';
 import { checklistAppliesIn } from '../store/answers.js';
-import { reviewSummary, statusAnswerLabel, t, text, type Lang } from '../ui/i18n.js';
+import { decimal, msg, reviewSummary, statusAnswerLabel, t, text, type Lang } from '../ui/i18n.js';
 import {
   contentVersion,
   earliest,
@@ -49,14 +49,9 @@ function list<T>(key: string, items: readonly T[]): Record<string, T[]> {
   return items.length === 0 ? {} : { [key]: [...items] };
 }
 
-/** The organisation's own review counts as one: "7 av 9 granskningar klara". */
-const REVIEWS = { sv: ['granskning', 'granskningar'] as [string, string], en: ['review', 'reviews'] as [string, string] };
-
-const sv = (lang: Lang, sv: string, en: string): string => (lang === 'sv' ? sv : en);
-
 function points(n: number, lang: Lang): string {
   const s = n.toFixed(1);
-  return lang === 'sv' ? s.replace('.', ',') : s;
+  return decimal(s, lang);
 }
 
 /** The confidentiality marking: OSCAL's `marking` property, with the notice beside it. */
@@ -85,13 +80,6 @@ const REMEDIATION_LIFECYCLE: Record<ActionStatus, 'planned' | 'completed' | 'rec
   klar: 'completed',
   // The recommended fix is not to be carried out: the risk is accepted instead.
   accepterad_risk: 'recommendation',
-};
-
-const ACTION_STATUS_LABEL: Record<ActionStatus, { sv: string; en: string }> = {
-  ej_påbörjad: { sv: 'Ej påbörjad', en: 'Not started' },
-  pågår: { sv: 'Pågår', en: 'In progress' },
-  klar: { sv: 'Klar', en: 'Done' },
-  accepterad_risk: { sv: 'Accepterad risk', en: 'Accepted risk' },
 };
 
 /** What the shared parts of both documents need: names, UUIDs and the organisation's party. */
@@ -163,7 +151,7 @@ class Context {
         : [
             {
               uuid: this.id(`risk-log/${a.id}/${f.at}`),
-              title: accepted ? sv(lang, 'Accepterad risk', 'Accepted risk') : sv(lang, 'Uppföljning', 'Follow-up'),
+              title: accepted ? t('plan_accepterad_risk', lang) : t('os_followUp', lang),
               ...(accepted && f.motivation !== undefined ? { description: f.motivation } : {}),
               start: oscalDateTime(f.at),
               props: [
@@ -180,10 +168,10 @@ class Context {
       title: `${this.serviceName(a.service)}: ${finding}`,
       description: [
         finding,
-        `${sv(lang, 'Tjänst', 'Service')}: ${this.serviceName(a.service)} (id ${a.service}). ${sv(lang, 'Kontroll', 'Control')}: ${this.controlName(a.checklist, a.control)}.`,
-        `${sv(lang, 'Referens', 'Reference')}: ${a.reference}`,
+        `${t('service', lang)}: ${this.serviceName(a.service)} (id ${a.service}). ${t('control', lang)}: ${this.controlName(a.checklist, a.control)}.`,
+        `${t('x_colReference', lang)}: ${a.reference}`,
       ].join('\n\n'),
-      statement: `${sv(lang, 'Allvarlighet', 'Severity')}: ${t(`severity_${a.severity}`, lang)}. P${a.priority}: ${whyText(a, lang)}.`,
+      statement: `${t('os_severity', lang)}: ${t(`severity_${a.severity}`, lang)}. P${a.priority}: ${whyText(a, lang)}.`,
       props: [
         // OSCAL's own: the order in which risks should be addressed, lower first.
         { name: 'priority', value: String(a.priority) },
@@ -203,7 +191,7 @@ class Context {
         {
           uuid: this.id(`remediation/${a.id}`),
           lifecycle: REMEDIATION_LIFECYCLE[a.status],
-          title: sv(lang, 'Åtgärd', 'Action'),
+          title: t('x_colAction', lang),
           description: text(a.action, lang),
         },
       ],
@@ -224,7 +212,7 @@ function answerText(q: AnsweredQuestion, lang: Lang): string {
     const option = question.options.find((o) => o.value === v);
     return option === undefined ? String(v) : text(option.label, lang);
   }
-  if (question.type === 'number') return `${lang === 'sv' ? String(v).replace('.', ',') : String(v)}${question.unit ? ` ${text(question.unit, lang)}` : ''}`;
+  if (question.type === 'number') return `${decimal(String(v), lang)}${question.unit ? ` ${text(question.unit, lang)}` : ''}`;
   return String(v);
 }
 
@@ -233,7 +221,7 @@ function observation(ctx: Context, s: OscalService, q: AnsweredQuestion): Json {
   const a = q.answer;
   const evidence = q.fromIncidents ? undefined : a?.evidence?.trim() || undefined;
   const href = evidence === undefined ? undefined : evidenceHref(evidence);
-  const source = q.fromIncidents ? sv(lang, ' (från incidentregistret, de senaste tolv månaderna)', ' (from the incident register, the last twelve months)') : '';
+  const source = q.fromIncidents ? t('os_fromIncidents', lang) : '';
   return {
     uuid: ctx.id(`observation/${ctx.model.year}/${s.service.id}/${q.question.id}`),
     title: `${q.question.id} – ${s.service.name}`,
@@ -260,11 +248,8 @@ function observation(ctx: Context, s: OscalService, q: AnsweredQuestion): Json {
 function finding(ctx: Context, s: OscalService, checklist: string, k: ControlResult, observations: readonly string[], risks: readonly string[]): Json {
   const lang = ctx.lang;
   const status = k.status as Exclude<Status, 'ej_bedomd'>;
-  const score =
-    k.score === null
-      ? sv(lang, 'Ingen poäng (inget poängsatt svar)', 'No score (no scored answer)')
-      : `${t('score', lang)} ${points(k.score, lang)} ${sv(lang, 'av', 'of')} 100`;
-  const coverage = sv(lang, `${k.answered} av ${k.total} frågor som gäller besvarade`, `${k.answered} of ${k.total} applicable questions answered`);
+  const score = k.score === null ? t('os_noScore', lang) : msg(lang).os_score(points(k.score, lang));
+  const coverage = msg(lang).os_coverage(k.answered, k.total);
   const gaps = k.gaps.map((g) => text(g.rule.rule.event.params.finding, lang));
   return {
     uuid: ctx.id(`finding/${ctx.model.year}/${s.service.id}/${checklist}/${k.control}`),
@@ -337,6 +322,7 @@ function finish(root: string, year: number, doc: Json): string {
 /** The year's OSCAL Assessment Results. */
 export function assessmentResults(model: OscalModel, lang: Lang): string {
   const ctx = new Context(model, lang);
+  const l = msg(lang);
   const { year, organisation } = model;
   const observations: Json[] = [];
   const findings: Json[] = [];
@@ -386,34 +372,23 @@ export function assessmentResults(model: OscalModel, lang: Lang): string {
   const doc: Json = {
     uuid: ctx.id(`assessment-results/${year}`),
     metadata: ctx.metadata(
-      `${sv(lang, 'Efterlevnadskontroll', 'Compliance review')} ${year} – ${organisation}`,
+      `${l.os_complianceReview} ${year} – ${organisation}`,
       lastModified,
-      sv(
-        lang,
-        `KONFIDENTIELLT – efterlevnadskontroll ${year} för ${organisation}: svar, bedömningar och kända säkerhetsbrister. Sprid inte utanför behöriga.`,
-        `CONFIDENTIAL – compliance review ${year} for ${organisation}: answers, assessments and known security gaps. Do not share beyond those authorised.`,
-      ),
+      l.os_arNotice(year, organisation),
     ),
     'import-ap': {
       href: `#${planResource}`,
-      remarks: sv(lang, 'Granskningsplanen är efterlevs katalog, beskriven i back-matter.', "The assessment plan is efterlev's catalogue, described in the back-matter."),
+      remarks: l.os_planRemarks,
     },
     'local-definitions': { 'objectives-and-methods': objectives(ctx) },
     results: [
       {
         uuid: ctx.id(`result/${year}`),
-        title: `${sv(lang, 'Efterlevnadskontroll', 'Compliance review')} ${year}`,
+        title: `${l.os_complianceReview} ${year}`,
         description: [
-          sv(
-            lang,
-            `Årets granskning av organisationens kontrollpunkter och ${services.length} tjänster: ${reviewSummary(totals.review, lang, REVIEWS)}.`,
-            `The year's review of the organisation's control points and ${services.length} services: ${reviewSummary(totals.review, lang, REVIEWS)}.`,
-          ),
-          sv(
-            lang,
-            `${findings.length} av ${pairs} kontroller (per tjänst) är bedömda och har ett fynd. ${notAssessed.length} är ej bedömda (inget besvarat): de har inget fynd och står som egenskapen not-assessed.`,
-            `${findings.length} of ${pairs} controls (per service) are assessed and have a finding. ${notAssessed.length} are not assessed (nothing answered): they have no finding and are listed as the property not-assessed.`,
-          ),
+          // The organisation's own review counts as one: "7 av 9 granskningar klara".
+          l.os_reviewOf(services.length, reviewSummary(totals.review, lang, 'reviews')),
+          l.os_findings(findings.length, pairs, notAssessed.length),
         ].join('\n\n'),
         start: earliest(answerTimes) ?? yearStart,
         end: lastModified,
@@ -429,12 +404,8 @@ export function assessmentResults(model: OscalModel, lang: Lang): string {
       resources: [
         {
           uuid: planResource,
-          title: sv(lang, `Granskningsplan ${year}: efterlevs checklistor och regler`, `Assessment plan ${year}: efterlev's checklists and rules`),
-          description: sv(
-            lang,
-            `Ingen separat OSCAL-granskningsplan finns. Granskningen följer checklistorna ${checklists} och reglerna i arbetsytans katalog; frågorna besvaras per tjänst och år.`,
-            `There is no separate OSCAL assessment plan. The review follows the checklists ${checklists} and the rules of the workspace's catalogue; the questions are answered per service and year.`,
-          ),
+          title: l.os_planTitle(year),
+          description: l.os_planDescription(checklists),
           props: yearChecklists(model).flatMap((c) => prop('checklist-version', `${c.id} ${c.version}`)),
         },
       ],
@@ -455,16 +426,16 @@ export function planOfActionAndMilestones(model: OscalModel, lang: Lang): string
   const components = model.services.filter((s) => s.service.id !== ORGANISATION_ID && withActions.has(s.service.id)).map((s) => ctx.component(s));
 
   const items = model.actions.map((a) => {
-    const status = ACTION_STATUS_LABEL[a.status][lang];
+    const status = t(`plan_${a.status}`, lang);
     const owner = a.owner ?? '–';
     return {
       uuid: ctx.id(`poam-item/${a.id}`),
       title: `P${a.priority} ${ctx.serviceName(a.service)}: ${text(a.finding, lang)}`,
       description: [
         text(a.action, lang),
-        `${t('owner', lang)}: ${owner}. ${sv(lang, 'Klart senast', 'Due')}: ${a.due}. ${t('status', lang)}: ${status}.`,
+        `${t('owner', lang)}: ${owner}. ${t('x_colDue', lang)}: ${a.due}. ${t('status', lang)}: ${status}.`,
         ...(a.status === 'accepterad_risk'
-          ? [`${sv(lang, 'Accepterad av', 'Accepted by')} ${a.followUp?.acceptedBy ?? '–'}: ${a.followUp?.motivation ?? '–'}`]
+          ? [`${t('os_acceptedBy', lang)} ${a.followUp?.acceptedBy ?? '–'}: ${a.followUp?.motivation ?? '–'}`]
           : []),
       ].join('\n\n'),
       props: [
@@ -490,13 +461,9 @@ export function planOfActionAndMilestones(model: OscalModel, lang: Lang): string
   const doc: Json = {
     uuid: ctx.id(`poam/${year}`),
     metadata: ctx.metadata(
-      `${sv(lang, 'Handlingsplan', 'Action plan')} ${year} – ${organisation}`,
+      `${t('x_actionPlan', lang)} ${year} – ${organisation}`,
       latest(times) ?? swedishDateTime(`${year}-01-01`, '00:00:00'),
-      sv(
-        lang,
-        `KONFIDENTIELLT – handlingsplan ${year} för ${organisation}. Innehåller kända säkerhetsbrister: sprid inte utanför behöriga.`,
-        `CONFIDENTIAL – action plan ${year} for ${organisation}. Contains known security gaps: do not share beyond those authorised.`,
-      ),
+      msg(lang).x_notice(t('x_actionPlanWord', lang), year, organisation),
     ),
     // No OSCAL system security plan to import: the organisation's reviewed IT is the system.
     'system-id': { 'identifier-type': 'https://ietf.org/rfc/rfc4122', id: ctx.id('system') },

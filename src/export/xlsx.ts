@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Action } from '../plan/actions.js';
 import type { Status } from '../engine/score.js';
-import type { Lang } from '../ui/i18n.js';
+import { msg, type Lang } from '../ui/i18n.js';
 import { actionStatusLabel } from '../ui/actions.js';
 import { ACTION_STATUSES } from '../plan/schema.js';
 import { COLUMNS, SUMMARY_HEADERS, summaryCells, type Cell, type Names, type SummaryRow } from './columns.js';
@@ -91,7 +91,7 @@ const headerText = (text: string): string => text.replace(/&/g, '&&');
  * sheet is added: the streaming writer writes the sheet's properties (fit to page) first.
  */
 function printOptions(title: string, lang: Lang): Pick<Partial<ExcelJS.Worksheet>, 'pageSetup' | 'headerFooter'> {
-  const header = lang === 'sv' ? `&LKONFIDENTIELLT&C${headerText(title)}&RSida &P av &N` : `&LCONFIDENTIAL&C${headerText(title)}&RPage &P of &N`;
+  const header = msg(lang).x_printHeader(headerText(title));
   return {
     pageSetup: {
       paperSize: 9, // A4
@@ -165,15 +165,15 @@ const sheetRef = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 function statusValidation(lang: Lang): ExcelJS.DataValidation {
   const labels = ACTION_STATUSES.map((s) => actionStatusLabel(s, lang));
-  const listed = `${labels.slice(0, -1).join(', ')} ${lang === 'sv' ? 'eller' : 'or'} ${labels.at(-1)}`;
+  const listed = `${labels.slice(0, -1).join(', ')} ${msg(lang).orWord} ${labels.at(-1)}`;
   return {
     type: 'list',
     allowBlank: false,
     formulae: [`"${labels.join(',')}"`],
     showErrorMessage: true,
     errorStyle: 'stop',
-    errorTitle: lang === 'sv' ? 'Ogiltig status' : 'Invalid status',
-    error: lang === 'sv' ? `Status är en av ${listed}: välj i listan.` : `Status is one of ${listed}: choose from the list.`,
+    errorTitle: msg(lang).x_invalidStatus,
+    error: msg(lang).x_statusIsOneOf(listed),
   };
 }
 
@@ -197,8 +197,8 @@ async function caughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
 }
 
 async function actionSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetIndex: number, year: number, notice: string, actions: readonly Action[], lang: Lang, names: Names): Promise<void> {
-  const name = lang === 'sv' ? 'Handlingsplan' : 'Action plan';
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }], ...printOptions(`${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}`, lang) });
+  const name = msg(lang).x_actionPlan;
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }], ...printOptions(`${name} ${year}`, lang) });
   const headers = COLUMNS.map((c) => c.header[lang]);
   const widths = COLUMNS.map((c, i) => columnWidth(c.width, headers[i]!));
   const cellsOf = (a: Action) => COLUMNS.map((c) => textCell(c.value(a, lang, names)));
@@ -233,7 +233,7 @@ const SUMMARY_WIDTHS = [22, 30, 10, 11, 26, 10, 6, 6, 6, 6];
 
 /** Per checklist and control: mean score, how many services it rests on, the status in words and colour, the actions. */
 function summarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, year: number, notice: string, summary: readonly SummaryRow[], lang: Lang): void {
-  const title = lang === 'sv' ? 'Sammanfattning' : 'Summary';
+  const title = msg(lang).report_summary;
   const sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 2 }], ...printOptions(`${title} ${year}`, lang) });
   const headers = SUMMARY_HEADERS.map((h) => h[lang]);
   const widths = headers.map((h, i) => columnWidth(SUMMARY_WIDTHS[i] ?? 8, h));

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { InvalidInputError, type Problem } from '../errors.js';
 import { parseIncidentFile, canonicalIncidents } from '../incidents/store.js';
 import type { IncidentFile } from '../incidents/schema.js';
@@ -64,14 +65,8 @@ export function kindOfContent(text: string): FileKind | undefined {
   return undefined;
 }
 
-export const KIND_LABEL: Record<FileKind['kind'], string> = {
-  answers: 'svarsfil',
-  plan: 'handlingsplan',
-  incidents: 'incidentregister',
-  observations: 'särskilda iakttagelser',
-  register: 'tjänsteregister',
-  snapshot: 'årets tjänsteregister',
-};
+/** A kind of file in words, in the language of the run: `svarsfil`, `answer file`. */
+export const kindLabel = (kind: FileKind['kind']): string => m()[`gk_${kind}`];
 
 /** How one kind of file is read (validated as the store validates it), merged and written. */
 export interface KindHandler<T> {
@@ -111,8 +106,8 @@ export function handlerFor(kind: FileKind): KindHandler<unknown> {
       return erase<AnswerFile>({
         parse: (text, shown) => {
           const file = parseJsonText(text, shown, AnswerFile);
-          if (file.service !== kind.service) throw mismatch(shown, '/service', `'${file.service}' stämmer inte med filnamnet ('${kind.service}')`);
-          if (file.year !== kind.year) throw mismatch(shown, '/year', `${file.year} stämmer inte med mappen (${kind.year})`);
+          if (file.service !== kind.service) throw mismatch(shown, '/service', m().e_serviceNotFileName(file.service, kind.service));
+          if (file.year !== kind.year) throw mismatch(shown, '/year', m().e_yearNotFolder(file.year, kind.year));
           return file;
         },
         merge: mergeAnswerFiles,

@@ -4,7 +4,7 @@ import { writeFileAtomically } from '../io/files.js';
 import { readTextFile } from '../io/json-file.js';
 import type { Notes } from './core.js';
 import { git } from './git.js';
-import { handlerFor, kindOfContent, kindOfPath, KIND_LABEL, type FileKind } from './kinds.js';
+import { handlerFor, kindLabel, kindOfContent, kindOfPath, type FileKind } from './kinds.js';
 
 /**
  * `efterlev git merge-file BASE OURS THEIRS [PATH]`: git's merge driver for one workspace file
@@ -33,7 +33,7 @@ export function mergeTexts(texts: { base: string; ours: string; theirs: string }
     };
   }
   const handler = handlerFor(kind);
-  const name = path ?? KIND_LABEL[kind.kind];
+  const name = path ?? kindLabel(kind.kind);
   const read = (text: string, side: string): unknown => handler.parse(text, `${name} (${side})`);
   let merged;
   try {
@@ -46,15 +46,16 @@ export function mergeTexts(texts: { base: string; ours: string; theirs: string }
   if (!merged.ok) return { ok: false, kind, reason: merged.reason };
   try {
     const text = handler.canonical(merged.value);
-    read(text, 'sammanslagen');
+    read(text, m().gm_merged);
     return { ok: true, kind, text, notes: merged.notes };
   } catch (err) {
     const why = err instanceof InvalidInputError ? problemsText(err) : err instanceof Error ? err.message : String(err);
-    return { ok: false, kind, reason: `sammanslagningen blev inte en giltig fil: ${why}` };
+    return { ok: false, kind, reason: m().gm_notValid(why) };
   }
 }
 
-export const MARKERS = { ours: 'vår sida', base: 'basen', theirs: 'deras sida' } as const;
+/** The labels of git's conflict markers, in the language of the run (the driver's command carries --lang). */
+export const markers = (): { ours: string; base: string; theirs: string } => ({ ours: m().gm_ourSide, base: m().gm_base, theirs: m().gm_theirSide });
 
 /**
  * git's own line merge of the three files, with its usual conflict markers: what git would have
@@ -62,7 +63,8 @@ export const MARKERS = { ours: 'vår sida', base: 'basen', theirs: 'deras sida' 
  */
 function lineMerge(files: { base: string; ours: string; theirs: string }): { text: Buffer; conflicts: number } | undefined {
   try {
-    const r = git(['merge-file', '-p', '-L', MARKERS.ours, '-L', MARKERS.base, '-L', MARKERS.theirs, files.ours, files.base, files.theirs], process.cwd());
+    const labels = markers();
+    const r = git(['merge-file', '-p', '-L', labels.ours, '-L', labels.base, '-L', labels.theirs, files.ours, files.base, files.theirs], process.cwd());
     return r.status >= 0 && r.status < 128 ? { text: r.stdout, conflicts: r.status } : undefined;
   } catch {
     return undefined;

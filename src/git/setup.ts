@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { m } from '../ui/i18n.js';
+import { LANGS, m, msg, outputLang, type Lang } from '../ui/i18n.js';
 import { writeFileAtomically } from '../io/files.js';
 import { readTextFile } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
@@ -16,23 +16,23 @@ import { git, line } from './git.js';
  */
 
 export const DRIVER = 'efterlev';
-export const DRIVER_NAME = 'efterlev per fråga';
 
 /**
  * The files the driver merges, relative to the workspace. Named one kind at a time rather than
  * answers/**: the journal of an interrupted write (answers/.journal/) is never merged.
  */
-export const MERGED_FILES: readonly { pattern: string; what: string }[] = [
-  { pattern: 'answers/[0-9][0-9][0-9][0-9]/*.json', what: 'svaren per tjänst och år' },
-  { pattern: 'answers/plan/*.json', what: 'handlingsplanernas uppföljning' },
-  { pattern: 'answers/incidents/*.json', what: 'incidentregistren' },
-  { pattern: 'answers/observations/*.json', what: 'de särskilda iakttagelserna' },
-  { pattern: 'answers/register/*.json', what: 'årens tjänsteregister' },
-  { pattern: 'answers/services.json', what: 'tjänsteregistret' },
+export const MERGED_FILES: readonly { pattern: string }[] = [
+  { pattern: 'answers/[0-9][0-9][0-9][0-9]/*.json' }, // the answers per service and year
+  { pattern: 'answers/plan/*.json' }, // the follow-up of the action plans
+  { pattern: 'answers/incidents/*.json' }, // the incident registers
+  { pattern: 'answers/observations/*.json' }, // the special observations
+  { pattern: 'answers/register/*.json' }, // the years' service registers
+  { pattern: 'answers/services.json' }, // the service register
 ];
 
-const BEGIN = '# efterlev git setup: början';
-const END = '# efterlev git setup: slut';
+/** The block's first and last lines, in the language setup was last run in: either is recognised, so a run in the other language rewrites the block rather than adding one. */
+const BEGINS = LANGS.map((l) => msg(l).gs_begin);
+const ENDS = LANGS.map((l) => msg(l).gs_end);
 
 /**
  * What efterlev leaves in the workspace only while it writes, never to be committed: a lock folder
@@ -41,34 +41,31 @@ const END = '# efterlev git setup: slut';
  */
 export const IGNORED_FILES: readonly string[] = ['answers/.journal/', 'answers/**/*.lock/', 'answers/**/.*.tmp'];
 
-const ATTRIBUTES = [
-  '# Arbetsytans filer slås ihop per fråga, åtgärd, incident, iakttagelse och tjänst av efterlev git merge-file.',
-  ...MERGED_FILES.map((f) => `${f.pattern} merge=${DRIVER}`),
-];
-const IGNORES = ['# Lås, temporära filer och journalen för en pågående skrivning: finns bara medan efterlev skriver.', ...IGNORED_FILES];
+const attributes = (lang: Lang): string[] => [msg(lang).gs_attributes, ...MERGED_FILES.map((f) => `${f.pattern} merge=${DRIVER}`)];
+const ignores = (lang: Lang): string[] => [msg(lang).gs_ignores, ...IGNORED_FILES];
 
-const block = (body: readonly string[], eol: string): string[] =>
-  [`${BEGIN} (skrivs om av efterlev git setup; ändra inte inom blocket)`, ...body, END].map((l) => l + eol);
+const block = (body: readonly string[], eol: string, lang: Lang): string[] =>
+  [`${msg(lang).gs_begin}${msg(lang).gs_beginNote}`, ...body, msg(lang).gs_end].map((l) => l + eol);
 
 /** The file with efterlev's block written in (in place when there, else at the end); the user's own lines stay as they are. */
-function withBlock(existing: string | undefined, body: readonly string[]): string {
+function withBlock(existing: string | undefined, body: readonly string[], lang: Lang): string {
   const text = existing ?? '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text === '' ? [] : text.split(/(?<=\n)/);
-  const start = lines.findIndex((l) => l.startsWith(BEGIN));
-  const end = start === -1 ? -1 : lines.findIndex((l, i) => i > start && l.trimEnd() === END);
-  if (start !== -1 && end !== -1) return [...lines.slice(0, start), ...block(body, eol), ...lines.slice(end + 1)].join('');
+  const start = lines.findIndex((l) => BEGINS.some((b) => l.startsWith(b)));
+  const end = start === -1 ? -1 : lines.findIndex((l, i) => i > start && ENDS.includes(l.trimEnd()));
+  if (start !== -1 && end !== -1) return [...lines.slice(0, start), ...block(body, eol, lang), ...lines.slice(end + 1)].join('');
   let all = lines.join('');
   if (all !== '' && !all.endsWith('\n')) all += eol;
   // A blank line between the user's lines and the block.
   const gap = all === '' || all.endsWith(eol + eol) ? '' : eol;
-  return all + gap + block(body, eol).join('');
+  return all + gap + block(body, eol, lang).join('');
 }
 
-/** .gitattributes with efterlev's merge block. */
-export const withAttributes = (existing: string | undefined): string => withBlock(existing, ATTRIBUTES);
+/** .gitattributes with efterlev's merge block, its comments in the language of the run. */
+export const withAttributes = (existing: string | undefined, lang: Lang = outputLang()): string => withBlock(existing, attributes(lang), lang);
 /** .gitignore with efterlev's block of files that exist only while it writes. */
-export const withIgnores = (existing: string | undefined): string => withBlock(existing, IGNORES);
+export const withIgnores = (existing: string | undefined, lang: Lang = outputLang()): string => withBlock(existing, ignores(lang), lang);
 
 /** A word for the POSIX shell git runs a driver in (git for Windows too): single quotes. */
 export const shellQuote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
@@ -80,8 +77,14 @@ export function runningEfterlev(): { node: string; script: string } {
   return { node: process.execPath, script };
 }
 
-export const driverCommand = (efterlev: { node: string; script: string }): string =>
-  `${shellQuote(efterlev.node)} ${shellQuote(efterlev.script)} git merge-file %O %A %B %P`;
+/**
+ * The command git runs for a merge. git passes no --lang: set up in English (`git setup --lang en`),
+ * the command says --lang en, so the driver's messages and conflict labels are English too.
+ */
+export function driverCommand(efterlev: { node: string; script: string }, lang: Lang = 'sv'): string {
+  const langFlag = lang === 'sv' ? [] : ['--lang', lang];
+  return [shellQuote(efterlev.node), shellQuote(efterlev.script), ...langFlag, 'git merge-file %O %A %B %P'].join(' ');
+}
 
 /** The top folder of the git working tree the workspace is in; bad usage (exit 2) when it is in none. */
 export function repositoryOf(dir: string): string {
@@ -117,21 +120,22 @@ function writeBlock(file: string, withOurs: (existing: string | undefined) => st
 }
 
 /** Writes the attributes and ignores, and registers the driver; does nothing that is already so (idempotent). */
-export function setupGit(ws: Workspace, efterlev = runningEfterlev()): SetupResult {
+export function setupGit(ws: Workspace, efterlev = runningEfterlev(), lang: Lang = outputLang()): SetupResult {
   const repository = repositoryOf(ws.root);
-  const gitattributes = writeBlock(join(ws.root, '.gitattributes'), withAttributes);
-  const gitignore = writeBlock(join(ws.root, '.gitignore'), withIgnores);
-  const command = driverCommand(efterlev);
+  const gitattributes = writeBlock(join(ws.root, '.gitattributes'), (existing) => withAttributes(existing, lang));
+  const gitignore = writeBlock(join(ws.root, '.gitignore'), (existing) => withIgnores(existing, lang));
+  const command = driverCommand(efterlev, lang);
+  const name = msg(lang).gs_driverName;
   let changed = false;
   for (const [key, value] of [
-    [`merge.${DRIVER}.name`, DRIVER_NAME],
+    [`merge.${DRIVER}.name`, name],
     [`merge.${DRIVER}.driver`, command],
   ] as const) {
     const now = git(['config', '--local', '--get', key], ws.root);
     if (now.status === 0 && line(now) === value) continue;
     const set = git(['config', '--local', key, value], ws.root);
-    if (set.status !== 0) throw new UsageError(`git config ${key} misslyckades: ${set.stderr.trim()}`);
+    if (set.status !== 0) throw new UsageError(m().gs_configFailed(key, set.stderr.trim()));
     changed = true;
   }
-  return { repository, workspace: ws.root, gitattributes, gitignore, driver: { name: DRIVER_NAME, command, changed } };
+  return { repository, workspace: ws.root, gitattributes, gitignore, driver: { name, command, changed } };
 }

@@ -16,7 +16,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { InvalidInputError } from '../errors.js';
-import { m, outputLang } from '../ui/i18n.js';
+import { decimal, m, outputLang } from '../ui/i18n.js';
 
 /** Larger input files are refused, and the limit is enforced while reading: no catalogue or answer file comes near. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -27,7 +27,7 @@ export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
  */
 export function megabytes(bytes: number): string {
   const value = Math.round((bytes / 1024 / 1024) * 10) / 10;
-  return outputLang() === 'sv' ? String(value).replace('.', ',') : String(value);
+  return decimal(value, outputLang());
 }
 
 /** Where a file stood when it was read: a write compares it again just before it replaces the file. */

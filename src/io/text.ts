@@ -1,4 +1,5 @@
-// No dependencies: the CLI's output functions use this module on every run, --version included.
+// One dependency, the message catalogues (loaded on every run anyway): the CLI's output functions use this module on every run, --version included.
+import { m as messages } from '../ui/i18n.js';
 
 /**
  * Characters no stored text may hold: C0 controls except TAB and LF, DEL, C1, and the bidi
@@ -18,7 +19,7 @@ export function describeControlCharacter(text: string): string | undefined {
   const at = CONTROL.exec(text);
   if (at === null) return undefined;
   const place = [...text.slice(0, at.index)].length + 1;
-  return `innehåller ett styrtecken (${codePoint(at[0])}) på plats ${place}`;
+  return messages().tx_controlCharacter(codePoint(at[0]), place);
 }
 
 /** CR LF as Windows and pasted text have it, as LF; a lone CR stays and is refused. */

@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { InvalidInputError } from '../errors.js';
@@ -40,7 +41,7 @@ function readBoundedFile(path: string, shown: string): Buffer {
   try {
     const size = fstatSync(fd).size;
     if (size > MAX_INPUT_BYTES) {
-      throw new InvalidInputError([{ file: shown, message: `filen är för stor (${megabytes(size)} MB, högst ${megabytes(MAX_INPUT_BYTES)} MB)` }]);
+      throw new InvalidInputError([{ file: shown, message: m().zip_tooLarge(megabytes(size), megabytes(MAX_INPUT_BYTES)) }]);
     }
     return readFileSync(fd);
   } finally {
@@ -57,12 +58,12 @@ export function checkZip(zip: Buffer, shown: string, limits: ZipLimits = ZIP_LIM
   } catch (err) {
     if (err instanceof InvalidInputError) throw err;
     // A read past the end of the buffer: offsets in the archive point nowhere.
-    throw refuse('XLSX-filen är trasig (zip-arkivets innehållsförteckning pekar utanför filen)');
+    throw refuse(m().zip_directoryOutside);
   }
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > limits.unpackedBytes) {
     throw refuse(
-      `XLSX-filen packas upp till ${megabytes(declared)} MB (högst ${megabytes(limits.unpackedBytes)} MB): en handlingsplan är långt mindre, så filen är skadad eller gjord för att fylla minnet`,
+      m().zip_unpacksTo(megabytes(declared), megabytes(limits.unpackedBytes)),
     );
   }
   for (const entry of entries) checkEntry(zip, entry, directoryStart, refuse);
@@ -70,15 +71,15 @@ export function checkZip(zip: Buffer, shown: string, limits: ZipLimits = ZIP_LIM
 
 function centralDirectory(zip: Buffer, shown: string, limits: ZipLimits): { entries: ZipEntry[]; directoryStart: number } {
   const refuse = (message: string) => new InvalidInputError([{ file: shown, message }]);
-  const broken = () => refuse('XLSX-filen är trasig (zip-arkivets innehållsförteckning stämmer inte)');
+  const broken = () => refuse(m().zip_directoryWrong);
   const end = lastSignature(zip, SIGNATURE.end);
   if (end === -1) {
     // Password-protected workbooks and old .xls files are OLE compound files, not zip archives.
     const ole = zip.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     throw refuse(
       ole
-        ? 'filen är lösenordsskyddad eller sparad som äldre Excel-fil (.xls): spara den som Excel-arbetsbok (.xlsx) utan lösenord'
-        : 'inte en XLSX-fil (inget zip-arkiv): spara den som Excel-arbetsbok (.xlsx), eller läs in handlingsplanen som CSV',
+        ? m().zip_passwordOrXls
+        : m().zip_notXlsx,
     );
   }
   let count = zip.readUInt16LE(end + 10);
@@ -98,7 +99,7 @@ function centralDirectory(zip: Buffer, shown: string, limits: ZipLimits): { entr
   // Strict layout: entries, then the directory, then its end. Anything else could make another
   // zip reader see other entries than the ones checked here.
   if (start + size !== directoryEnd) throw broken();
-  if (count > limits.entries) throw refuse(`XLSX-filen har ${count} delar (högst ${limits.entries})`);
+  if (count > limits.entries) throw refuse(m().zip_tooManyParts(count, limits.entries));
   const entries: ZipEntry[] = [];
   let at = start;
   for (let i = 0; i < count; i++) {
@@ -140,8 +141,8 @@ function readZip64Sizes(extra: Buffer, entry: ZipEntry): void {
 }
 
 function checkEntry(zip: Buffer, entry: ZipEntry, directoryStart: number, refuse: (message: string) => InvalidInputError): void {
-  const broken = () => refuse(`XLSX-filen är trasig (zip-posten ${entry.name})`);
-  if ((entry.flags & 1) !== 0) throw refuse(`zip-posten ${entry.name} är krypterad: spara filen utan lösenord`);
+  const broken = () => refuse(m().zip_brokenEntry(entry.name));
+  if ((entry.flags & 1) !== 0) throw refuse(m().zip_encrypted(entry.name));
   const local = entry.localOffset;
   if (local + 30 > directoryStart || zip.readUInt32LE(local) !== SIGNATURE.local) throw broken();
   const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
@@ -151,13 +152,13 @@ function checkEntry(zip: Buffer, entry: ZipEntry, directoryStart: number, refuse
     if (entry.packedSize !== entry.size) throw broken();
     return;
   }
-  if (entry.method !== 8) throw refuse(`zip-posten ${entry.name} är packad på ett sätt som inte stöds (metod ${entry.method}): spara om filen som .xlsx`);
+  if (entry.method !== 8) throw refuse(m().zip_method(entry.name, entry.method));
   let unpacked: Buffer;
   try {
     unpacked = inflateRawSync(zip.subarray(dataStart, dataEnd), { maxOutputLength: Math.max(1, entry.size) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw refuse(`zip-posten ${entry.name} packas upp till mer än de ${entry.size} byte den uppger: filen är skadad eller gjord för att fylla minnet`);
+      throw refuse(m().zip_moreThanSaid(entry.name, entry.size));
     }
     throw broken();
   }

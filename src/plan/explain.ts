@@ -5,7 +5,7 @@ import { ruleInputOf } from '../engine/assess.js';
 import type { RuleInput } from '../engine/input.js';
 import { ReferenceRules, type ConditionTrace } from '../engine/reference.js';
 import type { Assessed } from '../review.js';
-import { statusAnswerLabel, text, type Lang } from '../ui/i18n.js';
+import { decimal, msg, statusAnswerLabel, t, text, type Lang } from '../ui/i18n.js';
 import type { Action } from './actions.js';
 import { traceOf, type ResultNode } from '../engine/reference.js';
 
@@ -141,18 +141,18 @@ const INCIDENT_FACT: Record<string, Words> = {
 };
 
 function monthsText(months: number, lang: Lang): string {
-  return lang === 'sv' ? `${months} ${months === 1 ? 'månad' : 'månader'}` : `${months} ${months === 1 ? 'month' : 'months'}`;
+  return msg(lang).explain_months(months);
 }
 
 /** "granskningsdagen", "12 månader före granskningsdagen". */
 function reviewDateText(params: Record<string, unknown> | undefined, lang: Lang): string {
   const months = typeof params?.['monthsBack'] === 'number' ? (params['monthsBack'] as number) : 0;
-  const day = lang === 'sv' ? 'granskningsdagen' : 'the review date';
-  return months === 0 ? day : `${monthsText(months, lang)} ${lang === 'sv' ? 'före' : 'before'} ${day}`;
+  const day = t('explain_reviewDate', lang);
+  return months === 0 ? day : `${monthsText(months, lang)} ${t('explain_before', lang)} ${day}`;
 }
 
 function subjectOf(catalog: Catalog, fact: string, params: Record<string, unknown> | undefined, path: string | undefined, lang: Lang): Subject {
-  const sv = lang === 'sv';
+  const l = msg(lang);
   const key = (path ?? '$').slice(2);
   if (fact === 'answer' || fact === 'previous') {
     const id = String(params?.['question'] ?? '');
@@ -162,37 +162,37 @@ function subjectOf(catalog: Catalog, fact: string, params: Record<string, unknow
       question === undefined ? 'text' : question.type === 'number' ? (unit === 'st' || unit === 'pcs' ? 'count' : 'number') : question.type;
     const last = fact === 'previous';
     return {
-      noun: last ? `${id} ${sv ? 'förra året' : 'last year'}` : id,
+      noun: last ? l.explain_lastYear(id) : id,
       kind,
       unit: kind === 'count' ? undefined : unit,
       question,
-      seen: last ? (sv ? 'förra årets svar' : "last year's answer") : sv ? 'svaret' : 'answer',
+      seen: last ? l.explain_seenLastYear : l.explain_seenAnswer,
       past: last,
     };
   }
   if (fact === 'service') {
     if (key.startsWith('classification.')) {
       const aspect = key.slice('classification.'.length);
-      return { noun: ASPECT[aspect]?.[lang] ?? key, kind: 'level', tag: (v) => (aspect === 'max' ? `${sv ? 'nivå' : 'level'} ${String(v)}` : `${aspect}${String(v)}`) };
+      return { noun: ASPECT[aspect]?.[lang] ?? key, kind: 'level', tag: (v) => (aspect === 'max' ? l.explain_level(String(v)) : `${aspect}${String(v)}`) };
     }
     const known = key.startsWith('known.') ? KNOWN_FLAG[key.slice('known.'.length)] : SERVICE_FLAG[key];
     if (known !== undefined) return { noun: key, kind: 'boolean', yes: known[0][lang], no: known[1][lang] };
-    return { noun: `${sv ? 'tjänstens' : "the service's"} ${key}`, kind: 'text' };
+    return { noun: l.explain_serviceField(key), kind: 'text' };
   }
   if (fact === 'incidents') {
     if (key === 'covered') {
-      return { noun: key, kind: 'boolean', yes: sv ? `incidentregistret täcker ${WINDOW.sv}` : 'the incident register covers the last 12 months', no: sv ? `incidentregistret täcker inte ${WINDOW.sv}` : 'the incident register does not cover the last 12 months' };
+      return { noun: key, kind: 'boolean', yes: l.explain_registerCovers, no: l.explain_registerNotCovers };
     }
     if (key.startsWith('count.')) {
       const kind = key.slice('count.'.length);
       return { noun: `${INCIDENT_COUNT[kind]?.[lang] ?? kind} ${WINDOW[lang]}`, kind: 'count' };
     }
     if (key === 'maxImyDelayHours') {
-      return { noun: sv ? `längsta tiden från kännedom till anmälan till IMY ${WINDOW.sv}` : `the longest time from detection to notifying IMY ${WINDOW.en}`, kind: 'number', unit: sv ? 'timmar' : 'hours' };
+      return { noun: l.explain_maxImyDelay, kind: 'number', unit: l.explain_hours };
     }
     return { noun: `${INCIDENT_FACT[key]?.[lang] ?? key} ${WINDOW[lang]}`, kind: 'count' };
   }
-  if (fact === 'year') return { noun: sv ? 'granskningsåret' : 'the review year', kind: 'year' };
+  if (fact === 'year') return { noun: l.explain_reviewYear, kind: 'year' };
   if (fact === 'reviewDate') return { noun: reviewDateText(params, lang), kind: 'date' };
   return { noun: fact, kind: 'text' };
 }
@@ -203,93 +203,80 @@ const isRef = (v: unknown): v is { fact: string; params?: Record<string, unknown
 function numberText(n: unknown, lang: Lang): string {
   if (typeof n !== 'number') return String(n);
   const s = Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
-  return lang === 'sv' ? s.replace('.', ',') : s;
+  return decimal(s, lang);
 }
 
 /** One value as the reader knows it: `Nej`, an option's label, `24 timmar`, `2024-09-30`. */
 function valueText(subject: Subject, v: unknown, lang: Lang): string {
-  if (v === null || v === undefined) return lang === 'sv' ? 'obesvarad' : 'unanswered';
+  if (v === null || v === undefined) return t('explain_unanswered', lang);
   if (subject.kind === 'status') return statusAnswerLabel(String(v), lang);
   if (subject.kind === 'choice' && subject.question?.type === 'choice') {
     const option = subject.question.options.find((o) => o.value === v);
     return option === undefined ? String(v) : text(option.label, lang);
   }
-  if (subject.kind === 'boolean') return v === true ? (lang === 'sv' ? 'ja' : 'yes') : v === false ? (lang === 'sv' ? 'nej' : 'no') : String(v);
+  if (subject.kind === 'boolean') return v === true ? t('yes', lang) : v === false ? t('no', lang) : String(v);
   if (typeof v === 'number') return `${numberText(v, lang)}${subject.unit ? ` ${subject.unit}` : ''}`;
   return String(v);
 }
 
 /** "A", "A eller B", "A, B eller C". */
-function either(items: readonly string[], lang: Lang, word = lang === 'sv' ? 'eller' : 'or'): string {
+function either(items: readonly string[], lang: Lang, word = t('orWord', lang)): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)!}`;
 }
 
 function noneOf(items: readonly string[], lang: Lang): string {
-  if (items.length <= 1) return `${lang === 'sv' ? 'inte' : 'not'} ${items[0] ?? ''}`;
-  if (items.length === 2) return lang === 'sv' ? `varken ${items[0]} eller ${items[1]}` : `neither ${items[0]} nor ${items[1]}`;
-  return lang === 'sv' ? `inget av ${either(items, lang, 'och')}` : `none of ${either(items, lang, 'and')}`;
+  const l = msg(lang);
+  if (items.length <= 1) return `${l.explain_not} ${items[0] ?? ''}`;
+  if (items.length === 2) return l.explain_neither(items[0]!, items[1]!);
+  return l.explain_noneOf(either(items, lang, l.q_and));
 }
 
 /** The comparison in words: "är 3 eller fler", "är Nej eller Delvis", "är äldre än 12 månader före granskningsdagen". */
 function predicate(catalog: Catalog, subject: Subject, operator: string, written: unknown, resolved: unknown, lang: Lang): string {
-  const sv = lang === 'sv';
-  const is = subject.past ? (sv ? 'var' : 'was') : sv ? 'är' : 'is';
+  const l = msg(lang);
+  const is = subject.past ? l.explain_was : l.explain_is;
   // A value taken from another fact reads as that fact: "12 månader före granskningsdagen".
   const other = isRef(written) ? (written.fact === 'reviewDate' ? reviewDateText(written.params, lang) : subjectOf(catalog, written.fact, written.params, written.path, lang).noun) : undefined;
   const one = (v: unknown) => other ?? valueText(subject, v, lang);
   const list = Array.isArray(resolved) ? resolved.map((v) => valueText(subject, v, lang)) : [one(resolved)];
   const n = one(resolved);
   // [greaterThanInclusive, greaterThan, lessThan, lessThanInclusive]: counts are fewer or more, levels lower or higher.
-  const scale: [string, string, string, string] = sv
-    ? subject.kind === 'count'
-      ? [`${n} eller fler`, `fler än ${n}`, `färre än ${n}`, `${n} eller färre`]
-      : subject.kind === 'level'
-        ? [`${n} eller högre`, `högre än ${n}`, `lägre än ${n}`, `${n} eller lägre`]
-        : subject.kind === 'year'
-          ? [`${n} eller senare`, `senare än ${n}`, `före ${n}`, `${n} eller tidigare`]
-          : [`${n} eller mer`, `mer än ${n}`, `mindre än ${n}`, `${n} eller mindre`]
-    : subject.kind === 'count'
-      ? [`${n} or more`, `more than ${n}`, `fewer than ${n}`, `${n} or fewer`]
-      : subject.kind === 'level'
-        ? [`${n} or higher`, `higher than ${n}`, `lower than ${n}`, `${n} or lower`]
-        : subject.kind === 'year'
-          ? [`${n} or later`, `later than ${n}`, `before ${n}`, `${n} or earlier`]
-          : [`${n} or more`, `more than ${n}`, `less than ${n}`, `${n} or less`];
+  const scale = (op: 0 | 1 | 2 | 3) => l.explain_scale(subject.kind, op, n);
   switch (operator) {
     case 'equal':
       return `${is} ${n}`;
     case 'notEqual':
-      return `${is} ${sv ? 'inte' : 'not'} ${n}`;
+      return `${is} ${l.explain_not} ${n}`;
     case 'in':
       return `${is} ${either(list, lang)}`;
     case 'notIn':
       return `${is} ${noneOf(list, lang)}`;
     case 'greaterThanInclusive':
-      return `${is} ${scale[0]}`;
+      return `${is} ${scale(0)}`;
     case 'greaterThan':
-      return `${is} ${scale[1]}`;
+      return `${is} ${scale(1)}`;
     case 'lessThan':
-      return `${is} ${scale[2]}`;
+      return `${is} ${scale(2)}`;
     case 'lessThanInclusive':
-      return `${is} ${scale[3]}`;
+      return `${is} ${scale(3)}`;
     case 'dateBefore':
       if (isRef(written) && written.fact === 'reviewDate') {
         const months = typeof written.params?.['monthsBack'] === 'number' ? (written.params['monthsBack'] as number) : 0;
-        if (months > 0) return sv ? `${is} äldre än ${monthsText(months, lang)} före granskningsdagen` : `${is} more than ${monthsText(months, lang)} before the review date`;
+        if (months > 0) return l.explain_olderThan(is, monthsText(months, lang));
       }
-      return `${is} ${sv ? 'före' : 'before'} ${n}`;
+      return `${is} ${l.explain_before} ${n}`;
     case 'dateOnOrAfter':
       if (isRef(written) && written.fact === 'reviewDate') {
         const months = typeof written.params?.['monthsBack'] === 'number' ? (written.params['monthsBack'] as number) : 0;
-        if (months > 0) return sv ? `${is} högst ${monthsText(months, lang)} före granskningsdagen` : `${is} at most ${monthsText(months, lang)} before the review date`;
+        if (months > 0) return l.explain_atMost(is, monthsText(months, lang));
       }
-      return `${is} ${n} ${sv ? 'eller senare' : 'or later'}`;
+      return `${is} ${n} ${l.explain_orLater}`;
     default:
       return `${operator} ${JSON.stringify(resolved)}`;
   }
 }
 
-const mark = (result: boolean | undefined, lang: Lang): string => (result === undefined ? (lang === 'sv' ? '(inte prövat)' : '(not evaluated)') : result ? '✓' : '✗');
+const mark = (result: boolean | undefined, lang: Lang): string => (result === undefined ? t('explain_notEvaluated', lang) : result ? '✓' : '✗');
 
 /**
  * One condition in words with its outcome and what it saw: `LOG.3 är Nej eller Delvis ✓ (svaret: Nej)`,
@@ -307,7 +294,7 @@ export function describeCondition(catalog: Catalog, leaf: { trace: ConditionTrac
   const seen = leaf.evaluated ? valueText(subject, trace.factValue, lang) : undefined;
   const shown = seen === undefined ? '' : subject.tag && trace.factValue !== null && trace.factValue !== undefined ? subject.tag(trace.factValue) : subject.seen ? `${subject.seen}: ${seen}` : seen;
   // A limit taken from another fact is shown as the value it had: "gränsen 2024-11-06".
-  const limit = isRef(leaf.written) && trace.value !== undefined && !Array.isArray(trace.value) ? `; ${lang === 'sv' ? 'gränsen' : 'limit'} ${valueText(subject, trace.value, lang)}` : '';
+  const limit = isRef(leaf.written) && trace.value !== undefined && !Array.isArray(trace.value) ? `; ${t('explain_limit', lang)} ${valueText(subject, trace.value, lang)}` : '';
   return `${subject.noun} ${says} ${outcome}${shown === '' ? '' : ` (${shown}${limit})`}`;
 }
 

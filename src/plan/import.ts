@@ -207,7 +207,7 @@ function readXlsxInWorker(bytes: Buffer, shown: string): Promise<TableRow[]> {
         ]),
       );
     });
-    worker.once('exit', (code) => reject(new Error(`XLSX-läsaren avslutades utan svar (kod ${code})`)));
+    worker.once('exit', (code) => reject(new Error(m().pt_readerExited(code))));
   });
 }
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AssessedStatus } from '../engine/score.js';
 import { neutralise } from '../export/csv.js';
-import type { Lang } from '../ui/i18n.js';
+import { msg, type Lang } from '../ui/i18n.js';
 import type { Block, GridCell } from './document.js';
 
 /**
@@ -124,7 +124,7 @@ export async function deviationXlsx(blocks: readonly Block[], lang: Lang, create
   const notice = blocks.find((b) => b.kind === 'notice');
   const noticeText = notice?.kind === 'notice' ? notice.text : '';
 
-  const summary = workbook.addWorksheet(sheetName(lang === 'sv' ? 'Sammanfattning' : 'Summary', taken));
+  const summary = workbook.addWorksheet(sheetName(msg(lang).report_summary, taken));
   summary.columns = SUMMARY_WIDTHS.map((width) => ({ width }));
   setupPrint(summary);
 

@@ -3,7 +3,7 @@ import { ASSESSED_STATUSES, type AssessedStatus, type Status } from '../engine/s
 import { actionStatusLabel } from '../ui/actions.js';
 import { whyText } from '../plan/actions.js';
 import { ACTION_STATUSES } from '../plan/schema.js';
-import { reviewStateLabel, reviewSummary, t, text, type Lang } from '../ui/i18n.js';
+import { decimal, msg, reviewStateLabel, reviewSummary, t, text, type Lang } from '../ui/i18n.js';
 import { checklistName, controlName } from '../ui/score.js';
 import { confidentialityNotice } from '../export/columns.js';
 import type { ReportModel } from './model.js';
@@ -59,7 +59,7 @@ const STATUSES = ASSESSED_STATUSES;
 
 function number(n: number | null, lang: Lang): string {
   if (n === null) return '–';
-  return lang === 'sv' ? n.toFixed(1).replace('.', ',') : n.toFixed(1);
+  return decimal(n.toFixed(1), lang);
 }
 
 /** A score as the report writes it: one decimal, a decimal comma in Swedish, – for none. */
@@ -73,13 +73,13 @@ function change(d: number | null, lang: Lang): string {
 
 /** The annual report's content, in Swedish (or English with --lang en). */
 export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Block[] {
-  const sv = lang === 'sv';
+  const l = msg(lang);
   const prev = m.previousYear;
   const status = (s: Status) => t(`status_${s}`, lang);
   const blocks: Block[] = [
-    { kind: 'notice', text: confidentialityNotice(m.year, m.organisation, lang).replace(/handlingsplan|action plan/, sv ? 'årsrapport' : 'annual report') },
-    { kind: 'title', text: sv ? `Efterlevnadskontroll och dataskyddsombudets kontrollpunkter ${m.year}` : `Compliance review and data protection officer's control points ${m.year}` },
-    { kind: 'subtitle', text: `${m.organisation}${prev ? (sv ? ` · jämfört med ${prev}` : ` · compared with ${prev}`) : ''}` },
+    { kind: 'notice', text: confidentialityNotice(m.year, m.organisation, lang, l.report_word) },
+    { kind: 'title', text: l.report_title(m.year) },
+    { kind: 'subtitle', text: `${m.organisation}${prev ? l.report_comparedWith(prev) : ''}` },
   ];
 
   // Summary
@@ -88,27 +88,20 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
   const p1 = m.actionsByPriority.find((p) => p.priority === 1)?.total ?? 0;
   const reviewText = reviewSummary(m.review, lang);
   const orgText = m.organisationReview ? reviewStateLabel(m.organisationReview, lang) : t('review_ej_påbörjad', lang);
-  const evidenceText = sv
-    ? `${m.evidence.withEvidence} av ${m.evidence.answered} svar anger underlag${m.evidence.legalYesWithout > 0 ? `; ${m.evidence.legalYesWithout} lagkrav är besvarade Ja utan underlag` : ''}.`
-    : `${m.evidence.withEvidence} of ${m.evidence.answered} answers name their evidence${m.evidence.legalYesWithout > 0 ? `; ${m.evidence.legalYesWithout} legal requirements are answered Yes without evidence` : ''}.`;
+  const evidenceText = l.report_evidence(m.evidence.withEvidence, m.evidence.answered, m.evidence.legalYesWithout);
   blocks.push(
-    { kind: 'h2', id: 'sammanfattning', text: sv ? 'Sammanfattning' : 'Summary' },
-    {
-      kind: 'p',
-      text: sv
-        ? `Granskningen ${m.year}: IT-tjänsterna ${reviewText}; organisationens kontrollpunkter: ${orgText}. Poäng och status avser det som har bedömts; obesvarade frågor räknas inte. Granskningen fann ${stor} stora brister; handlingsplanen har ${actionCount} åtgärder, varav ${p1} med prioritet 1. ${evidenceText}`
-        : `The ${m.year} review: IT services ${reviewText}; the organisation's control points: ${orgText}. Scores and statuses cover what has been assessed; unanswered questions are not counted. The review found ${stor} major gaps; the action plan has ${actionCount} actions, ${p1} of them priority 1. ${evidenceText}`,
-    },
+    { kind: 'h2', id: 'sammanfattning', text: l.report_summary },
+    { kind: 'p', text: l.report_summaryText(m.year, reviewText, orgText, stor, actionCount, p1, evidenceText) },
     {
       kind: 'table',
-      head: [sv ? 'Checklista' : 'Checklist', String(m.year), prev ? String(prev) : '', sv ? 'Förändring (granskade båda åren)' : 'Change (assessed both years)', 'Status', sv ? 'Bedömda' : 'Assessed'],
+      head: [l.report_checklist, String(m.year), prev ? String(prev) : '', l.report_changeBoth, l.status, l.report_assessed],
       rows: m.totals.map(({ total, previous, delta }) => [
         checklistName(catalog, total.checklist, lang),
         number(total.score, lang),
         number(previous, lang),
         change(delta, lang),
         status(total.status),
-        `${total.assessed} ${sv ? 'av' : 'of'} ${total.review.services}`,
+        l.report_of(total.assessed, total.review.services),
       ]),
       statusColumn: 4,
     },
@@ -116,11 +109,11 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
 
   // DSO control points
   blocks.push(
-    { kind: 'h2', id: 'kontrollpunkter', text: sv ? 'Resultat per kontrollpunkt' : 'Result per control point' },
+    { kind: 'h2', id: 'kontrollpunkter', text: l.report_perControlPoint },
     {
       kind: 'bars',
-      categoryHead: sv ? 'Kontrollpunkt' : 'Control point',
-      title: sv ? `Poäng per kontrollpunkt${prev ? `, ${prev} och ${m.year}` : ''}` : `Score per control point${prev ? `, ${prev} and ${m.year}` : ''}`,
+      categoryHead: l.report_controlPoint,
+      title: l.report_scorePerControlPoint(prev, m.year),
       categories: m.dso.map((d) => d.control),
       series: [
         ...(prev ? [{ label: String(prev), values: m.dso.map((d) => d.previous) }] : []),
@@ -129,7 +122,7 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
     },
     {
       kind: 'table',
-      head: [sv ? 'Kontrollpunkt' : 'Control point', 'Status', sv ? 'Poäng' : 'Score', prev ? String(prev) : '', sv ? 'Förändring' : 'Change', sv ? 'Kommentarer' : 'Comments'],
+      head: [l.report_controlPoint, l.status, l.score, prev ? String(prev) : '', l.report_change, l.report_comments],
       rows: m.dso.map((d) => [
         controlName(catalog, d.checklist, d.control, lang),
         status(d.status),
@@ -145,11 +138,11 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
   // IT security areas
   const areaName = (checklist: string, control: string) => controlName(catalog, checklist, control, lang);
   blocks.push(
-    { kind: 'h2', id: 'it-sakerhet', text: sv ? 'IT-säkerhet per kontrollområde' : 'IT security per control area' },
+    { kind: 'h2', id: 'it-sakerhet', text: l.report_itSecurity },
     {
       kind: 'bars',
-      categoryHead: sv ? 'Område' : 'Area',
-      title: sv ? 'Medelpoäng över tjänsterna per område' : 'Mean score across services per area',
+      categoryHead: l.report_area,
+      title: l.report_meanPerArea,
       categories: m.areas.map((a) => a.total.control),
       series: [
         ...(prev ? [{ label: String(prev), values: m.areas.map((a) => a.previous) }] : []),
@@ -158,14 +151,7 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
     },
     {
       kind: 'table',
-      head: [
-        sv ? 'Område' : 'Area',
-        sv ? 'Medelpoäng' : 'Mean score',
-        prev ? String(prev) : '',
-        sv ? 'Förändring' : 'Change',
-        'Status',
-        sv ? 'Tjänster: enligt plan / mellan / stor / ej bedömd' : 'Services: on track / medium / major / not assessed',
-      ],
+      head: [l.report_area, l.report_meanScore, prev ? String(prev) : '', l.report_change, l.status, l.report_servicesByStatus],
       rows: m.areas.map((a) => [
         areaName(a.total.checklist, a.total.control),
         number(a.total.score, lang),
@@ -178,7 +164,7 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
     },
     {
       kind: 'distribution',
-      title: sv ? 'Status för alla kontroller i alla tjänster' : 'Status of every control in every service',
+      title: l.report_statusOfAll,
       counts: STATUSES.reduce((acc, s) => ({ ...acc, [s]: m.areas.reduce((n, a) => n + a.byStatus[s], 0) + m.dso.filter((d) => d.status === s).length }), {} as Record<AssessedStatus, number>),
     },
   );
@@ -192,37 +178,27 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
       const org = list.filter((q) => q.services.includes(ORGANISATION_ID)).map((q) => q.question);
       const rest = list.map((q) => ({ ...q, services: q.services.filter((x) => x !== ORGANISATION_ID) })).filter((q) => q.services.length > 0);
       return [
-        ...(org.length > 0 ? [`${org.join(', ')} (${sv ? 'organisationen' : 'the organisation'})`] : []),
-        ...rest.map((q) => `${q.question} (${q.services.length === 1 ? q.services[0] : sv ? `${q.services.length} tjänster` : `${q.services.length} services`})`),
+        ...(org.length > 0 ? [`${org.join(', ')} (${l.report_theOrganisation})`] : []),
+        ...rest.map((q) => `${q.question} (${q.services.length === 1 ? q.services[0] : l.report_nServices(q.services.length)})`),
       ].join('; ');
     };
     blocks.push(
-      { kind: 'h2', id: 'ramverk', text: sv ? 'Täckning mot ramverk' : 'Framework coverage' },
-      {
-        kind: 'p',
-        text: sv
-          ? `Hur årets svar visar ramverkens krav uppfyllda, genom frågornas koppling till kraven (checklists/mappings). Uppfyllt: varje svar är det bästa och minst en fråga täcker hela kravet. Ej täckt: ingen fråga i katalogen ger underlag, en brist i katalogen snarare än i svaren. Hela listan per krav: efterlev coverage --year ${m.year} --framework ID.`
-          : `How this year's answers show the frameworks' requirements met, through the questions' mapping to the requirements (checklists/mappings). Met: every answer is the best one and at least one question covers the whole requirement. Not covered: no question in the catalogue gives evidence, a gap in the catalogue rather than in the answers. The full list per requirement: efterlev coverage --year ${m.year} --framework ID.`,
-      },
+      { kind: 'h2', id: 'ramverk', text: l.report_frameworks },
+      { kind: 'p', text: l.report_frameworksText(m.year) },
       {
         kind: 'table',
-        head: [sv ? 'Ramverk' : 'Framework', sv ? 'Krav' : 'Requirements', ...COVERAGE_RESULTS.map((r) => coverageLabel(r, lang))],
+        head: [l.report_framework, l.report_requirements, ...COVERAGE_RESULTS.map((r) => coverageLabel(r, lang))],
         rows: m.coverage.map((c) => [text(c.framework.name, lang), String(c.total), ...COVERAGE_RESULTS.map((r) => String(c.counts[r]))]),
       },
       shortfalls.length === 0
-        ? { kind: 'p', text: sv ? `Inget krav brister i svaren${partOnly > 0 ? `; ${partOnly} är delvis uppfyllda bara för att frågorna täcker en del av dem` : ''}.` : `No requirement falls short in the answers${partOnly > 0 ? `; ${partOnly} are partly met only because the questions cover part of them` : ''}.` }
-        : {
-            kind: 'p',
-            text: sv
-              ? `Krav som svaren visar ej uppfyllda eller delvis uppfyllda, med frågorna vars svar brister${partOnly > 0 ? ` (ytterligare ${partOnly} krav är delvis uppfyllda bara för att frågorna täcker en del av dem)` : ''}:`
-              : `Requirements the answers show not met or partly met, with the questions whose answers fall short${partOnly > 0 ? ` (a further ${partOnly} are partly met only because the questions cover part of them)` : ''}:`,
-          },
+        ? { kind: 'p', text: l.report_noShortfall(partOnly) }
+        : { kind: 'p', text: l.report_shortfalls(partOnly) },
       ...(shortfalls.length === 0
         ? []
         : [
             {
               kind: 'table' as const,
-              head: [sv ? 'Ramverk' : 'Framework', sv ? 'Krav' : 'Requirement', sv ? 'Resultat' : 'Result', sv ? 'Frågor med brist' : 'Questions falling short'],
+              head: [l.report_framework, l.report_requirement, l.report_result, l.report_questionsShort],
               rows: shortfalls.map(({ c, s }) => [
                 c.framework.id,
                 `${s.id} ${text(s.title, lang)}`,
@@ -236,44 +212,44 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
 
   // Major gaps
   blocks.push(
-    { kind: 'h2', id: 'stora-brister', text: sv ? 'Stora brister' : 'Major gaps' },
+    { kind: 'h2', id: 'stora-brister', text: l.report_majorGaps },
     m.majorGaps.length === 0
-      ? { kind: 'p', text: sv ? 'Inga stora brister.' : 'No major gaps.' }
+      ? { kind: 'p', text: l.report_noMajorGaps }
       : {
           kind: 'list',
-          items: m.majorGaps.map((g) => `${g.service} · ${areaName(g.checklist, g.control)}: ${text(g.gap.rule.rule.event.params.finding, lang)} ${sv ? 'Åtgärd' : 'Action'}: ${text(g.gap.rule.rule.event.params.action, lang)}`),
+          items: m.majorGaps.map((g) => `${g.service} · ${areaName(g.checklist, g.control)}: ${text(g.gap.rule.rule.event.params.finding, lang)} ${l.report_action}: ${text(g.gap.rule.rule.event.params.action, lang)}`),
         },
   );
 
   // Handlingsplan
   blocks.push(
-    { kind: 'h2', id: 'handlingsplan', text: sv ? 'Handlingsplanen' : 'Action plan' },
+    { kind: 'h2', id: 'handlingsplan', text: l.report_actionPlan },
     {
       kind: 'table',
-      head: [sv ? 'Prioritet' : 'Priority', sv ? 'Åtgärder' : 'Actions', ...ACTION_STATUSES.map((s) => actionStatusLabel(s, lang))],
+      head: [l.report_priority, l.report_actions, ...ACTION_STATUSES.map((s) => actionStatusLabel(s, lang))],
       rows: m.actionsByPriority.map((p) => [`P${p.priority}`, String(p.total), ...ACTION_STATUSES.map((s) => String(p.byStatus[s]))]),
     },
-    { kind: 'p', text: sv ? 'Åtgärda först:' : 'Fix first:' },
-    { kind: 'list', items: m.topActions.map((a) => `P${a.priority} ${a.id} (${whyText(a, lang)}): ${text(a.action, lang)} ${sv ? 'Ansvarig' : 'Owner'}: ${a.owner ?? '–'}, ${sv ? 'klart senast' : 'due'} ${a.due}.`) },
+    { kind: 'p', text: l.report_fixFirst },
+    { kind: 'list', items: m.topActions.map((a) => l.report_topAction(a.priority, a.id, whyText(a, lang), text(a.action, lang), a.owner ?? '–', a.due)) },
   );
   if (m.acceptedRisks.length > 0) {
     blocks.push(
-      { kind: 'p', text: sv ? 'Accepterade risker:' : 'Accepted risks:' },
-      { kind: 'list', items: m.acceptedRisks.map((a) => `${a.id}: ${text(a.finding, lang)} ${sv ? 'Motivering' : 'Motivation'}: ${a.followUp?.motivation ?? ''} (${a.followUp?.acceptedBy ?? ''})`) },
+      { kind: 'p', text: l.report_acceptedRisks },
+      { kind: 'list', items: m.acceptedRisks.map((a) => l.report_acceptedRisk(a.id, text(a.finding, lang), a.followUp?.motivation ?? '', a.followUp?.acceptedBy ?? '')) },
     );
   }
 
   // Focus for next year
   blocks.push(
-    { kind: 'h2', id: 'fokus', text: sv ? `Rekommenderade fokuskontrollpunkter ${m.year + 1}` : `Recommended focus control points ${m.year + 1}` },
+    { kind: 'h2', id: 'fokus', text: l.report_focus(m.year + 1) },
     m.focus.length === 0
-      ? { kind: 'p', text: sv ? 'Inga kontrollpunkter är röda eller försämrade.' : 'No control point is red or falling.' }
+      ? { kind: 'p', text: l.report_noFocus }
       : {
           kind: 'list',
           items: m.focus.map((f) => {
             const reasons = [
-              f.red ? `${status('stor')} (${number(f.score, lang)} ${sv ? 'poäng' : 'points'})` : undefined,
-              f.delta !== null && f.delta < 0 ? `${sv ? 'försämring' : 'fell'} ${change(f.delta, lang)} ${sv ? 'sedan' : 'since'} ${prev}` : undefined,
+              f.red ? `${status('stor')} (${l.report_points(number(f.score, lang))})` : undefined,
+              f.delta !== null && f.delta < 0 ? l.report_fell(change(f.delta, lang), prev) : undefined,
             ].filter(Boolean);
             return `${controlName(catalog, f.checklist, f.control, lang)}: ${reasons.join('; ')}`;
           }),
@@ -282,9 +258,9 @@ export function reportDocument(catalog: Catalog, m: ReportModel, lang: Lang): Bl
 
   // Observations
   blocks.push(
-    { kind: 'h2', id: 'iakttagelser', text: sv ? 'Särskilda iakttagelser' : 'Special observations' },
+    { kind: 'h2', id: 'iakttagelser', text: l.report_observations },
     m.observations.length === 0
-      ? { kind: 'p', text: sv ? 'Inga särskilda iakttagelser har registrerats.' : 'No special observations were recorded.' }
+      ? { kind: 'p', text: l.report_noObservations }
       : { kind: 'list', items: m.observations.map((o) => `${o.text} (${o.by}, ${o.at.slice(0, 10)})`) },
   );
   return blocks;
@@ -299,12 +275,12 @@ export function statusOfCell(cell: Cell, lang: Lang): Status | undefined {
 export function chartFigures(b: BarsBlock | DistributionBlock, lang: Lang): TableBlock {
   const status = (s: Status | undefined) => (s === undefined ? '' : t(`status_${s}`, lang));
   if (b.kind === 'distribution') {
-    return { kind: 'table', head: ['Status', lang === 'sv' ? 'Antal kontroller' : 'Controls'], rows: STATUSES.map((s) => [status(s), String(b.counts[s])]), statusColumn: 0 };
+    return { kind: 'table', head: [t('status', lang), t('report_controls', lang)], rows: STATUSES.map((s) => [status(s), String(b.counts[s])]), statusColumn: 0 };
   }
   const current = b.series.find((s) => s.statuses !== undefined);
   return {
     kind: 'table',
-    head: [b.categoryHead, ...b.series.map((s) => s.label), ...(current ? ['Status'] : [])],
+    head: [b.categoryHead, ...b.series.map((s) => s.label), ...(current ? [t('status', lang)] : [])],
     rows: b.categories.map((c, ci) => [c, ...b.series.map((s) => number(s.values[ci] ?? null, lang)), ...(current ? [status(current.statuses?.[ci])] : [])]),
     ...(current ? { statusColumn: b.series.length + 1 } : {}),
   };
@@ -312,5 +288,5 @@ export function chartFigures(b: BarsBlock | DistributionBlock, lang: Lang): Tabl
 
 /** The words around the page number in a printed page's footer: "Sida 2 av 7". */
 export function pageWords(lang: Lang): { page: string; of: string } {
-  return lang === 'sv' ? { page: 'Sida', of: 'av' } : { page: 'Page', of: 'of' };
+  return { page: t('report_page', lang), of: t('report_pageOf', lang) };
 }

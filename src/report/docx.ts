@@ -21,7 +21,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Status } from '../engine/score.js';
-import type { Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../ui/i18n.js';
 import { barChartSvg, distributionSvg, statusSwatchSvg } from './charts.js';
 import { chartFigures, pageWords, statusOfCell, type Block, type GridCell, type TableBlock } from './document.js';
 import { HEAD_FILL, INK, MUTED, NOTICE, STATUS_TEXT, STATUS_TINT } from './palette.js';
@@ -228,7 +228,7 @@ export async function reportDocx(blocks: readonly Block[], lang: Lang, options: 
     description: notice?.kind === 'notice' ? notice.text : '',
     styles: {
       default: {
-        document: { run: { font: FONT, size: 20, color: hex(INK), language: { value: lang === 'sv' ? 'sv-SE' : 'en-GB' } }, paragraph: { spacing: { line: 264, lineRule: LineRuleType.AUTO } } },
+        document: { run: { font: FONT, size: 20, color: hex(INK), language: { value: t('locale', lang) } }, paragraph: { spacing: { line: 264, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 36, bold: true, color: hex(INK) }, paragraph: { spacing: { before: 120, after: 40, line: 240, lineRule: LineRuleType.AUTO } } },
         heading1: {
           run: { font: FONT, size: 26, bold: true, color: hex(INK) },

@@ -36,7 +36,7 @@ export function resolveAnswer(catalog: Catalog, service: RegisteredService, ques
   }
   let value: AnswerValue;
   const control = typeof raw === 'string' ? describeControlCharacter(normaliseLineBreaks(raw)) : undefined;
-  if (control !== undefined) return { ok: false, error: `svaret på ${id} ${control}` };
+  if (control !== undefined) return { ok: false, error: m().ans_controlIn(id, control) };
   if (typeof raw === 'number') {
     const problem = valueProblem(ref.question, raw);
     if (problem !== undefined) return { ok: false, error: problem };
@@ -48,7 +48,7 @@ export function resolveAnswer(catalog: Catalog, service: RegisteredService, ques
   }
   const reason = motivationReason(ref.question, service.profile, value);
   if (reason !== undefined && !given.comment?.trim()) {
-    return { ok: false, error: `${id} = ej_tillamplig behöver en motivering: ${reason}. Skriv varför i kommentaren.`, missingMotivation: true };
+    return { ok: false, error: m().ans_needsMotivation(id, reason), missingMotivation: true };
   }
   return { ok: true, question: id, value, applies: appliesTo(ref.question, service.profile) };
 }

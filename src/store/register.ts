@@ -170,7 +170,7 @@ export async function changeRegister<T>(ws: Workspace, change: (register: Servic
   const at = now.toISOString();
   return transact(ws, [ws.registerFile, ...years.map((y) => snapshotPath(ws, y))], (tx) => {
     const text = tx.read(ws.registerFile);
-    if (text === undefined) throw new UsageError(`Ingen arbetsyta i ${ws.root} (answers/services.json saknas).`);
+    if (text === undefined) throw new UsageError(m().ws_none(ws.root));
     const before = parseRegister(text, ws);
     // A closed year's snapshot is part of what was closed: it is never taken or changed here.
     const unclosed = years.filter((year) => closingIn(tx, ws, year) === undefined);

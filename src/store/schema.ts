@@ -1,3 +1,4 @@
+import { m } from '../ui/i18n.js';
 import { z } from 'zod';
 import { freeText } from '../io/free-text.js';
 import { MAX_TEXT } from './limits.js';
@@ -10,8 +11,8 @@ export const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 export const ServiceId = z
   .string()
-  .regex(SERVICE_ID, 'Tjänste-id skrivs med a–z, 0–9 och bindestreck (högst 63 tecken), t.ex. office365')
-  .refine((id) => !WINDOWS_DEVICE_NAME.test(id), { error: (issue) => `'${String(issue.input)}' är ett reserverat namn i Windows och kan inte bli ett filnamn` });
+  .regex(SERVICE_ID, { error: () => m().reg_idForm })
+  .refine((id) => !WINDOWS_DEVICE_NAME.test(id), { error: (issue) => m().reg_windowsName(String(issue.input)) });
 
 /** KLASSA 4.0 levels: 0 (ingen eller försumbar skada) to 4 (synnerligen allvarlig skada). */
 const Level = z.number().int().min(0).max(4);
@@ -30,7 +31,7 @@ export const Retirement = z.strictObject({
 
 export const Service = z
   .strictObject({
-    id: ServiceId.refine((id) => id !== ORGANISATION_ID, `'${ORGANISATION_ID}' är reserverat för organisationens svar`),
+    id: ServiceId.refine((id) => id !== ORGANISATION_ID, { error: () => m().reg_organisationId(ORGANISATION_ID) }),
     name: freeText().trim().min(1),
     owner: freeText().trim().min(1).optional(),
     /** Verksamhetsområde, e.g. HR, Ekonomi, Kommunikation: how the board's reports group services. */
@@ -47,11 +48,11 @@ export const Service = z
   })
   .refine((s) => s.personalData !== false || s.sensitiveData === false, {
     path: ['sensitiveData'],
-    message: 'Känsliga personuppgifter kräver att tjänsten behandlar personuppgifter (personalData: true eller okänt)',
+    error: () => m().reg_sensitiveNeedsPersonal,
   })
   .refine((s) => s.personalData !== false || s.thirdCountry === false, {
     path: ['thirdCountry'],
-    message: 'Överföring av personuppgifter till tredje land kräver att tjänsten behandlar personuppgifter',
+    error: () => m().reg_thirdCountryNeedsPersonal,
   });
 export type Service = z.infer<typeof Service>;
 

@@ -1,4 +1,4 @@
-import { outputLang, t, type Lang } from '../ui/i18n.js';
+import { m, msg, t, type Lang } from '../ui/i18n.js';
 import { parseClassification, parseFlag } from './classification.js';
 import { Service, type RegisterFlag } from './schema.js';
 
@@ -18,24 +18,13 @@ export interface ServiceFields {
   classification?: string | undefined;
 }
 
-export const FIELD_LABEL: Record<keyof ServiceFields, string> = {
-  name: 'namn',
-  owner: 'ansvarig',
-  area: 'område',
-  supplier: 'leverantör',
-  personalData: 'personuppgifter',
-  sensitiveData: 'känsliga',
-  thirdCountry: 'tredjeland',
-  classification: 'klassning',
-};
-
 const NO_SUPPLIER = /^(ingen|inga|nej|-|egen drift|none)$/i;
 
 function flag(raw: string | boolean | undefined, field: keyof ServiceFields, errors: string[]): RegisterFlag | undefined {
   if (raw === undefined) return undefined;
   if (raw === '') return 'okänt';
   const parsed = parseFlag(raw);
-  if (parsed === undefined) errors.push(outputLang() === 'sv' ? `${FIELD_LABEL[field]}: '${String(raw)}' är varken ja, nej eller okänt` : `${fieldLabel(field)}: '${String(raw)}' is neither yes, no nor unknown (ja, nej, okänt)`);
+  if (parsed === undefined) errors.push(m().reg_notAFlag(fieldLabel(field), String(raw)));
   return parsed;
 }
 
@@ -97,26 +86,15 @@ export function serviceFrom(id: string, fields: ServiceFields, base?: Service): 
   return { service: parsed.data };
 }
 
-const FIELD_LABEL_EN: Record<keyof ServiceFields, string> = {
-  name: 'name',
-  owner: 'owner',
-  area: 'area',
-  supplier: 'supplier',
-  personalData: 'personal data',
-  sensitiveData: 'sensitive',
-  thirdCountry: 'third country',
-  classification: 'classification',
-};
-
 /** A field's name in this run's language, for errors made far from a command. */
-const fieldLabel = (k: keyof ServiceFields): string => (outputLang() === 'sv' ? FIELD_LABEL : FIELD_LABEL_EN)[k];
+const fieldLabel = (k: keyof ServiceFields): string => m()[`field_${k}`];
 
 /** The fields that differ between two versions of a service, as `klassning: K2R2T2S2 → K3R2T2S2`. */
 export function serviceDiff(before: Service, after: Service, lang: Lang = 'sv'): string[] {
-  const labels = lang === 'sv' ? FIELD_LABEL : FIELD_LABEL_EN;
+  const labels = (k: keyof ServiceFields): string => msg(lang)[`field_${k}`];
   const show = (v: unknown): string => (v === undefined || v === null ? '–' : v === true ? t('yes', lang) : v === false ? t('no', lang) : v === 'okänt' ? t('unknownValue', lang) : typeof v === 'object' ? `K${(v as Record<string, number>)['K']}R${(v as Record<string, number>)['R']}T${(v as Record<string, number>)['T']}S${(v as Record<string, number>)['S']}` : String(v));
   const keys: (keyof Service & keyof ServiceFields)[] = ['name', 'owner', 'area', 'supplier', 'personalData', 'sensitiveData', 'thirdCountry', 'classification'];
   return keys
     .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
-    .map((k) => `${labels[k]}: ${show(before[k])} → ${show(after[k])}`.replace('→ –', k === 'classification' ? (lang === 'sv' ? '→ ej klassad' : '→ not classified') : '→ –'));
+    .map((k) => `${labels(k)}: ${show(before[k])} → ${show(after[k])}`.replace('→ –', k === 'classification' ? `→ ${msg(lang).reg_notClassified}` : '→ –'));
 }

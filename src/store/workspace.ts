@@ -54,8 +54,8 @@ export async function openWorkspace(ws: Workspace, options: { readOnly?: boolean
   guardWorkspace(ws);
   if (!exists(ws.registerFile)) {
     throw new UsageError(
-      `Ingen arbetsyta i ${ws.root} (answers/services.json saknas).`,
-      'Skapa en med `efterlev init`, eller peka ut en med --dir eller EFTERLEV_DIR.',
+      tr().ws_none(ws.root),
+      tr().ws_noneHint,
     );
   }
   // A workspace read on behalf of another (a roll-up's member) is never written, not even to finish a write.

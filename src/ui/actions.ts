@@ -4,7 +4,7 @@ import type { Action, Fix } from '../plan/actions.js';
 import { describeExplanation, type Explanation } from '../plan/explain.js';
 import type { Priority } from '../plan/priority.js';
 import type { ActionStatus } from '../plan/schema.js';
-import { statusAnswerLabel, t, text, type Lang } from './i18n.js';
+import { decimal, msg, statusAnswerLabel, t, text, type Lang } from './i18n.js';
 import { whyText } from '../plan/actions.js';
 import { fits, grid, labelled, pack, terminalWidth, wrap, type Column } from './layout.js';
 import { bold, dim } from './style.js';
@@ -55,26 +55,25 @@ export const priorityLabel = (p: Priority): string => PRIORITY_COLOR[p](`P${p}`)
 
 function formatPoints(n: number, lang: Lang): string {
   const s = (n > 0 ? '+' : '') + n.toFixed(1);
-  return lang === 'sv' ? s.replace('.', ',') : s;
+  return decimal(s, lang);
 }
 
 /** The answer change an effect is computed with: `DRI.4 = 2`, `LOG.3 = Ja`, `underlag för KP12.4`. */
 export function fixLabel(catalog: Catalog, fix: Fix, lang: Lang): string {
-  if ('evidence' in fix) return lang === 'sv' ? `underlag för ${fix.question}` : `evidence for ${fix.question}`;
+  if ('evidence' in fix) return msg(lang).act_evidenceFor(fix.question);
   const question = catalog.questions.get(fix.question)?.question;
   const option = question?.type === 'choice' ? question.options.find((o) => o.value === fix.value) : undefined;
   const shown =
-    option !== undefined ? text(option.label, lang) : typeof fix.value === 'number' ? (lang === 'sv' ? String(fix.value).replace('.', ',') : String(fix.value)) : statusAnswerLabel(String(fix.value), lang);
+    option !== undefined ? text(option.label, lang) : typeof fix.value === 'number' ? decimal(fix.value, lang) : statusAnswerLabel(String(fix.value), lang);
   return `${fix.question} = ${shown}`;
 }
 
-const noFix = (lang: Lang) => (lang === 'sv' ? 'inget enskilt svar stänger bristen' : 'no single answer closes the gap');
+const noFix = (lang: Lang) => t('act_noFix', lang);
 
 /** The effect in one line: `kontrollen +12,5, tjänsten +1,1 (med BEH.3 = 2024-11-06)`, or `– (inget enskilt svar …)`. */
 export function effectLine(catalog: Catalog, a: Action, lang: Lang): string {
   if (a.fix === null) return `– (${noFix(lang)})`;
-  const sv = lang === 'sv';
-  return `${sv ? 'kontrollen' : 'control'} ${formatPoints(a.effect.control, lang)}, ${sv ? 'tjänsten' : 'service'} ${formatPoints(a.effect.service, lang)} (${sv ? 'med' : 'with'} ${fixLabel(catalog, a.fix, lang)})`;
+  return msg(lang).act_effectLine(formatPoints(a.effect.control, lang), formatPoints(a.effect.service, lang), fixLabel(catalog, a.fix, lang));
 }
 
 /** A condition's line wrapped under its own text, two columns in. */
@@ -82,47 +81,50 @@ const whyWrap = (line: string, width: number): string => wrap(line, width, { han
 
 function whyLines(catalog: Catalog, explanation: Explanation | undefined, lang: Lang): string[] {
   if (explanation === undefined) return [];
-  return [lang === 'sv' ? 'Varför:' : 'Why:', ...describeExplanation(catalog, explanation.tree, lang, '  ')];
+  return [t('act_why', lang), ...describeExplanation(catalog, explanation.tree, lang, '  ')];
 }
 
 function tableRow(catalog: Catalog, a: Action, lang: Lang, explanation: Explanation | undefined): string[] {
-  const sv = lang === 'sv';
+  const l = msg(lang);
   return [
     priorityLabel(a.priority),
     [
       bold(a.id),
       dim(whyText(a, lang)),
-      `${sv ? 'Brist' : 'Finding'}: ${text(a.finding, lang)}`,
-      `${sv ? 'Åtgärd' : 'Action'}: ${text(a.action, lang)}`,
+      `${l.act_finding}: ${text(a.finding, lang)}`,
+      `${l.act_action}: ${text(a.action, lang)}`,
       dim(a.reference),
-      dim(a.fix === null ? `${sv ? 'Effekt' : 'Effect'}: ${noFix(lang)}` : `${sv ? 'Effekt med' : 'Effect with'} ${fixLabel(catalog, a.fix, lang)}`),
-      ...whyLines(catalog, explanation, lang).map((l) => dim(l)),
+      dim(a.fix === null ? `${l.act_effect}: ${noFix(lang)}` : l.act_effectWith(fixLabel(catalog, a.fix, lang))),
+      ...whyLines(catalog, explanation, lang).map((line) => dim(line)),
     ].join('\n'),
     `${a.owner ?? dim('–')}\n${a.due}`,
-    actionStatusLabel(a.status, lang) + (a.reopened ? `\n${chalk.red(sv ? 'återöppnad' : 'reopened')}` : ''),
+    actionStatusLabel(a.status, lang) + (a.reopened ? `\n${chalk.red(l.act_reopened)}` : ''),
     a.fix === null ? dim('–') : `${formatPoints(a.effect.control, lang)}\n${formatPoints(a.effect.service, lang)}`,
   ];
 }
 
 /** One action as a block, for a terminal too narrow for the table (an id alone can be 60 columns). */
 function actionBlock(catalog: Catalog, a: Action, lang: Lang, explanation: Explanation | undefined, width: number): string {
-  const sv = lang === 'sv';
+  const l = msg(lang);
   const indent = '    ';
   const field = (label: string, value: string) => labelled(label, value, width, indent);
   return [
     wrap(`${priorityLabel(a.priority)}  ${bold(a.id)}`, width, { hanging: indent }),
     dim(wrap(`${indent}${whyText(a, lang)}`, width)),
-    field(sv ? 'Brist' : 'Finding', text(a.finding, lang)),
-    field(sv ? 'Åtgärd' : 'Action', text(a.action, lang)),
-    dim(field(sv ? 'Referens' : 'Reference', a.reference)),
-    pack([`${sv ? 'Ansvarig' : 'Owner'}: ${a.owner ?? '–'}`, `${sv ? 'klart senast' : 'due'} ${a.due}`], width, indent),
-    field('Status', actionStatusLabel(a.status, lang) + (a.reopened ? ` · ${chalk.red(sv ? 'återöppnad' : 'reopened')}` : '')),
-    field(sv ? 'Effekt' : 'Effect', effectLine(catalog, a, lang)),
-    ...whyLines(catalog, explanation, lang).map((l) => dim(whyWrap(`${indent}${l}`, width))),
+    field(l.act_finding, text(a.finding, lang)),
+    field(l.act_action, text(a.action, lang)),
+    dim(field(l.act_reference, a.reference)),
+    pack([`${l.owner}: ${a.owner ?? '–'}`, `${l.dueBy} ${a.due}`], width, indent),
+    field(l.status, actionStatusLabel(a.status, lang) + (a.reopened ? ` · ${chalk.red(l.act_reopened)}` : '')),
+    field(l.act_effect, effectLine(catalog, a, lang)),
+    ...whyLines(catalog, explanation, lang).map((line) => dim(whyWrap(`${indent}${line}`, width))),
   ].join('\n');
 }
 
-const HEAD = (lang: Lang) => ['Prio', lang === 'sv' ? 'Åtgärd' : 'Action', lang === 'sv' ? 'Ansvarig, klart senast' : 'Owner, due', 'Status', lang === 'sv' ? 'Effekt' : 'Effect'];
+const HEAD = (lang: Lang) => {
+  const l = msg(lang);
+  return [l.x_colPrio, l.act_action, l.act_ownerDue, l.status, l.act_effect];
+};
 const COLUMNS: Column[] = [{ fit: 'keep' }, { fit: 'text', min: 40 }, {}, {}, { fit: 'keep' }];
 
 function* actionList(catalog: Catalog, actions: readonly Action[], lang: Lang, explanations: ReadonlyMap<string, Explanation> | undefined, width: number): Generator<string> {
@@ -131,12 +133,7 @@ function* actionList(catalog: Catalog, actions: readonly Action[], lang: Lang, e
     yield [
       grid(HEAD(lang), rows, { width, columns: COLUMNS }),
       dim(
-        wrap(
-          lang === 'sv'
-            ? 'Effekt: poäng som kontrollen (övre) och tjänsten (nedre) vinner när bristen är åtgärdad med svaret som anges; – när inget enskilt svar stänger bristen.'
-            : 'Effect: points the control (upper) and the service (lower) gain when the gap is closed with the answer named; – when no single answer closes it.',
-          width,
-        ),
+        wrap(t('act_effectNote', lang), width),
       ),
     ].join('\n');
     return;
@@ -172,11 +169,11 @@ export function* renderActionsParts(
   explanations?: ReadonlyMap<string, Explanation>,
   width = terminalWidth(),
 ): Generator<string> {
-  yield* [bold(`${lang === 'sv' ? 'Handlingsplan' : 'Action plan'} ${year}: ${actions.length} ${lang === 'sv' ? (actions.length === 1 ? 'åtgärd' : 'åtgärder') : actions.length === 1 ? 'action' : 'actions'}`)];
+  yield* [bold(msg(lang).act_heading(year, actions.length))];
   if (actions.length > 0) yield* actionList(catalog, actions, lang, explanations, width);
   const out: string[] = [];
   if (accepted.length > 0) {
-    out.push('', bold(`${lang === 'sv' ? 'Accepterade risker' : 'Accepted risks'}: ${accepted.length}`));
+    out.push('', bold(`${t('act_acceptedRisks', lang)}: ${accepted.length}`));
     for (const a of accepted) {
       out.push(wrap(`  ${bold(a.id)}: ${text(a.finding, lang)}`, width, { hanging: '    ' }), dim(wrap(`    ${a.followUp?.motivation ?? ''} (${a.followUp?.acceptedBy ?? ''}, ${a.followUp?.at.slice(0, 10) ?? ''})`, width)));
       const why = whyLines(catalog, explanations?.get(a.id), lang);

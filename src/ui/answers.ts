@@ -2,7 +2,7 @@ import { appliesTo } from '../catalog/profile.js';
 import type { Checklist, Question } from '../catalog/schema.js';
 import type { RegisteredService } from '../store/register.js';
 import type { AnswerFile, HistoryEntry } from '../store/schema.js';
-import { statusAnswerLabel, t, text, type Lang } from './i18n.js';
+import { decimal, msg, statusAnswerLabel, t, text, type Lang } from './i18n.js';
 import { fits, grid, labelled, terminalWidth, wrap, type Column } from './layout.js';
 import { bold, dim } from './style.js';
 
@@ -12,7 +12,7 @@ function valueLabel(question: Question | undefined, value: unknown, lang: Lang):
     const option = question.options.find((o) => o.value === value);
     if (option !== undefined) return text(option.label, lang);
   }
-  if (typeof value === 'number' && lang === 'sv') return String(value).replace('.', ',');
+  if (typeof value === 'number') return decimal(value, lang);
   return statusAnswerLabel(String(value), lang);
 }
 
@@ -22,8 +22,7 @@ const COLUMNS: Column[] = [{ fit: 'text', min: 24 }, {}, { fit: 'text', min: 16 
 
 /** One earlier value in a line: `2025-03-01 10:22 anna.berg: Delvis — 'kommentar' · underlag: X`. */
 function historyLine(question: Question | undefined, h: HistoryEntry, lang: Lang): string {
-  const sv = lang === 'sv';
-  return `${moment(h.at)} ${h.by}: ${valueLabel(question, h.value, lang)}${h.comment ? ` — '${h.comment}'` : ''}${h.evidence ? ` · ${sv ? 'underlag' : 'evidence'}: ${h.evidence}` : ''}`;
+  return `${moment(h.at)} ${h.by}: ${valueLabel(question, h.value, lang)}${h.comment ? ` — '${h.comment}'` : ''}${h.evidence ? ` · ${t('q_evidenceTag', lang)}: ${h.evidence}` : ''}`;
 }
 
 export interface AnswersView {
@@ -33,7 +32,7 @@ export interface AnswersView {
 }
 
 export function renderAnswers(checklists: readonly Checklist[], service: RegisteredService, year: number, file: AnswerFile | undefined, lang: Lang, view: AnswersView = {}): string {
-  const sv = lang === 'sv';
+  const l = msg(lang);
   const width = view.width ?? terminalWidth();
   const history = file?.history ?? [];
   const earlier = (id: string) => (view.history ? history.filter((h) => h.question === id) : []);
@@ -52,7 +51,7 @@ export function renderAnswers(checklists: readonly Checklist[], service: Registe
         const label = `${q.id} ${text(q.text, lang)}` + (appliesTo(q, service.profile) ? '' : dim(` (${t('notApplicableHere', lang)})`));
         const answer = a === undefined ? dim(t('notAssessed', lang)) : valueLabel(q, a.value, lang);
         rows.push([label, answer, a?.comment ?? '', a?.evidence ?? '', a?.by ?? '', a?.at.slice(0, 10) ?? '']);
-        for (const h of earlier(q.id)) rows.push([dim(`  ${sv ? 'tidigare' : 'earlier'}`), dim(valueLabel(q, h.value, lang)), dim(h.comment ?? ''), dim(h.evidence ?? ''), dim(h.by), dim(moment(h.at))]);
+        for (const h of earlier(q.id)) rows.push([dim(`  ${l.ans_earlier}`), dim(valueLabel(q, h.value, lang)), dim(h.comment ?? ''), dim(h.evidence ?? ''), dim(h.by), dim(moment(h.at))]);
 
         const indent = ' '.repeat(Math.min(q.id.length + 1, 8));
         const block = [wrap(label, width, { hanging: indent })];
@@ -60,7 +59,7 @@ export function renderAnswers(checklists: readonly Checklist[], service: Registe
         if (a?.comment) block.push(labelled(t('comment', lang), a.comment, width, indent));
         if (a?.evidence) block.push(labelled(t('evidence', lang), a.evidence, width, indent));
         const before = earlier(q.id);
-        if (before.length > 0) block.push(`${indent}${sv ? 'Tidigare värden' : 'Earlier values'}:`, ...before.map((h) => dim(wrap(`${indent}  ${historyLine(q, h, lang)}`, width, { hanging: `${indent}    ` }))));
+        if (before.length > 0) block.push(`${indent}${l.ans_earlierValues}:`, ...before.map((h) => dim(wrap(`${indent}  ${historyLine(q, h, lang)}`, width, { hanging: `${indent}    ` }))));
         blocks.push(block.join('\n'));
       }
       out.push('', bold(wrap(`${control.id} ${text(control.name, lang)}`, width)));
@@ -71,12 +70,12 @@ export function renderAnswers(checklists: readonly Checklist[], service: Registe
     // Earlier values of questions the catalogue no longer has for the service (removed, or moved by a migration).
     const others = history.filter((h) => !shownQuestions.has(h.question));
     if (others.length > 0) {
-      out.push('', bold(sv ? 'Övriga frågor i historiken' : 'Other questions in the history'));
+      out.push('', bold(l.ans_otherQuestions));
       for (const h of others) out.push(dim(wrap(`  ${h.question} ${historyLine(undefined, h, lang)}`, width, { hanging: '    ' })));
     }
-    if (history.length === 0) out.push('', dim(sv ? 'Inga tidigare värden i historiken.' : 'No earlier values in the history.'));
+    if (history.length === 0) out.push('', dim(l.ans_noHistory));
   } else if (history.length > 0) {
-    out.push('', dim(wrap(`${history.length} ${t('historyCount', lang)} (${sv ? 'visa dem med --history' : 'show them with --history'})`, width)));
+    out.push('', dim(wrap(`${history.length} ${t('historyCount', lang)} (${l.ans_showHistory})`, width)));
   }
   return out.join('\n');
 }

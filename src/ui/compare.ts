@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/load.js';
 import type { Comparison, Trend } from '../compare/compare.js';
 import type { Status } from '../engine/score.js';
 import type { RegisteredService } from '../store/register.js';
-import { statusAnswerLabel, t, type Lang } from './i18n.js';
+import { msg, statusAnswerLabel, t, type Lang } from './i18n.js';
 import { grid, terminalWidth, wrap } from './layout.js';
 import { checklistName, controlName } from './score.js';
 import { bold, dim, formatDelta, formatScore, sparkline } from './style.js';
@@ -38,16 +38,10 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
   const names = new Map<string, string>();
   for (const s of services) if (!names.has(s.id)) names.set(s.id, s.name);
   const nameOf = (id: string) => names.get(id) ?? id;
-  const out = [bold(`${lang === 'sv' ? 'Jämförelse' : 'Comparison'} ${c.from} → ${c.to}`), ''];
+  const l = msg(lang);
+  const out = [bold(`${l.cmp_title} ${c.from} → ${c.to}`), ''];
 
-  const totalsHead = [
-    lang === 'sv' ? 'Checklista (organisationen)' : 'Checklist (organisation)',
-    String(c.from),
-    String(c.to),
-    lang === 'sv' ? 'Förändring' : 'Change',
-    'Status',
-    lang === 'sv' ? 'Över' : 'Over',
-  ];
+  const totalsHead = [l.cmp_checklistOrg, String(c.from), String(c.to), l.report_change, l.status, l.cmp_over];
   const totals: string[][] = [];
   for (const x of c.totals) {
     totals.push([
@@ -56,12 +50,12 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
       formatScore(x.to?.score ?? null, lang),
       x.delta === null ? '' : formatDelta(x.delta, lang),
       statusChange(x.from?.status ?? null, x.to?.status ?? null, lang),
-      `${x.services} ${lang === 'sv' ? (x.services === 1 ? 'tjänst' : 'tjänster') : x.services === 1 ? 'service' : 'services'}`,
+      l.cmp_services(x.services),
     ]);
   }
   out.push(
     grid(totalsHead, totals, { width, columns: [{ fit: 'text', min: 16 }, { fit: 'keep' }, { fit: 'keep' }, { fit: 'keep' }] }),
-    dim(wrap(lang === 'sv' ? `Förändringar räknas över tjänsterna som granskats båda åren (${c.services.both.length}).` : `Changes are taken over the services assessed in both years (${c.services.both.length}).`, width)),
+    dim(wrap(l.cmp_changesOver(c.services.both.length), width)),
     '',
   );
 
@@ -79,7 +73,7 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
     previous = k.service;
   }
   out.push(
-    grid([t('service', lang), t('control', lang), String(c.from), String(c.to), lang === 'sv' ? 'Förändring' : 'Change', 'Status'], rows, {
+    grid([t('service', lang), t('control', lang), String(c.from), String(c.to), l.report_change, l.status], rows, {
       width,
       columns: [{ fit: 'text', min: 14 }, { fit: 'text', min: 16 }, { fit: 'keep' }, { fit: 'keep' }, { fit: 'keep' }],
       groupByFirst: true,
@@ -87,29 +81,29 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
   );
 
   const line = (s: string) => out.push(wrap(s, width, { hanging: '  ' }));
-  if (c.services.added.length > 0) line(`${lang === 'sv' ? 'Tillkomna tjänster' : 'Added services'} ${c.to}: ${c.services.added.map(nameOf).join(', ')}`);
-  if (c.services.pending.length > 0) line(`${lang === 'sv' ? `Ej granskade ännu ${c.to}` : `Not reviewed yet in ${c.to}`}: ${c.services.pending.map(nameOf).join(', ')}`);
-  if (c.services.removed.length > 0) line(`${lang === 'sv' ? 'Borttagna ur registret' : 'Removed from the register'} ${c.to}: ${c.services.removed.map(nameOf).join(', ')}`);
+  if (c.services.added.length > 0) line(`${l.cmp_added(c.to)}: ${c.services.added.map(nameOf).join(', ')}`);
+  if (c.services.pending.length > 0) line(`${l.cmp_pending(c.to)}: ${c.services.pending.map(nameOf).join(', ')}`);
+  if (c.services.removed.length > 0) line(`${l.cmp_removed(c.to)}: ${c.services.removed.map(nameOf).join(', ')}`);
 
   // Ids whole: each on its own line, what follows it wrapped beneath.
   const list = (title: string, ids: readonly string[], suffix: (id: string) => string = () => '') => {
     out.push('', bold(`${title}: ${ids.length}`));
     for (const id of ids) out.push(wrap(`  ${id}${suffix(id)}`, width, { hanging: '    ' }));
   };
-  list(lang === 'sv' ? `Nya brister ${c.to}` : `New gaps ${c.to}`, c.newGaps);
-  list(lang === 'sv' ? `Åtgärdade sedan ${c.from}` : `Resolved since ${c.from}`, c.resolvedGaps);
-  list(lang === 'sv' ? 'Kvarstående' : 'Persistent', c.persistentGaps, (id) => dim(` (${lang === 'sv' ? 'sedan' : 'since'} ${firstSeen.get(id) ?? c.from})`));
-  if (c.notYetAssessedGaps.length > 0) list(lang === 'sv' ? `Ej bedömda ännu ${c.to}` : `Not assessed yet in ${c.to}`, c.notYetAssessedGaps);
-  if (c.removedGaps.length > 0) list(lang === 'sv' ? 'Med borttagna tjänster' : 'With removed services', c.removedGaps);
+  list(l.cmp_newGaps(c.to), c.newGaps);
+  list(l.cmp_resolved(c.from), c.resolvedGaps);
+  list(l.cmp_persistent, c.persistentGaps, (id) => dim(` (${l.cmp_since(firstSeen.get(id) ?? c.from)})`));
+  if (c.notYetAssessedGaps.length > 0) list(l.cmp_notYetAssessed(c.to), c.notYetAssessedGaps);
+  if (c.removedGaps.length > 0) list(l.cmp_withRemoved, c.removedGaps);
 
   if (details) {
-    out.push('', bold(`${lang === 'sv' ? 'Ändrade svar' : 'Changed answers'}: ${c.answers.length}`));
+    out.push('', bold(`${l.cmp_changedAnswers}: ${c.answers.length}`));
     for (const a of c.answers) {
       const v = (x: typeof a.from) => (x === null ? dim('–') : `${statusAnswerLabel(String(x.value), lang)}${x.comment ? dim(` '${x.comment}'`) : ''}`);
       out.push(wrap(`  ${nameOf(a.service)} ${a.question}: ${v(a.from)} → ${v(a.to)}`, width, { hanging: '    ' }));
     }
   } else if (c.changedAnswers > 0) {
-    out.push('', dim(`${c.changedAnswers} ${lang === 'sv' ? 'ändrade svar: visa dem med --details' : 'changed answers: show them with --details'}`));
+    out.push('', dim(l.cmp_showDetails(c.changedAnswers)));
   }
   return out.join('\n');
 }

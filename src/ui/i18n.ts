@@ -23,6 +23,11 @@ export function t(key: MessageKey, lang: Lang): string {
   return CATALOGUES[lang][key] as string;
 }
 
+/** A decimal number as the language writes it: "2,5" in Swedish, "2.5" in English. */
+export function decimal(value: number | string, lang: Lang): string {
+  return String(value).replace('.', CATALOGUES[lang].decimalMark);
+}
+
 let processLang: Lang = 'sv';
 
 /**
@@ -52,17 +57,19 @@ export function statusAnswerLabel(value: string, lang: Lang): string {
   return label === undefined ? value : label[lang];
 }
 
-/** "6 av 8 tjänster klara, 1 pågår, 1 ej påbörjad": how much a figure rests on, said everywhere. */
-export function reviewSummary(counts: { services: number; klar: number; pågår: number; ej_påbörjad: number }, lang: Lang, noun: { sv: [string, string]; en: [string, string] } = { sv: ['tjänst', 'tjänster'], en: ['service', 'services'] }): string {
-  const word = (n: number) => (n === 1 ? noun[lang][0] : noun[lang][1]);
-  return lang === 'sv'
-    ? `${counts.klar} av ${counts.services} ${word(counts.services)} klara, ${counts.pågår} pågår, ${counts.ej_påbörjad} ej påbörjade`.replace(/ 1 ej påbörjade$/, ' 1 ej påbörjad')
-    : `${counts.klar} of ${counts.services} ${word(counts.services)} done, ${counts.pågår} in progress, ${counts.ej_påbörjad} not started`;
+/**
+ * "6 av 8 tjänster klara, 1 pågår, 1 ej påbörjad": how much a figure rests on, said everywhere;
+ * counted in reviews ("7 av 9 granskningar klara") where the organisation's own review is one.
+ */
+export function reviewSummary(counts: { services: number; klar: number; pågår: number; ej_påbörjad: number }, lang: Lang, noun: 'services' | 'reviews' = 'services'): string {
+  const l = CATALOGUES[lang];
+  const word = noun === 'services' ? l.review_services(counts.services) : l.review_reviews(counts.services);
+  return l.review_summary(counts.klar, counts.services, word, counts.pågår, counts.ej_påbörjad);
 }
 
 /** A service's own review state: "klar", "pågår (12 av 40)" ("pågår 12/40" in tables), "ej påbörjad". */
 export function reviewStateLabel(review: { state: 'klar' | 'pågår' | 'ej_påbörjad'; answered: number; applicable: number }, lang: Lang, short = false): string {
   const label = t(`review_${review.state}`, lang);
   if (review.state !== 'pågår') return label;
-  return short ? `${label} ${review.answered}/${review.applicable}` : `${label} (${review.answered} ${lang === 'sv' ? 'av' : 'of'} ${review.applicable})`;
+  return short ? `${label} ${review.answered}/${review.applicable}` : `${label} (${CATALOGUES[lang].report_of(review.answered, review.applicable)})`;
 }

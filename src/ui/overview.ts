@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/load.js';
 import type { Overview } from '../overview.js';
 import type { RegisteredService } from '../store/register.js';
 import { actionsJson, priorityLabel } from './actions.js';
-import { reviewStateLabel, reviewSummary, t, text, type Lang } from './i18n.js';
+import { msg, reviewStateLabel, reviewSummary, t, text, type Lang } from './i18n.js';
 import { summarize, type ChecklistResult } from '../engine/assess.js';
 import { ORGANISATION_ID } from '../store/schema.js';
 import { grid, terminalWidth, wrap } from './layout.js';
@@ -50,7 +50,7 @@ function weakest<T extends { service: string; result: ChecklistResult }>(rows: r
 }
 
 export function renderOverview(catalog: Catalog, services: readonly RegisteredService[], organisation: string, o: Overview, lang: Lang, width = terminalWidth()): string {
-  const sv = lang === 'sv';
+  const l = msg(lang);
   const names = new Map(services.map((s) => [s.id, s.name]));
   const nameOf = (id: string): string => names.get(id) ?? id;
   const previousOf = new Map(o.previous.map((p) => [p.service, p]));
@@ -64,8 +64,7 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
   const org = o.results.find((r) => r.service === ORGANISATION_ID);
   out.push(
     wrap(
-      `${sv ? 'Granskning' : 'Review'} ${o.year}: ${reviewSummary(summarize(itServices).review, lang)}` +
-        (org ? ` · ${sv ? 'organisationen' : 'the organisation'}: ${reviewStateLabel(org.review, lang)}` : ''),
+      l.ov_review(o.year, reviewSummary(summarize(itServices).review, lang)) + (org ? l.ov_organisation(reviewStateLabel(org.review, lang)) : ''),
       width,
     ),
     '',
@@ -74,18 +73,18 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
   const totalsRows: string[][] = [];
   for (const c of o.totals.checklists) {
     const d = o.change.get(c.checklist);
-    const over = d && d.delta !== null && d.services < c.review.services ? dim(` (${sv ? 'över' : 'over'} ${d.services})`) : '';
+    const over = d && d.delta !== null && d.services < c.review.services ? dim(l.ov_over(d.services)) : '';
     totalsRows.push([
       checklistName(catalog, c.checklist, lang),
       formatScore(c.score, lang),
       statusLabel(c.status, lang),
-      `${c.assessed} ${sv ? 'av' : 'of'} ${c.review.services}`,
+      l.report_of(c.assessed, c.review.services),
       d?.delta == null ? '' : formatDelta(d.delta, lang) + over,
     ]);
   }
   const keepNumbers = [{ fit: 'text' as const, min: 16 }, { fit: 'keep' as const }];
-  out.push(grid([sv ? 'Checklista' : 'Checklist', t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed', since], totalsRows, { width, columns: keepNumbers }));
-  if (o.previousYear) out.push(dim(wrap(sv ? `Förändringen räknas över tjänster som granskats både ${o.previousYear} och ${o.year}.` : `The change is taken over services assessed in both ${o.previousYear} and ${o.year}.`, width)));
+  out.push(grid([l.report_checklist, t('score', lang), t('status', lang), l.report_assessed, since], totalsRows, { width, columns: keepNumbers }));
+  if (o.previousYear) out.push(dim(wrap(l.ov_changeOver(o.previousYear, o.year), width)));
 
   // One compact table per checklist: the control points of an organisation-level one, the services of a service-level one.
   for (const checklist of catalog.checklists) {
@@ -106,7 +105,7 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
           ]);
         }
       }
-      out.push(grid([t('control', lang), t('score', lang), t('status', lang), sv ? 'Besv.' : 'Ans.', since], controls, { width, columns: keepNumbers }));
+      out.push(grid([t('control', lang), t('score', lang), t('status', lang), l.ov_answeredShort, since], controls, { width, columns: keepNumbers }));
     } else {
       const perService: string[][] = [];
       // A city's thousands of services are not read on one screen: the weakest, and where the rest are.
@@ -124,28 +123,27 @@ export function renderOverview(catalog: Catalog, services: readonly RegisteredSe
           result.review.state === 'ej_påbörjad' || !assessedBefore ? '' : change(before.score, result.score),
         ]);
       }
-      out.push(grid([t('service', lang), t('score', lang), t('status', lang), sv ? 'Granskning' : 'Review', t('gaps', lang), since], perService, { width, columns: keepNumbers }));
+      out.push(grid([t('service', lang), t('score', lang), t('status', lang), l.ov_reviewColumn, t('gaps', lang), since], perService, { width, columns: keepNumbers }));
       if (listed.length < rows.length) {
         const more = rows.length - listed.length;
-        out.push(dim(wrap(sv ? `… och ${more} till (efterlev score för alla)` : `… and ${more} more (efterlev score for all)`, width)));
+        out.push(dim(wrap(l.ov_more(more), width)));
       }
     }
   }
 
   if (o.topActions.length > 0) {
-    out.push('', bold(sv ? 'Åtgärda först' : 'Fix first'));
+    out.push('', bold(l.ov_fixFirst));
     // The finding in full, and the action's id (what plan set needs) whole on a line of its own.
     for (const a of o.topActions) {
       out.push(wrap(`  ${priorityLabel(a.priority)}  ${nameOf(a.service)} · ${a.control}: ${text(a.finding, lang)}`, width, { hanging: '      ' }), dim(wrap(`      ${a.id}`, width)));
     }
   }
-  out.push('', dim(wrap(sv ? `Mer: efterlev actions --year ${o.year}, efterlev compare ${o.previousYear ?? o.year - 1} ${o.year}, efterlev --help` : `More: efterlev actions --year ${o.year}, efterlev --help`, width, { hanging: '     ' })));
+  out.push('', dim(wrap(l.ov_moreCommands(o.year, o.previousYear ?? o.year - 1), width, { hanging: '     ' })));
   return out.join('\n');
 }
 
 /** A year that has no answers at all says so, instead of printing tables of zeros. */
 export function renderEmptyYear(year: number, services: number, lang: Lang, width = terminalWidth()): string {
-  return lang === 'sv'
-    ? `${wrap(`Inga svar för ${year} ännu: granskningen är inte påbörjad för någon av de ${services} tjänsterna eller organisationen.`, width)}\nBörja med: efterlev assess --year ${year}`
-    : `${wrap(`No answers for ${year} yet: the review has not started for any of the ${services} services or the organisation.`, width)}\nStart with: efterlev assess --year ${year}`;
+  const l = msg(lang);
+  return `${wrap(l.ov_emptyYear(year, services), width)}\n${l.ov_startWith(year)}`;
 }

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/load.js';
 import { summarize, type ChecklistResult, type ServiceResult, type Totals } from '../engine/assess.js';
 import type { RegisteredService } from '../store/register.js';
-import { reviewStateLabel, reviewSummary, t, text, type Lang } from './i18n.js';
+import { msg, reviewStateLabel, reviewSummary, t, text, type Lang } from './i18n.js';
 import { grid, terminalWidth, wrap } from './layout.js';
 import { bold, dim, formatScore, scoreBar, severityLabel, statusLabel } from './style.js';
 
@@ -85,13 +85,13 @@ export function renderScore(catalog: Catalog, services: readonly RegisteredServi
 
 /** The organisation's figures per checklist, with what they rest on. */
 export function renderTotals(catalog: Catalog, year: number, totals: Totals, lang: Lang, width = terminalWidth()): string {
-  const sv = lang === 'sv';
+  const l = msg(lang);
   const notes: string[] = [];
   const rows = totals.checklists.map((c) => {
     const scope = catalog.checklists.find((k) => k.id === c.checklist)?.scope;
     if (scope === 'service') notes.push(dim(wrap(`${checklistName(catalog, c.checklist, lang)}: ${reviewSummary(c.review, lang)}.`, width)));
-    return [checklistName(catalog, c.checklist, lang), formatScore(c.score, lang), statusLabel(c.status, lang), `${c.assessed} ${sv ? 'av' : 'of'} ${c.review.services}`];
+    return [checklistName(catalog, c.checklist, lang), formatScore(c.score, lang), statusLabel(c.status, lang), l.report_of(c.assessed, c.review.services)];
   });
-  const head = [sv ? `Organisationen ${year}` : `Organisation ${year}`, t('score', lang), t('status', lang), sv ? 'Bedömda' : 'Assessed'];
+  const head = [l.score_organisation(year), t('score', lang), t('status', lang), l.report_assessed];
   return [grid(head, rows, { width, columns: [{ fit: 'text', min: 16 }, { fit: 'keep' }] }), ...notes].join('\n');
 }

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import type { Status } from '../engine/score.js';
 import type { Severity } from '../catalog/schema.js';
-import { t, type Lang } from './i18n.js';
+import { decimal, t, type Lang } from './i18n.js';
 
 /** chalk ignores NO_COLOR on a terminal: the CLI calls this once with its decision. */
 export function setColor(enabled: boolean): void {
@@ -33,11 +33,11 @@ export function scoreBar(score: number | null, status: Status, width = 10): stri
 
 export function formatScore(score: number | null, lang: Lang): string {
   if (score === null) return chalk.dim('–');
-  return lang === 'sv' ? score.toFixed(1).replace('.', ',') : score.toFixed(1);
+  return decimal(score.toFixed(1), lang);
 }
 
 export function formatDelta(delta: number, lang: Lang): string {
-  const shown = (lang === 'sv' ? Math.abs(delta).toFixed(1).replace('.', ',') : Math.abs(delta).toFixed(1));
+  const shown = decimal(Math.abs(delta).toFixed(1), lang);
   if (delta > 0) return chalk.green(`↑ +${shown}`);
   if (delta < 0) return chalk.red(`↓ −${shown}`);
   return chalk.dim('→ 0');

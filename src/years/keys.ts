@@ -72,7 +72,7 @@ export function readSigningKey(ws: Workspace, file: string, warn: (line: string)
   const { text, shown, path } = keyText(file);
   refuseInsideWorkspace(ws, path, m().k_key);
   const mode = lstatSync(realpathSync(path)).mode & 0o777;
-  if ((mode & 0o077) !== 0) warn(`Varning: ${shown} kan läsas av andra än du (rättigheter ${mode.toString(8).padStart(4, '0')}); skydda den med chmod 600 ${shown}.`);
+  if ((mode & 0o077) !== 0) warn(m().k_readableByOthers(shown, mode.toString(8).padStart(4, '0')));
   return privateKeyFrom(text, shown);
 }
 
