@@ -41,7 +41,7 @@ export function defineActions(program: Command): void {
       const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
       const explanations = opts.explain ? await (await import('../plan/explain.js')).explainActions(review.catalog, [...shown, ...accepted], plan.assessed) : undefined;
       // Printed piece by piece as made: the same text as printing it whole.
-      const { printParts, prettyJsonParts } = await import('./context.js');
+      const { afterNote, printParts, prettyJsonParts } = await import('./context.js');
       if (ctx.json) {
         const listed = [...shown, ...accepted];
         // What ctx.printJson prints: the JSON, then a line break.
@@ -53,13 +53,7 @@ export function defineActions(program: Command): void {
         );
       } else {
         const parts = renderActionsParts(review.catalog, year, shown, accepted, ctx.lang, explanations, ctx.width);
-        printParts(ctx, note ? (function* () {
-          let first = true;
-          for (const p of parts) {
-            yield first ? `${note}\n${p}` : p;
-            first = false;
-          }
-        })() : parts);
+        printParts(ctx, afterNote(note, parts));
       }
     });
 }

@@ -64,8 +64,10 @@ export function defineCompare(program: Command): void {
       const firstSeen = await firstSeenOf(review, b, selection, after, assessor);
       const laterIds = new Set(later.map((s) => s.id));
       const services = [...later, ...selectServices(review, a).filter((s) => !laterIds.has(s.id))];
-      const { compareJson, renderCompare } = await import('../ui/compare.js');
+      const { compareJson, renderCompareParts } = await import('../ui/compare.js');
+      const { afterNote, printParts } = await import('./context.js');
       if (ctx.json) ctx.printJson(compareJson(comparison, firstSeen, opts.details === true));
-      else ctx.print((note ? `${note}\n` : '') + renderCompare(review.catalog, services, comparison, firstSeen, opts.details === true, ctx.lang, ctx.width));
+      // Printed piece by piece as made: the same text as printing it whole.
+      else printParts(ctx, afterNote(note, renderCompareParts(review.catalog, services, comparison, firstSeen, opts.details === true, ctx.lang, ctx.width)));
     });
 }

@@ -117,6 +117,15 @@ export function printParts(ctx: Pick<Context, 'print'>, parts: Iterable<string>)
   ctx.print(last ?? '');
 }
 
+/** The pieces with a note on a line of its own before the first (none when the note is empty). */
+export function* afterNote(note: string, parts: Iterable<string>): Generator<string> {
+  let first = note !== '';
+  for (const part of parts) {
+    yield first ? `${note}\n${part}` : part;
+    first = false;
+  }
+}
+
 /**
  * `JSON.stringify(value, null, 2)` in pieces that joined by line breaks are that text, one piece
  * per element of the array at `key` (the object's last property), each made as it is printed.

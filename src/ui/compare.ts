@@ -5,7 +5,7 @@ import type { Comparison, Trend } from '../compare/compare.js';
 import type { Status } from '../engine/score.js';
 import type { RegisteredService } from '../store/register.js';
 import { msg, statusAnswerLabel, t, type Lang } from './i18n.js';
-import { grid, terminalWidth, wrap } from './layout.js';
+import { grid, gridParts, terminalWidth, wrap } from './layout.js';
 import { checklistName, controlName } from './score.js';
 import { bold, dim, formatDelta, formatScore, sparkline } from './style.js';
 
@@ -34,12 +34,17 @@ function statusChange(a: Status | null, b: Status | null, lang: Lang): string {
   return a === b ? statusText(b, lang) : `${statusText(a, lang)} → ${statusText(b, lang)}`;
 }
 
-export function renderCompare(catalog: Catalog, services: readonly RegisteredService[], c: Comparison, firstSeen: Pick<FirstSeen, 'get'>, details: boolean, lang: Lang, width = terminalWidth()): string {
+/**
+ * The comparison of two years for a person, in pieces that joined by line breaks are its text,
+ * made as they are printed: a city's comparison is 24 MB of text, never held whole.
+ */
+export function* renderCompareParts(catalog: Catalog, services: readonly RegisteredService[], c: Comparison, firstSeen: Pick<FirstSeen, 'get'>, details: boolean, lang: Lang, width = terminalWidth()): Generator<string> {
   const names = new Map<string, string>();
   for (const s of services) if (!names.has(s.id)) names.set(s.id, s.name);
   const nameOf = (id: string) => names.get(id) ?? id;
   const l = msg(lang);
-  const out = [bold(`${l.cmp_title} ${c.from} → ${c.to}`), ''];
+  yield bold(`${l.cmp_title} ${c.from} → ${c.to}`);
+  yield '';
 
   const totalsHead = [l.cmp_checklistOrg, String(c.from), String(c.to), l.report_change, l.status, l.cmp_over];
   const totals: string[][] = [];
@@ -53,11 +58,9 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
       l.cmp_services(x.services),
     ]);
   }
-  out.push(
-    grid(totalsHead, totals, { width, columns: [{ fit: 'text', min: 16 }, { fit: 'keep' }, { fit: 'keep' }, { fit: 'keep' }] }),
-    dim(wrap(l.cmp_changesOver(c.services.both.length), width)),
-    '',
-  );
+  yield grid(totalsHead, totals, { width, columns: [{ fit: 'text', min: 16 }, { fit: 'keep' }, { fit: 'keep' }, { fit: 'keep' }] });
+  yield dim(wrap(l.cmp_changesOver(c.services.both.length), width));
+  yield '';
 
   const rows: string[][] = [];
   let previous = '';
@@ -72,40 +75,40 @@ export function renderCompare(catalog: Catalog, services: readonly RegisteredSer
     ]);
     previous = k.service;
   }
-  out.push(
-    grid([t('service', lang), t('control', lang), String(c.from), String(c.to), l.report_change, l.status], rows, {
-      width,
-      columns: [{ fit: 'text', min: 14 }, { fit: 'text', min: 16 }, { fit: 'keep' }, { fit: 'keep' }, { fit: 'keep' }],
-      groupByFirst: true,
-    }),
-  );
+  yield* gridParts([t('service', lang), t('control', lang), String(c.from), String(c.to), l.report_change, l.status], rows, {
+    width,
+    columns: [{ fit: 'text', min: 14 }, { fit: 'text', min: 16 }, { fit: 'keep' }, { fit: 'keep' }, { fit: 'keep' }],
+    groupByFirst: true,
+  });
 
-  const line = (s: string) => out.push(wrap(s, width, { hanging: '  ' }));
-  if (c.services.added.length > 0) line(`${l.cmp_added(c.to)}: ${c.services.added.map(nameOf).join(', ')}`);
-  if (c.services.pending.length > 0) line(`${l.cmp_pending(c.to)}: ${c.services.pending.map(nameOf).join(', ')}`);
-  if (c.services.removed.length > 0) line(`${l.cmp_removed(c.to)}: ${c.services.removed.map(nameOf).join(', ')}`);
+  const line = (s: string) => wrap(s, width, { hanging: '  ' });
+  if (c.services.added.length > 0) yield line(`${l.cmp_added(c.to)}: ${c.services.added.map(nameOf).join(', ')}`);
+  if (c.services.pending.length > 0) yield line(`${l.cmp_pending(c.to)}: ${c.services.pending.map(nameOf).join(', ')}`);
+  if (c.services.removed.length > 0) yield line(`${l.cmp_removed(c.to)}: ${c.services.removed.map(nameOf).join(', ')}`);
 
   // Ids whole: each on its own line, what follows it wrapped beneath.
-  const list = (title: string, ids: readonly string[], suffix: (id: string) => string = () => '') => {
-    out.push('', bold(`${title}: ${ids.length}`));
-    for (const id of ids) out.push(wrap(`  ${id}${suffix(id)}`, width, { hanging: '    ' }));
-  };
-  list(l.cmp_newGaps(c.to), c.newGaps);
-  list(l.cmp_resolved(c.from), c.resolvedGaps);
-  list(l.cmp_persistent, c.persistentGaps, (id) => dim(` (${l.cmp_since(firstSeen.get(id) ?? c.from)})`));
-  if (c.notYetAssessedGaps.length > 0) list(l.cmp_notYetAssessed(c.to), c.notYetAssessedGaps);
-  if (c.removedGaps.length > 0) list(l.cmp_withRemoved, c.removedGaps);
+  function* list(title: string, ids: readonly string[], suffix: (id: string) => string = () => ''): Generator<string> {
+    yield '';
+    yield bold(`${title}: ${ids.length}`);
+    for (const id of ids) yield wrap(`  ${id}${suffix(id)}`, width, { hanging: '    ' });
+  }
+  yield* list(l.cmp_newGaps(c.to), c.newGaps);
+  yield* list(l.cmp_resolved(c.from), c.resolvedGaps);
+  yield* list(l.cmp_persistent, c.persistentGaps, (id) => dim(` (${l.cmp_since(firstSeen.get(id) ?? c.from)})`));
+  if (c.notYetAssessedGaps.length > 0) yield* list(l.cmp_notYetAssessed(c.to), c.notYetAssessedGaps);
+  if (c.removedGaps.length > 0) yield* list(l.cmp_withRemoved, c.removedGaps);
 
   if (details) {
-    out.push('', bold(`${l.cmp_changedAnswers}: ${c.answers.length}`));
+    yield '';
+    yield bold(`${l.cmp_changedAnswers}: ${c.answers.length}`);
     for (const a of c.answers) {
       const v = (x: typeof a.from) => (x === null ? dim('–') : `${statusAnswerLabel(String(x.value), lang)}${x.comment ? dim(` '${x.comment}'`) : ''}`);
-      out.push(wrap(`  ${nameOf(a.service)} ${a.question}: ${v(a.from)} → ${v(a.to)}`, width, { hanging: '    ' }));
+      yield wrap(`  ${nameOf(a.service)} ${a.question}: ${v(a.from)} → ${v(a.to)}`, width, { hanging: '    ' });
     }
   } else if (c.changedAnswers > 0) {
-    out.push('', dim(l.cmp_showDetails(c.changedAnswers)));
+    yield '';
+    yield dim(l.cmp_showDetails(c.changedAnswers));
   }
-  return out.join('\n');
 }
 
 export function renderTrend(catalog: Catalog, trend: Trend, lang: Lang, width = terminalWidth()): string {
