@@ -132,7 +132,7 @@ export interface Selection {
  * each service's full input. A service the year's register does not hold is not in that year.
  */
 export function assessYear(review: Review, year: number, selection: Selection = {}, assessor?: Assessor, withInput?: WithInput): Promise<Assessed[]> {
-  const key = `${year}|${selection.checklist ?? ''}|${selection.service ?? ''}`;
+  const key = yearKey(year, selection);
   let assessed = review.assessedYears.get(key);
   if (assessed === undefined) {
     const services = allServices(yearRegister(review, year)).filter((s) => selection.service === undefined || s.id === selection.service);
@@ -142,9 +142,10 @@ export function assessYear(review: Review, year: number, selection: Selection = 
   return assessed;
 }
 
+const yearKey = (year: number, selection: Selection): string => `${year}|${selection.checklist ?? ''}|${selection.service ?? ''}`;
+
 /** Whether this command has scored a year yet (with this selection). */
-export const hasAssessed = (review: Review, year: number, selection: Selection = {}): boolean =>
-  review.assessedYears.has(`${year}|${selection.checklist ?? ''}|${selection.service ?? ''}`);
+export const hasAssessed = (review: Review, year: number, selection: Selection = {}): boolean => review.assessedYears.has(yearKey(year, selection));
 
 async function assessAll(review: Review, year: number, services: readonly RegisteredService[], checklistFilter: string | undefined, assessor: Assessor, withInput: WithInput | undefined): Promise<Assessed[]> {
   const assessed: Assessed[] = [];
