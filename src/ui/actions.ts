@@ -128,17 +128,18 @@ const HEAD = (lang: Lang) => {
 const COLUMNS: Column[] = [{ fit: 'keep' }, { fit: 'text', min: 40 }, {}, {}, { fit: 'keep' }];
 
 function* actionList(catalog: Catalog, actions: readonly Action[], lang: Lang, explanations: ReadonlyMap<string, Explanation> | undefined, width: number): Generator<string> {
-  let rows = actions.map((a) => tableRow(catalog, a, lang, explanations?.get(a.id)));
-  if (fits(HEAD(lang), rows, { width, columns: COLUMNS })) {
+  const rows = function* () {
+    for (const a of actions) yield tableRow(catalog, a, lang, explanations?.get(a.id));
+  };
+  if (fits(HEAD(lang), rows(), { width, columns: COLUMNS })) {
     yield [
-      grid(HEAD(lang), rows, { width, columns: COLUMNS }),
+      grid(HEAD(lang), [...rows()], { width, columns: COLUMNS }),
       dim(
         wrap(t('act_effectNote', lang), width),
       ),
     ].join('\n');
     return;
   }
-  rows = [];
   // Block by block, each printed as it is made: a city's handlingsplan is never one string.
   let first = true;
   for (const a of actions) {

@@ -123,19 +123,24 @@ const CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 /** Each column costs its content, one space either side and one border; the table one more border. */
 const overhead = (columns: number): number => columns * 3 + 1;
 
-/** The content widths that make the table fit, or undefined when no widths do (then it is stacked). */
-function fitWidths(head: readonly string[], rows: readonly string[][], opts: GridOptions): { widths: number[]; dropped: Set<number> } | undefined {
-  const n = head.length;
-  const spec = (j: number): Column => opts.columns?.[j] ?? {};
+/** Each column's widest line and longest word, head and rows, measured as the rows come. */
+function measure(head: readonly string[], rows: Iterable<readonly string[]>): { natural: number[]; words: number[] } {
   const natural = head.map(widestLine);
   const words = head.map(longestWord);
   for (const r of rows) {
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < head.length; j++) {
       const cell = r[j] ?? '';
       natural[j] = Math.max(natural[j]!, widestLine(cell));
       words[j] = Math.max(words[j]!, longestWord(cell));
     }
   }
+  return { natural, words };
+}
+
+/** The content widths that make the table fit, or undefined when no widths do (then it is stacked). */
+function fitWidths(head: readonly string[], { natural, words }: { natural: readonly number[]; words: readonly number[] }, opts: GridOptions): { widths: number[]; dropped: Set<number> } | undefined {
+  const n = head.length;
+  const spec = (j: number): Column => opts.columns?.[j] ?? {};
   const floor = (j: number): number => (spec(j).fit === 'keep' ? natural[j]! : Math.min(natural[j]!, Math.max(words[j]!, spec(j).min ?? 0)));
   const widths = [...natural];
   const dropped = new Set<number>();
@@ -158,9 +163,15 @@ function fitWidths(head: readonly string[], rows: readonly string[][], opts: Gri
   return total() <= opts.width ? { widths, dropped } : undefined;
 }
 
-/** Whether the table fits the width as a table (else grid stacks it). */
-export function fits(head: readonly string[], rows: readonly string[][], opts: GridOptions): boolean {
-  return fitWidths(head, rows.map((r) => head.map((_, j) => (r[j] ?? '').normalize('NFC'))), opts) !== undefined;
+/**
+ * Whether the table fits the width as a table (else grid stacks it), measured row by row as the
+ * rows are made: a city's 240,000 actions are not held to find out.
+ */
+export function fits(head: readonly string[], rows: Iterable<readonly string[]>, opts: GridOptions): boolean {
+  const normal = (function* () {
+    for (const r of rows) yield head.map((_, j) => (r[j] ?? '').normalize('NFC'));
+  })();
+  return fitWidths(head, measure(head, normal), opts) !== undefined;
 }
 
 /**
@@ -244,7 +255,7 @@ export function grid(head: readonly string[], rows: readonly string[][], opts: G
  */
 export function* gridParts(head: readonly string[], rows: readonly string[][], opts: GridOptions): Generator<string> {
   const normal = rows.map((r) => head.map((_, j) => (r[j] ?? '').normalize('NFC')));
-  const fit = fitWidths(head, normal, opts);
+  const fit = fitWidths(head, measure(head, normal), opts);
   if (fit === undefined) {
     yield* stacked(head, normal, opts);
     return;
