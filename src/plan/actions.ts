@@ -370,11 +370,26 @@ export async function buildActions(review: Review, year: number, filter: Selecti
   // The year before first: it is needed for the recurring gaps, and scored first its files are
   // read once (this year's rules read last year's answers from what scoring it kept).
   if (yearsIn(review.ws).includes(year - 1)) await assessYear(review, year - 1, filter, assessor);
+  // Effects and fixes are few distinct values over a city's 240,000 actions: one frozen object each.
+  const sharedEffects = new Map<string, Effect['effect']>();
+  const sharedFixes = new Map<string, Fix>();
+  const shared = ({ effect, fix }: Effect): Effect => {
+    const e = `${effect.control}|${effect.service}`;
+    if (!sharedEffects.has(e)) sharedEffects.set(e, Object.freeze({ ...effect }));
+    let f: Fix | null = null;
+    if (fix !== null) {
+      const key = 'evidence' in fix ? `${fix.question}\u0000` : `${fix.question}\u0001${typeof fix.value}\u0001${fix.value}`;
+      if (!sharedFixes.has(key)) sharedFixes.set(key, Object.freeze({ ...fix }));
+      f = sharedFixes.get(key)!;
+    }
+    return { effect: sharedEffects.get(e)!, fix: f };
+  };
+
   // The effects need every answer of the service: computed while the file is in memory.
   const effects = new Map<string, Effect>();
   const scoredNow = !later && !hasAssessed(review, year, filter);
   const current = await assessYear(review, year, filter, assessor, scoredNow ? (a, input) => {
-    for (const checklist of a.result.checklists) for (const control of checklist.controls) for (const gap of control.gaps) effects.set(actionId(a.service.id, gap.rule.rule.name), effectOf(review.catalog, input, checklist, control.control, gap));
+    for (const checklist of a.result.checklists) for (const control of checklist.controls) for (const gap of control.gaps) effects.set(actionId(a.service.id, gap.rule.rule.name), shared(effectOf(review.catalog, input, checklist, control.control, gap)));
   } : undefined);
   const plan = withMovedIds(readPlan(review.ws, year), review.catalog.migrations);
   const earlierYears = yearsIn(review.ws).filter((y) => y < year).sort((a, b) => b - a);
@@ -398,7 +413,8 @@ export async function buildActions(review: Review, year: number, filter: Selecti
     // A year scored before this call kept no input: its services' answers are read again.
     let input: AssessmentInput | undefined;
     const effectOfGap = (id: string, checklist: ChecklistResult, control: string, gap: Gap): Effect =>
-      effects.get(id) ?? effectOf(review.catalog, (input ??= assessed.readInput()), checklist, control, gap);
+      effects.get(id) ?? shared(effectOf(review.catalog, (input ??= assessed.readInput()), checklist, control, gap));
+    const suggestions = new Map<string, Action['suggested']>();
     // The service's actions share their factors where they are the same.
     const prioritiesOfService = new Map<string, { factors: PriorityFactors; priority: Priority; why: string }>();
     const made: Action[] = [];
@@ -454,8 +470,11 @@ export async function buildActions(review: Review, year: number, filter: Selecti
     // Due dates are capped within a service (suggestedMonths): settled once its actions are made.
     const months = suggestedMonths(made.map((a, i) => ({ service: a.service, priority: a.priority, deadlineMonths: deadlines[i]! })));
     made.forEach((a, i) => {
-      a.suggested.due = dueDate(reviewDate, months[i]!);
-      if (a.followUp?.due === undefined) a.due = a.suggested.due;
+      const due = dueDate(reviewDate, months[i]!);
+      let suggested = suggestions.get(due);
+      if (suggested === undefined) suggestions.set(due, (suggested = Object.freeze({ owner: service.owner, due })));
+      a.suggested = suggested;
+      if (a.followUp?.due === undefined) a.due = due;
       keep(a);
     });
   }
