@@ -6,7 +6,7 @@ import { appliesTo, type ServiceProfile } from '../src/catalog/profile.js';
 import type { Checklist } from '../src/catalog/schema.js';
 import type { AnswerValue } from '../src/catalog/values.js';
 import { registerSaysApplies } from '../src/engine/answer-gaps.js';
-import { scoreWithChange, summarize, type ServiceResult } from '../src/engine/assess.js';
+import { questionPoints, scoreWithChange, summarize, type ServiceResult } from '../src/engine/assess.js';
 import { answerPoints, meanScore, statusOf, weightedScore, type Weighted } from '../src/engine/score.js';
 import { buildActions, compareActions, sortActions, splitAccepted } from '../src/plan/actions.js';
 import { assessYear, openReview } from '../src/review.js';
@@ -82,10 +82,8 @@ describe('scoring a fix with one answer changed', () => {
           const { q, control } = questions[at]!;
           const options = q.type === 'status' ? ['ja', 'delvis', 'nej', 'ej_tillamplig'] : q.type === 'choice' ? q.options.map((o) => o.value) : [3];
           const value = options[pick % options.length]!;
-          // A fresh answers object each run: the base points are cached by it.
-          const mine = { ...answers };
-          const fast = scoreWithChange(checklist, profile, mine, control, q.id, value);
-          const plain = plainScores(checklist, profile, { ...mine, [q.id]: value });
+          const fast = scoreWithChange(questionPoints(checklist, profile, answers), profile, control, q.id, value);
+          const plain = plainScores(checklist, profile, { ...answers, [q.id]: value });
           expect(fast).toEqual({ control: plain.controls.get(control) ?? null, total: plain.total });
         }),
         { numRuns: 300 },

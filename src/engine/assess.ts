@@ -84,22 +84,16 @@ export interface AssessmentInput {
   incidents?: { list: readonly Incident[]; years: ReadonlySet<number> } | { facts: IncidentFacts } | undefined;
 }
 
-/** The review date: the day of the latest answer that year, at most 31 December; else 31 December. */
-const reviewDates = new WeakMap<object, { year: number; date: string }>();
-
+/**
+ * The review date: the day of the latest answer that year, at most 31 December; else 31 December.
+ * Worked out each time it is asked (one pass over the answers): a cache keyed by each service's
+ * answers would keep every one of a city's files alive past the young generation.
+ */
 export function reviewDateOf(year: number, answers: AssessmentInput['answers']): string {
-  const cached = reviewDates.get(answers);
-  if (cached?.year === year) return cached.date;
-  const date = computeReviewDate(year, answers);
-  reviewDates.set(answers, { year, date });
-  return date;
-}
-
-function computeReviewDate(year: number, answers: AssessmentInput['answers']): string {
   const end = `${year}-12-31`;
   let latest: string | undefined;
-  for (const { at } of Object.values(answers)) {
-    const day = at?.slice(0, 10);
+  for (const id in answers) {
+    const day = answers[id]!.at?.slice(0, 10);
     if (day !== undefined && day <= end && (latest === undefined || day > latest)) latest = day;
   }
   return latest ?? end;
@@ -156,17 +150,10 @@ const pointsFor = (q: Question, value: AnswerValue | undefined, profile: Service
 /**
  * A checklist's scores for a service's answers with one answer changed, without rules: one
  * control's and the checklist's. What a fix would buy is this against the result as it stands.
- * Each question's points are worked out once per service and checklist (`answers` is the key);
- * the sums run in question order, as scoring adds them, so the figures are the same.
+ * It starts from each question's points (questionPoints, worked out once per service and
+ * checklist); the sums run in question order, as scoring adds them, so the figures are the same.
  */
-export function scoreWithChange(checklist: Checklist, profile: ServiceProfile, answers: Readonly<Record<string, AnswerValue>>, control: string, question: string, value: AnswerValue): { control: number | null; total: number | null } {
-  let byChecklist = basePoints.get(answers);
-  if (byChecklist === undefined) basePoints.set(answers, (byChecklist = new Map()));
-  let base = byChecklist.get(checklist.id);
-  if (base === undefined) {
-    base = applicableIn(checklist, profile).controls.flatMap(({ control: c, questions }) => questions.map((q) => ({ q, control: c.id, points: pointsFor(q, answers[q.id], profile) })));
-    byChecklist.set(checklist.id, base);
-  }
+export function scoreWithChange(base: readonly QuestionPoints[], profile: ServiceProfile, control: string, question: string, value: AnswerValue): { control: number | null; total: number | null } {
   const total = emptySum();
   const ofControl = emptySum();
   for (const item of base) {
@@ -178,7 +165,17 @@ export function scoreWithChange(checklist: Checklist, profile: ServiceProfile, a
   return { control: scoreOfSum(ofControl), total: scoreOfSum(total) };
 }
 
-const basePoints = new WeakMap<object, Map<string, { q: Question; control: string; points: number | undefined }[]>>();
+/** A question that applies to a service, its control, and the points its answer scores. */
+export interface QuestionPoints {
+  q: Question;
+  control: string;
+  points: number | undefined;
+}
+
+/** The points of each applicable question of a checklist, in question order: what scoreWithChange starts from. */
+export function questionPoints(checklist: Checklist, profile: ServiceProfile, answers: Readonly<Record<string, AnswerValue>>): QuestionPoints[] {
+  return applicableIn(checklist, profile).controls.flatMap(({ control: c, questions }) => questions.map((q) => ({ q, control: c.id, points: pointsFor(q, answers[q.id], profile) })));
+}
 
 const factsCache = new WeakMap<object, { reviewDate: string; facts: IncidentFacts }>();
 

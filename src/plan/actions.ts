@@ -1,7 +1,7 @@
 import type { Catalog, CatalogRule } from '../catalog/load.js';
 import type { Checklist, ConditionNode, LocalizedText, Question, Severity } from '../catalog/schema.js';
 import { allowedValues, type AnswerValue } from '../catalog/values.js';
-import { applicableIn, Assessor, incidentFactsOf, ruleInputOf, scoreWithChange, type AssessmentInput, type ChecklistResult, type Gap } from '../engine/assess.js';
+import { applicableIn, Assessor, incidentFactsOf, questionPoints, ruleInputOf, scoreWithChange, type AssessmentInput, type QuestionPoints, type ChecklistResult, type Gap } from '../engine/assess.js';
 import { compileCondition, type Predicate } from '../engine/compile.js';
 import { addMonths, monthsBefore } from '../engine/dates.js';
 import type { RuleInput } from '../engine/input.js';
@@ -57,7 +57,6 @@ export const actionId = (service: string, rule: string): string => `${service}:$
 /** The one change of an answer that closes a gap: a new value, or (for a legal requirement answered Ja) its evidence. */
 export type Fix = { question: string; value: AnswerValue } | { question: string; evidence: true };
 
-const answerValues = new WeakMap<object, Record<string, AnswerValue>>();
 const compiledRules = new WeakMap<CatalogRule, Predicate>();
 
 function predicateOf(rule: CatalogRule): Predicate {
@@ -172,72 +171,89 @@ interface RulesNow {
   applicable: Set<string>;
   rules: readonly CatalogRule[];
 }
-const rulesNowCache = new WeakMap<object, Map<string, RulesNow>>();
-
-/** What the rules of a checklist see of a service, and which fire: computed once per service and checklist. */
-function rulesNow(catalog: Catalog, input: AssessmentInput, list: Checklist): RulesNow {
-  let byChecklist = rulesNowCache.get(input.answers);
-  if (byChecklist === undefined) rulesNowCache.set(input.answers, (byChecklist = new Map()));
-  let found = byChecklist.get(list.id);
-  if (found === undefined) {
-    const { questions } = applicableIn(list, input.profile);
-    const rules = catalog.rulesByChecklist.get(list.id) ?? [];
-    const before = ruleInputOf(input, questions);
-    found = { before, firing: new Set(rules.filter((r) => predicateOf(r)(before)).map((r) => r.rule.name)), applicable: new Set(questions.map((q) => q.id)), rules };
-    byChecklist.set(list.id, found);
-  }
-  return found;
-}
 
 /**
- * What fixing a gap buys: the one answer change that closes it (the rule no longer fires, and no
- * other rule of the checklist starts to), re-scored; of several, the one that gains the most.
- * A gap no single answer closes (it rests on the register, the incident register, last year's
- * answer, or needs two answers changed) has no fix and an effect of 0.
+ * What the effects of one service's gaps share, worked out once for the service and dropped with
+ * it: its answer values, what each checklist's rules see and which fire, each question's points.
+ * (Caches keyed by a service's answers would keep a city's files alive past the young generation.)
  */
-function effectOf(catalog: Catalog, input: AssessmentInput, checklist: ChecklistResult, control: string, gap: Gap): Effect {
-  let values = answerValues.get(input.answers);
-  if (values === undefined) {
-    values = Object.fromEntries(Object.entries(input.answers).map(([id, a]) => [id, a.value]));
-    answerValues.set(input.answers, values);
-  }
-  const list = catalog.checklists.find((c) => c.id === checklist.checklist)!;
-  const delta = (a: number | null | undefined, b: number | null | undefined) => Math.round(((a ?? 0) - (b ?? 0)) * 10) / 10;
-  const gainWith = (question: string, value: AnswerValue) => {
-    const after = scoreWithChange(list, input.profile, values, control, question, value);
-    return { control: delta(after.control, checklist.controls.find((k) => k.control === control)?.score), service: delta(after.total, checklist.score) };
-  };
+class ServiceEffects {
+  private values: Record<string, AnswerValue> | undefined;
+  private readonly rules = new Map<string, RulesNow>();
+  private readonly points = new Map<string, QuestionPoints[]>();
 
-  if (gap.rule.builtin === 'underlag-saknas') return { effect: { control: 0, service: 0 }, fix: { question: gap.rule.questions[0]!, evidence: true } };
-  if (gap.rule.builtin === 'ej-tillamplig-mot-registret') {
-    const id = gap.rule.questions[0]!;
-    const question = catalog.questions.get(id)?.question;
-    const best = question === undefined ? undefined : candidatesFor(question, undefined, gap.rule, {} as RuleInput)[0];
-    return best === undefined ? { effect: { control: 0, service: 0 }, fix: null } : { effect: gainWith(id, best), fix: { question: id, value: best } };
-  }
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly input: AssessmentInput,
+  ) {}
 
-  const { before, firing, applicable, rules } = rulesNow(catalog, input, list);
-  const fromRegister = incidentFactsOf(input).covered;
-  let found: Effect | undefined;
-  for (const id of gap.rule.questions) {
-    const question = catalog.questions.get(id)?.question;
-    if (question === undefined || !applicable.has(id)) continue;
-    // A count the incident register answers is not changed by answering: the register is.
-    if (question.type === 'number' && question.fromIncidents !== undefined && fromRegister) continue;
-    for (const value of candidatesFor(question, before.answers[id], gap.rule, before)) {
-      // Only the value changes: the answer keeps its date, so the review date stays.
-      const changed: RuleInput = { ...before, answers: { ...before.answers, [id]: value } };
-      if (predicateOf(gap.rule)(changed)) continue;
-      // Only a rule that reads the changed answer can start to fire.
-      if (rules.some((r) => !firing.has(r.rule.name) && mentionedQuestions(r).has(id) && predicateOf(r)(changed))) continue;
-      const effect = gainWith(id, value);
-      if (found === undefined || effect.service > found.effect.service || (effect.service === found.effect.service && effect.control > found.effect.control)) {
-        found = { effect, fix: { question: id, value } };
-      }
-      break; // the nearest value that closes the gap, for this question
+  private rulesNow(list: Checklist): RulesNow {
+    let found = this.rules.get(list.id);
+    if (found === undefined) {
+      const { questions } = applicableIn(list, this.input.profile);
+      const rules = this.catalog.rulesByChecklist.get(list.id) ?? [];
+      const before = ruleInputOf(this.input, questions);
+      found = { before, firing: new Set(rules.filter((r) => predicateOf(r)(before)).map((r) => r.rule.name)), applicable: new Set(questions.map((q) => q.id)), rules };
+      this.rules.set(list.id, found);
     }
+    return found;
   }
-  return found ?? { effect: { control: 0, service: 0 }, fix: null };
+
+  private pointsOf(list: Checklist): QuestionPoints[] {
+    let found = this.points.get(list.id);
+    if (found === undefined) {
+      this.values ??= Object.fromEntries(Object.entries(this.input.answers).map(([id, a]) => [id, a.value]));
+      this.points.set(list.id, (found = questionPoints(list, this.input.profile, this.values)));
+    }
+    return found;
+  }
+
+  /**
+   * What fixing a gap buys: the one answer change that closes it (the rule no longer fires, and no
+   * other rule of the checklist starts to), re-scored; of several, the one that gains the most.
+   * A gap no single answer closes (it rests on the register, the incident register, last year's
+   * answer, or needs two answers changed) has no fix and an effect of 0.
+   */
+  effectOf(checklist: ChecklistResult, control: string, gap: Gap): Effect {
+    const { catalog, input } = this;
+    const list = catalog.checklists.find((c) => c.id === checklist.checklist)!;
+    const delta = (a: number | null | undefined, b: number | null | undefined) => Math.round(((a ?? 0) - (b ?? 0)) * 10) / 10;
+    const gainWith = (question: string, value: AnswerValue) => {
+      const after = scoreWithChange(this.pointsOf(list), input.profile, control, question, value);
+      return { control: delta(after.control, checklist.controls.find((k) => k.control === control)?.score), service: delta(after.total, checklist.score) };
+    };
+
+    if (gap.rule.builtin === 'underlag-saknas') return { effect: { control: 0, service: 0 }, fix: { question: gap.rule.questions[0]!, evidence: true } };
+    if (gap.rule.builtin === 'ej-tillamplig-mot-registret') {
+      const id = gap.rule.questions[0]!;
+      const question = catalog.questions.get(id)?.question;
+      const best = question === undefined ? undefined : candidatesFor(question, undefined, gap.rule, {} as RuleInput)[0];
+      return best === undefined ? { effect: { control: 0, service: 0 }, fix: null } : { effect: gainWith(id, best), fix: { question: id, value: best } };
+    }
+
+    const { before, firing, applicable, rules } = this.rulesNow(list);
+    const fromRegister = incidentFactsOf(input).covered;
+    let found: Effect | undefined;
+    for (const id of gap.rule.questions) {
+      const question = catalog.questions.get(id)?.question;
+      if (question === undefined || !applicable.has(id)) continue;
+      // A count the incident register answers is not changed by answering: the register is.
+      if (question.type === 'number' && question.fromIncidents !== undefined && fromRegister) continue;
+      for (const value of candidatesFor(question, before.answers[id], gap.rule, before)) {
+        // Only the value changes: the answer keeps its date, so the review date stays.
+        const changed: RuleInput = { ...before, answers: { ...before.answers, [id]: value } };
+        if (predicateOf(gap.rule)(changed)) continue;
+        // Only a rule that reads the changed answer can start to fire.
+        if (rules.some((r) => !firing.has(r.rule.name) && mentionedQuestions(r).has(id) && predicateOf(r)(changed))) continue;
+        const effect = gainWith(id, value);
+        if (found === undefined || effect.service > found.effect.service || (effect.service === found.effect.service && effect.control > found.effect.control)) {
+          found = { effect, fix: { question: id, value } };
+        }
+        break; // the nearest value that closes the gap, for this question
+      }
+    }
+    return found ?? { effect: { control: 0, service: 0 }, fix: null };
+  }
 }
 
 /**
@@ -349,7 +365,7 @@ export function fillEffects(catalog: Catalog, plan: Handlingsplan, actions: read
     const checklist = assessed?.result.checklists.find((c) => c.checklist === a.checklist);
     const gap = checklist?.controls.find((k) => k.control === a.control)?.gaps.find((g) => g.rule.rule.name === a.rule);
     if (assessed === undefined || checklist === undefined || gap === undefined) continue;
-    const { effect, fix } = effectOf(catalog, assessed.readInput(), checklist, a.control, gap);
+    const { effect, fix } = new ServiceEffects(catalog, assessed.readInput()).effectOf(checklist, a.control, gap);
     a.effect = effect;
     a.fix = fix;
   }
@@ -389,7 +405,8 @@ export async function buildActions(review: Review, year: number, filter: Selecti
   const effects = new Map<string, Effect>();
   const scoredNow = !later && !hasAssessed(review, year, filter);
   const current = await assessYear(review, year, filter, assessor, scoredNow ? (a, input) => {
-    for (const checklist of a.result.checklists) for (const control of checklist.controls) for (const gap of control.gaps) effects.set(actionId(a.service.id, gap.rule.rule.name), shared(effectOf(review.catalog, input, checklist, control.control, gap)));
+    const of = new ServiceEffects(review.catalog, input);
+    for (const checklist of a.result.checklists) for (const control of checklist.controls) for (const gap of control.gaps) effects.set(actionId(a.service.id, gap.rule.rule.name), shared(of.effectOf(checklist, control.control, gap)));
   } : undefined);
   const plan = withMovedIds(readPlan(review.ws, year), review.catalog.migrations);
   const earlierYears = yearsIn(review.ws).filter((y) => y < year).sort((a, b) => b - a);
@@ -411,9 +428,9 @@ export async function buildActions(review: Review, year: number, filter: Selecti
   for (const assessed of current) {
     const { service, result, reviewDate } = assessed;
     // A year scored before this call kept no input: its services' answers are read again.
-    let input: AssessmentInput | undefined;
+    let ofService: ServiceEffects | undefined;
     const effectOfGap = (id: string, checklist: ChecklistResult, control: string, gap: Gap): Effect =>
-      effects.get(id) ?? shared(effectOf(review.catalog, (input ??= assessed.readInput()), checklist, control, gap));
+      effects.get(id) ?? shared((ofService ??= new ServiceEffects(review.catalog, assessed.readInput())).effectOf(checklist, control, gap));
     const suggestions = new Map<string, Action['suggested']>();
     // The service's actions share their factors where they are the same.
     const prioritiesOfService = new Map<string, { factors: PriorityFactors; priority: Priority; why: string }>();
