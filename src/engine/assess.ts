@@ -86,10 +86,19 @@ export interface AssessmentInput {
 
 /**
  * The review date: the day of the latest answer that year, at most 31 December; else 31 December.
- * Worked out each time it is asked (one pass over the answers): a cache keyed by each service's
- * answers would keep every one of a city's files alive past the young generation.
+ * Only the last one asked is remembered (a service's checklists and gaps ask in a row): a cache
+ * keyed by every service's answers would keep a city's files alive past the young generation.
  */
 export function reviewDateOf(year: number, answers: AssessmentInput['answers']): string {
+  if (lastReviewDate?.answers === answers && lastReviewDate.year === year) return lastReviewDate.date;
+  const date = latestAnswerDay(year, answers);
+  lastReviewDate = { answers, year, date };
+  return date;
+}
+
+let lastReviewDate: { answers: object; year: number; date: string } | undefined;
+
+function latestAnswerDay(year: number, answers: AssessmentInput['answers']): string {
   const end = `${year}-12-31`;
   let latest: string | undefined;
   for (const id in answers) {
