@@ -144,8 +144,6 @@ export function assessYear(review: Review, year: number, selection: Selection = 
 
 const yearKey = (year: number, selection: Selection): string => `${year}|${selection.checklist ?? ''}|${selection.service ?? ''}`;
 
-/** Whether this command has scored a year yet (with this selection). */
-export const hasAssessed = (review: Review, year: number, selection: Selection = {}): boolean => review.assessedYears.has(yearKey(year, selection));
 
 async function assessAll(review: Review, year: number, services: readonly RegisteredService[], checklistFilter: string | undefined, assessor: Assessor, withInput: WithInput | undefined): Promise<Assessed[]> {
   const assessed: Assessed[] = [];

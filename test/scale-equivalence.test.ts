@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { generateWorkspace } from '../src/bench/generate.js';
 import { loadCatalog, type Catalog } from '../src/catalog/load.js';
 import { appliesTo, type ServiceProfile } from '../src/catalog/profile.js';
@@ -11,7 +13,7 @@ import { answerPoints, meanScore, statusOf, weightedScore, type Weighted } from 
 import { buildActions, compareActions, sortActions, splitAccepted } from '../src/plan/actions.js';
 import { assessYear, openReview } from '../src/review.js';
 import { resolveWorkspace } from '../src/store/workspace.js';
-import { copyExampleWorkspace, removeDir, ROOT, tempDir } from './helpers.js';
+import { copyExampleWorkspace, removeDir, ROOT, run, tempDir } from './helpers.js';
 
 // The city-scale paths (issue 15) compute the same figures as the plain definitions they replace.
 
@@ -110,6 +112,24 @@ describe('a city-sized year, small', () => {
       expect(totals.controls.map((c) => ({ key: `${c.checklist}/${c.control}`, score: c.score, status: c.status, assessed: c.assessed, services: c.services, gaps: c.gaps }))).toEqual(plain.controls);
       expect(totals.review.services).toBe(results.length);
     }
+  });
+
+  it('exports a workbook of thousands of rows, every action in it in the order of the JSON, through the waits for the zip stream', async () => {
+    const json = await run(['--dir', dir, 'actions', '--year', '2025', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const ids = (JSON.parse(json.stdout) as { actions: { id: string }[] }).actions.map((a) => a.id);
+    // The writer waits for the compressor every 200 rows: this workbook passes many of those waits.
+    expect(ids.length).toBeGreaterThan(2000);
+    const r = await run(['--dir', dir, 'export', '--year', '2025', '--format', 'xlsx', '--out', join(dir, 'hp.xlsx')]);
+    expect(r.code, r.stderr).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'hp.xlsx'));
+    const sheet = book.worksheets[0]!;
+    const listed: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 2) listed.push(String(row.getCell(1).value));
+    });
+    expect(listed).toEqual(ids);
   });
 
   it('sorts the handlingsplan as localeCompare orders services and rules', async () => {

@@ -69,11 +69,13 @@ export function defineRollup(program: Command): void {
       if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(m().e_badTop(opts.top));
       const { ctx, years } = await load(cmd, opts.year);
       const { sortActions, splitAccepted } = await import('../plan/actions.js');
-      const { actionsJson, renderActions } = await import('../ui/actions.js');
+      const { actionsJson, renderActionsParts } = await import('../ui/actions.js');
+      const { printParts } = await import('./context.js');
       const { open, accepted } = splitAccepted(sortActions(cityActions(years)));
       const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
       if (ctx.json) ctx.printJson(actionsJson(opts.year, [...shown, ...accepted], ctx.lang));
-      else ctx.print(renderActions(years[0]!.member.review.catalog, opts.year, shown, accepted, ctx.lang, undefined, ctx.width));
+      // Printed piece by piece as made, as `actions` is: a city's handlingsplan is never one string.
+      else printParts(ctx, renderActionsParts(years[0]!.member.review.catalog, opts.year, shown, accepted, ctx.lang, undefined, ctx.width));
     });
 
   rollup

@@ -1,9 +1,8 @@
 import { now as clockNow } from '../clock.js';
 import type { Catalog, CatalogRule } from '../catalog/load.js';
-import { appliesTo } from '../catalog/profile.js';
 import type { Checklist, Question } from '../catalog/schema.js';
 import type { AnswerValue } from '../catalog/values.js';
-import { ruleInputOf, type AssessmentInput } from './assess.js';
+import { applicableIn, ruleInputOf, type AssessmentInput } from './assess.js';
 import { compileCondition, type Predicate } from './compile.js';
 
 export interface Foresight {
@@ -38,7 +37,7 @@ export class AnswerForesight {
 
   gapsIf(input: AssessmentInput, checklist: Checklist, question: Question, value: AnswerValue, now: Date = clockNow()): Foresight {
     const rules = this.rulesReading(checklist.id, question.id);
-    const applicable = checklist.controls.flatMap((c) => c.questions.filter((q) => appliesTo(q, input.profile)));
+    const { questions: applicable } = applicableIn(checklist, input.profile);
     const withIt = ruleInputOf({ ...input, answers: { ...input.answers, [question.id]: { value, at: now.toISOString() } } }, applicable);
     if (rules.length === 0) return { reviewDate: withIt.reviewDate, rules: [] };
     const others = Object.fromEntries(Object.entries(input.answers).filter(([id]) => id !== question.id));

@@ -6,7 +6,7 @@ import { compileCondition, type Predicate } from '../engine/compile.js';
 import { addMonths, monthsBefore } from '../engine/dates.js';
 import type { RuleInput } from '../engine/input.js';
 import { answerPoints } from '../engine/score.js';
-import { assessYear, hasAssessed, type Assessed, type Review, type Selection } from '../review.js';
+import { assessYear, type Assessed, type Review, type Selection } from '../review.js';
 import { yearsIn } from '../store/answers.js';
 import { ORGANISATION_ID } from '../store/schema.js';
 import { PRIORITIES, priorityOf, whyOf, type Priority, type PriorityFactors } from './priority.js';
@@ -63,27 +63,6 @@ function predicateOf(rule: CatalogRule): Predicate {
   let test = compiledRules.get(rule);
   if (test === undefined) compiledRules.set(rule, (test = compileCondition(rule.rule.conditions)));
   return test;
-}
-
-const mentioned = new WeakMap<CatalogRule, Set<string>>();
-
-/** Every question a rule's conditions name anywhere (a fact's or a compared value's `params.question`). */
-function mentionedQuestions(rule: CatalogRule): Set<string> {
-  let ids = mentioned.get(rule);
-  if (ids === undefined) {
-    const found = new Set<string>();
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) node.forEach(walk);
-      else if (node !== null && typeof node === 'object') {
-        const question = (node as { params?: { question?: unknown } }).params?.question;
-        if (typeof question === 'string') found.add(question);
-        Object.values(node).forEach(walk);
-      }
-    };
-    walk(rule.rule.conditions);
-    mentioned.set(rule, (ids = found));
-  }
-  return ids;
 }
 
 /** Points an answer scores, 0–1; undefined for an unscored or unanswered one (as scoring counts it). */
@@ -243,8 +222,9 @@ class ServiceEffects {
         // Only the value changes: the answer keeps its date, so the review date stays.
         const changed: RuleInput = { ...before, answers: { ...before.answers, [id]: value } };
         if (predicateOf(gap.rule)(changed)) continue;
-        // Only a rule that reads the changed answer can start to fire.
-        if (rules.some((r) => !firing.has(r.rule.name) && mentionedQuestions(r).has(id) && predicateOf(r)(changed))) continue;
+        // Only a rule that reads the changed answer can start to fire (a rule's `questions` are all
+        // it reads: a compared value may only name the review date).
+        if (rules.some((r) => !firing.has(r.rule.name) && r.questions.includes(id) && predicateOf(r)(changed))) continue;
         const effect = gainWith(id, value);
         if (found === undefined || effect.service > found.effect.service || (effect.service === found.effect.service && effect.control > found.effect.control)) {
           found = { effect, fix: { question: id, value } };
@@ -360,12 +340,16 @@ export interface Handlingsplan {
  * shows, not for a city's 240,000.
  */
 export function fillEffects(catalog: Catalog, plan: Handlingsplan, actions: readonly Action[]): void {
+  // Each service's answers read once, however many of the actions are its.
+  const ofService = new Map<string, ServiceEffects>();
   for (const a of actions) {
     const assessed = plan.assessed.find((s) => s.service.id === a.service);
     const checklist = assessed?.result.checklists.find((c) => c.checklist === a.checklist);
     const gap = checklist?.controls.find((k) => k.control === a.control)?.gaps.find((g) => g.rule.rule.name === a.rule);
     if (assessed === undefined || checklist === undefined || gap === undefined) continue;
-    const { effect, fix } = new ServiceEffects(catalog, assessed.readInput()).effectOf(checklist, a.control, gap);
+    let effects = ofService.get(a.service);
+    if (effects === undefined) ofService.set(a.service, (effects = new ServiceEffects(catalog, assessed.readInput())));
+    const { effect, fix } = effects.effectOf(checklist, a.control, gap);
     a.effect = effect;
     a.fix = fix;
   }
@@ -402,12 +386,12 @@ export async function buildActions(review: Review, year: number, filter: Selecti
   };
 
   // The effects need every answer of the service: computed while the file is in memory.
+  // (A year this command scored before keeps no input: effectOfGap reads those answers again.)
   const effects = new Map<string, Effect>();
-  const scoredNow = !later && !hasAssessed(review, year, filter);
-  const current = await assessYear(review, year, filter, assessor, scoredNow ? (a, input) => {
+  const current = await assessYear(review, year, filter, assessor, later ? undefined : (a, input) => {
     const of = new ServiceEffects(review.catalog, input);
     for (const checklist of a.result.checklists) for (const control of checklist.controls) for (const gap of control.gaps) effects.set(actionId(a.service.id, gap.rule.rule.name), shared(of.effectOf(checklist, control.control, gap)));
-  } : undefined);
+  });
   const plan = withMovedIds(readPlan(review.ws, year), review.catalog.migrations);
   const earlierYears = yearsIn(review.ws).filter((y) => y < year).sort((a, b) => b - a);
   const earlierPlans = earlierYears.map((y) => withMovedIds(readPlan(review.ws, y), review.catalog.migrations));

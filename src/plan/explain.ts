@@ -1,7 +1,6 @@
 import type { Catalog, CatalogRule } from '../catalog/load.js';
-import { appliesTo } from '../catalog/profile.js';
 import type { Question } from '../catalog/schema.js';
-import { ruleInputOf } from '../engine/assess.js';
+import { applicableIn, ruleInputOf, type AssessmentInput } from '../engine/assess.js';
 import type { RuleInput } from '../engine/input.js';
 import { ReferenceRules, type ConditionTrace } from '../engine/reference.js';
 import type { Assessed } from '../review.js';
@@ -56,13 +55,17 @@ export function leavesOf(node: ExplainNode): ConditionTrace[] {
  */
 export async function explainActions(catalog: Catalog, actions: readonly Action[], assessed: readonly Assessed[]): Promise<Map<string, Explanation>> {
   const out = new Map<string, Explanation>();
+  const byService = new Map(assessed.map((a) => [a.service.id, a]));
+  // Each service's answers read once, however many of its actions are explained.
+  const inputs = new Map<string, AssessmentInput>();
   for (const action of actions) {
-    const service = assessed.find((a) => a.service.id === action.service);
+    const service = byService.get(action.service);
     const checklist = catalog.checklists.find((c) => c.id === action.checklist);
     const rule = catalog.rulesByChecklist.get(action.checklist)?.find((r) => r.rule.name === action.rule);
     if (service === undefined || checklist === undefined || rule === undefined) continue;
-    const applicable = checklist.controls.flatMap((k) => k.questions).filter((q) => appliesTo(q, service.service.profile));
-    const explanation = await explainRuleTree(rule, ruleInputOf(service.readInput(), applicable));
+    let input = inputs.get(action.service);
+    if (input === undefined) inputs.set(action.service, (input = service.readInput()));
+    const explanation = await explainRuleTree(rule, ruleInputOf(input, applicableIn(checklist, service.service.profile).questions));
     if (explanation !== undefined) out.set(action.id, explanation);
   }
   return out;

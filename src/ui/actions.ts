@@ -148,19 +148,7 @@ function* actionList(catalog: Catalog, actions: readonly Action[], lang: Lang, e
   }
 }
 
-export function renderActions(
-  catalog: Catalog,
-  year: number,
-  actions: readonly Action[],
-  accepted: readonly Action[],
-  lang: Lang,
-  explanations?: ReadonlyMap<string, Explanation>,
-  width = terminalWidth(),
-): string {
-  return [...renderActionsParts(catalog, year, actions, accepted, lang, explanations, width)].join('\n');
-}
-
-/** renderActions piece by piece: the pieces joined by line breaks are renderActions. */
+/** The handlingsplan for a person, in pieces that joined by line breaks are its text, made as they are printed. */
 export function* renderActionsParts(
   catalog: Catalog,
   year: number,

@@ -281,11 +281,6 @@ export const TABLE_CHUNK = 100;
  * so the pieces joined are the table drawn whole, character for character (a test holds it to
  * that), in time linear in its rows.
  */
-export function drawTable(head: readonly string[], rows: readonly (readonly string[])[], colWidths: readonly number[]): string {
-  return [...drawTableParts(head, rows, colWidths)].join('\n');
-}
-
-/** drawTable's text in pieces (up to TABLE_CHUNK rows' lines each) that joined by line breaks are that text. */
 export function* drawTableParts(head: readonly string[], rows: Iterable<readonly string[]>, colWidths: readonly number[]): Generator<string> {
   const draw = (withHead: boolean, part: readonly (readonly string[])[]): string[] => {
     const table = new Table({ ...(withHead ? { head: [...head] } : {}), style: { head: [], border: [] }, chars: CHARS, colWidths: [...colWidths] });
