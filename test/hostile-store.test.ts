@@ -276,8 +276,19 @@ describe('bounded input', () => {
     writeFileSync(join(outside, 'big.csv'), big);
     const file = await cli(['import', '--year', '2025', join(outside, 'big.csv')]);
     expect(file.code).toBe(2);
-    expect(file.stderr).toMatch(/big\.csv: filen är för stor \(60 MB, högst 10 MB\)/);
+    expect(file.stderr).toMatch(/big\.csv: filen är för stor \(60,1 MB, högst 10 MB\)/);
     expect((await cli(['score', '--year', '2025'])).code).toBe(0);
+    // Just over the limit reads as over it, not as the limit itself.
+    const answers = join(ws, 'answers', '2025', 'telefoni.json');
+    const kept = readFileSync(answers);
+    writeFileSync(answers, Buffer.concat([kept, Buffer.alloc(10 * 1024 * 1024 - kept.length + 100, 0x20)]));
+    try {
+      const over = await cli(['score', '--year', '2025']);
+      expect(over.code).toBe(2);
+      expect(over.stderr).toContain('telefoni.json: filen är för stor (10,1 MB, högst 10 MB)');
+    } finally {
+      writeFileSync(answers, kept);
+    }
   });
 
   it('refuses a comment, evidence, note or observation longer than the store keeps, naming the field and place', async () => {

@@ -26,7 +26,8 @@ export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
  * "10,5" (not "10", which would read as within a limit of 10).
  */
 export function megabytes(bytes: number): string {
-  const value = Math.round((bytes / 1024 / 1024) * 10) / 10;
+  // Rounded up: every size shown stands beside a limit it is over, and must not read as equal to it.
+  const value = Math.ceil((bytes / 1024 / 1024) * 10) / 10;
   return decimal(value, outputLang());
 }
 
