@@ -62,19 +62,23 @@ export function* renderCompareParts(catalog: Catalog, services: readonly Registe
   yield dim(wrap(l.cmp_changesOver(c.services.both.length), width));
   yield '';
 
-  const rows: string[][] = [];
-  let previous = '';
-  for (const k of c.controls) {
-    rows.push([
-      k.service === previous ? '' : nameOf(k.service),
-      controlName(catalog, k.checklist, k.control, lang),
-      formatScore(k.from, lang),
-      formatScore(k.to, lang),
-      k.delta === null ? '' : formatDelta(k.delta, lang),
-      statusChange(k.statusFrom, k.statusTo, lang),
-    ]);
-    previous = k.service;
-  }
+  // Made as the table takes them, twice (to measure, then to draw): a city's 400,000 rows are never held.
+  const rows: Iterable<string[]> = {
+    *[Symbol.iterator]() {
+      let previous = '';
+      for (const k of c.controls) {
+        yield [
+          k.service === previous ? '' : nameOf(k.service),
+          controlName(catalog, k.checklist, k.control, lang),
+          formatScore(k.from, lang),
+          formatScore(k.to, lang),
+          k.delta === null ? '' : formatDelta(k.delta, lang),
+          statusChange(k.statusFrom, k.statusTo, lang),
+        ];
+        previous = k.service;
+      }
+    },
+  };
   yield* gridParts([t('service', lang), t('control', lang), String(c.from), String(c.to), l.report_change, l.status], rows, {
     width,
     columns: [{ fit: 'text', min: 14 }, { fit: 'text', min: 16 }, { fit: 'keep' }, { fit: 'keep' }, { fit: 'keep' }],

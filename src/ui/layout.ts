@@ -202,7 +202,7 @@ export function pack(pieces: readonly string[], width: number, indent = ''): str
  * value of several lines gets lines of its own; the empty heading of a decoration joins the
  * column before it.
  */
-function* stacked(head: readonly string[], rows: readonly string[][], opts: GridOptions): Generator<string> {
+function* stacked(head: readonly string[], rows: Iterable<readonly string[]>, opts: GridOptions): Generator<string> {
   const labels = head.map((h) => h.replace(/\n/g, ' '));
   const first = opts.groupByFirst ? 1 : 0;
   let grouped = false;
@@ -245,19 +245,25 @@ function* stacked(head: readonly string[], rows: readonly string[][], opts: Grid
  * wrapped at word boundaries first, so cli-table3 never cuts a cell; or, when no widths fit,
  * each row as a block of `Heading: value` lines.
  */
-export function grid(head: readonly string[], rows: readonly string[][], opts: GridOptions): string {
+export function grid(head: readonly string[], rows: readonly (readonly string[])[], opts: GridOptions): string {
   return [...gridParts(head, rows, opts)].join('\n');
 }
 
 /**
  * grid's text in pieces that joined by line breaks are that text, made as they are taken: a
- * city's comparison has a table of 100,000 rows, never drawn whole in memory.
+ * city's comparison has a table of 400,000 rows, never drawn whole in memory. The rows are
+ * iterated twice, once to measure and once to draw, so a re-iterable that makes each row as it
+ * is taken (not an array of them) holds none.
  */
-export function* gridParts(head: readonly string[], rows: readonly string[][], opts: GridOptions): Generator<string> {
-  const normal = rows.map((r) => head.map((_, j) => (r[j] ?? '').normalize('NFC')));
-  const fit = fitWidths(head, measure(head, normal), opts);
+export function* gridParts(head: readonly string[], rows: Iterable<readonly string[]>, opts: GridOptions): Generator<string> {
+  const normal = (): Iterable<string[]> => ({
+    *[Symbol.iterator]() {
+      for (const r of rows) yield head.map((_, j) => (r[j] ?? '').normalize('NFC'));
+    },
+  });
+  const fit = fitWidths(head, measure(head, normal()), opts);
   if (fit === undefined) {
-    yield* stacked(head, normal, opts);
+    yield* stacked(head, normal(), opts);
     return;
   }
   const shown = [...head.keys()].filter((j) => !fit.dropped.has(j));
@@ -265,7 +271,7 @@ export function* gridParts(head: readonly string[], rows: readonly string[][], o
   yield* drawTableParts(
     shown.map((j) => bold(cell(head[j]!, j))),
     (function* () {
-      for (const r of normal) yield shown.map((j) => cell(r[j]!, j));
+      for (const r of normal()) yield shown.map((j) => cell(r[j]!, j));
     })(),
     shown.map((j) => fit.widths[j]! + 2),
   );
