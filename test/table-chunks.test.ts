@@ -71,16 +71,47 @@ describe('the characters visibleWidth counts without string-width', () => {
 describe('output in pieces', () => {
   it('prints what printing it whole prints', async () => {
     const { printParts, prettyJsonParts } = await import('../src/cli/context.js');
-    const collect = (parts: Iterable<string>) => {
+    const collect = async (parts: Iterable<string>) => {
       let out = '';
-      printParts({ print: (line) => (out += line.endsWith('\n') ? line : `${line}\n`) }, parts);
+      await printParts({ print: (line) => (out += line.endsWith('\n') ? line : `${line}\n`), drain: async () => undefined }, parts);
       return out;
     };
-    for (const parts of [[], [''], ['a'], ['a', '', 'b\n'], ['x\n', '\ny']]) expect(collect(parts)).toBe(parts.join('\n').endsWith('\n') ? parts.join('\n') : `${parts.join('\n')}\n`);
+    const big = Array.from({ length: 5000 }, (_, i) => `rad ${i} ${'x'.repeat(i % 50)}`);
+    for (const parts of [[], [''], ['a'], ['a', '', 'b\n'], ['x\n', '\ny'], big, [...big, ''], [...big, 'slut\n']]) {
+      expect(await collect(parts)).toBe(parts.join('\n').endsWith('\n') ? parts.join('\n') : `${parts.join('\n')}\n`);
+    }
     const items = [{ id: 'a:b', effect: { control: 1.5, service: 0 }, note: null, explanation: [] }, { id: 'c', list: [1, [2, {}]], s: 'rad\nbrytning "citat"' }, {}];
     for (const n of [0, 1, 2, 3]) {
       const value = { year: 2025, actions: items.slice(0, n) };
       expect([...prettyJsonParts({ year: 2025 }, 'actions', items.slice(0, n))].join('\n')).toBe(JSON.stringify(value, null, 2));
     }
+  });
+});
+
+describe('output to a slow reader', () => {
+  it('waits for the reader: writes of about PRINT_BATCH, each after the one before has drained', async () => {
+    const { printParts, PRINT_BATCH } = await import('../src/cli/context.js');
+    const writes: number[] = [];
+    let waiting = false;
+    let drains = 0;
+    const parts = Array.from({ length: 20_000 }, (_, i) => `åtgärd ${i}`);
+    await printParts(
+      {
+        print: (line) => {
+          expect(waiting).toBe(false); // never written to while the last write is still pending
+          writes.push(line.length);
+          waiting = true;
+        },
+        drain: async () => {
+          drains++;
+          await new Promise((r) => setImmediate(r));
+          waiting = false;
+        },
+      },
+      parts,
+    );
+    expect(writes.length).toBeGreaterThan(2);
+    expect(Math.max(...writes)).toBeLessThan(PRINT_BATCH + 100);
+    expect(drains).toBeGreaterThanOrEqual(writes.length - 1);
   });
 });

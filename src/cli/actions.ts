@@ -45,7 +45,7 @@ export function defineActions(program: Command): void {
       if (ctx.json) {
         const listed = [...shown, ...accepted];
         // What ctx.printJson prints: the JSON, then a line break.
-        printParts(
+        await printParts(
           ctx,
           prettyJsonParts({ year }, 'actions', (function* () {
             for (const a of listed) yield actionJson(a, ctx.lang, explanations);
@@ -53,7 +53,7 @@ export function defineActions(program: Command): void {
         );
       } else {
         const parts = renderActionsParts(review.catalog, year, shown, accepted, ctx.lang, explanations, ctx.width);
-        printParts(ctx, afterNote(note, parts));
+        await printParts(ctx, afterNote(note, parts));
       }
     });
 }

@@ -68,6 +68,6 @@ export function defineCompare(program: Command): void {
       const { afterNote, printParts } = await import('./context.js');
       if (ctx.json) ctx.printJson(compareJson(comparison, firstSeen, opts.details === true));
       // Printed piece by piece as made: the same text as printing it whole.
-      else printParts(ctx, afterNote(note, renderCompareParts(review.catalog, services, comparison, firstSeen, opts.details === true, ctx.lang, ctx.width)));
+      else await printParts(ctx, afterNote(note, renderCompareParts(review.catalog, services, comparison, firstSeen, opts.details === true, ctx.lang, ctx.width)));
     });
 }

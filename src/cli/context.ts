@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
@@ -24,6 +25,8 @@ export interface Context {
   /** The width output for a person is laid out for (COLUMNS, the terminal's, else 100). */
   width: number;
   print(line: string): void;
+  /** Resolves once standard output has passed on what it was given (at once for a file or terminal). */
+  drain(): Promise<void>;
   printJson(value: unknown): void;
   warn(line: string): void;
 }
@@ -39,6 +42,7 @@ export function contextOf(cmd: Command): Context {
     json: opts.json === true,
     width: terminalWidth(),
     print: (line) => process.stdout.write(terminalSafe(line.endsWith('\n') ? line : line + '\n')),
+    drain: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
     // JSON.stringify escapes C0 but not DEL, C1 or bidi controls; their \u escapes mean the same JSON.
     printJson: (value) => process.stdout.write(terminalSafe(JSON.stringify(value, null, 2) + '\n')),
     warn: (line) => process.stderr.write(terminalSafe(line + '\n')),
@@ -104,17 +108,34 @@ export function parseText(name: string, limit: keyof typeof MAX_TEXT = 'name'): 
   };
 }
 
+/** What printParts gathers before it writes: a few system calls a megabyte, not one a line. */
+export const PRINT_BATCH = 64 * 1024;
+
 /**
  * Prints what `ctx.print(parts.join('\n'))` prints, piece by piece as the pieces are made: a
- * city's handlingsplan (60,000 actions) is never held as one string.
+ * city's handlingsplan (240,000 actions, 150 MB of text) is never held as one string. Whole
+ * pieces are gathered into writes of about PRINT_BATCH characters, and each write waits until
+ * the reader has taken the one before: `efterlev actions | less` holds no more than that.
  */
-export function printParts(ctx: Pick<Context, 'print'>, parts: Iterable<string>): void {
+export async function printParts(ctx: Pick<Context, 'print' | 'drain'>, parts: Iterable<string>): Promise<void> {
+  let batch = '';
   let last: string | undefined;
+  let printed = false;
   for (const part of parts) {
-    if (last !== undefined) ctx.print(`${last}\n`);
+    if (last !== undefined) batch += `${last}\n`;
     last = part;
+    if (batch.length >= PRINT_BATCH) {
+      ctx.print(batch);
+      printed = true;
+      batch = '';
+      await ctx.drain();
+    }
   }
-  ctx.print(last ?? '');
+  // The text printed so far ends a line: an empty last piece adds nothing to it.
+  const tail = batch + (last ?? '');
+  if (tail === '' && printed) return;
+  ctx.print(tail);
+  await ctx.drain();
 }
 
 /** The pieces with a note on a line of its own before the first (none when the note is empty). */

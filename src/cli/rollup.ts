@@ -75,7 +75,7 @@ export function defineRollup(program: Command): void {
       const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
       if (ctx.json) ctx.printJson(actionsJson(opts.year, [...shown, ...accepted], ctx.lang));
       // Printed piece by piece as made, as `actions` is: a city's handlingsplan is never one string.
-      else printParts(ctx, renderActionsParts(years[0]!.member.review.catalog, opts.year, shown, accepted, ctx.lang, undefined, ctx.width));
+      else await printParts(ctx, renderActionsParts(years[0]!.member.review.catalog, opts.year, shown, accepted, ctx.lang, undefined, ctx.width));
     });
 
   rollup

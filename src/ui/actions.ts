@@ -6,7 +6,7 @@ import type { Priority } from '../plan/priority.js';
 import type { ActionStatus } from '../plan/schema.js';
 import { decimal, msg, statusAnswerLabel, t, text, type Lang } from './i18n.js';
 import { whyText } from '../plan/actions.js';
-import { fits, grid, labelled, pack, terminalWidth, wrap, type Column } from './layout.js';
+import { fits, gridParts, labelled, pack, terminalWidth, wrap, type Column } from './layout.js';
 import { bold, dim } from './style.js';
 
 /** `actions --json`, and the JSON export: the documented shape. */
@@ -128,16 +128,15 @@ const HEAD = (lang: Lang) => {
 const COLUMNS: Column[] = [{ fit: 'keep' }, { fit: 'text', min: 40 }, {}, {}, { fit: 'keep' }];
 
 function* actionList(catalog: Catalog, actions: readonly Action[], lang: Lang, explanations: ReadonlyMap<string, Explanation> | undefined, width: number): Generator<string> {
-  const rows = function* () {
-    for (const a of actions) yield tableRow(catalog, a, lang, explanations?.get(a.id));
+  // Made as they are measured and drawn: a city's rows are never held.
+  const rows: Iterable<string[]> = {
+    *[Symbol.iterator]() {
+      for (const a of actions) yield tableRow(catalog, a, lang, explanations?.get(a.id));
+    },
   };
-  if (fits(HEAD(lang), rows(), { width, columns: COLUMNS })) {
-    yield [
-      grid(HEAD(lang), [...rows()], { width, columns: COLUMNS }),
-      dim(
-        wrap(t('act_effectNote', lang), width),
-      ),
-    ].join('\n');
+  if (fits(HEAD(lang), rows, { width, columns: COLUMNS })) {
+    yield* gridParts(HEAD(lang), rows, { width, columns: COLUMNS });
+    yield dim(wrap(t('act_effectNote', lang), width));
     return;
   }
   // Block by block, each printed as it is made: a city's handlingsplan is never one string.

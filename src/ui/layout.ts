@@ -124,24 +124,56 @@ const CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 const overhead = (columns: number): number => columns * 3 + 1;
 
 /** Each column's widest line and longest word, head and rows, measured as the rows come. */
-function measure(head: readonly string[], rows: Iterable<readonly string[]>): { natural: number[]; words: number[] } {
-  const natural = head.map(widestLine);
-  const words = head.map(longestWord);
-  for (const r of rows) {
-    for (let j = 0; j < head.length; j++) {
-      const cell = r[j] ?? '';
-      natural[j] = Math.max(natural[j]!, widestLine(cell));
-      words[j] = Math.max(words[j]!, longestWord(cell));
+class Measure {
+  readonly natural: number[];
+  readonly words: number[];
+
+  constructor(head: readonly string[]) {
+    this.natural = head.map(widestLine);
+    this.words = head.map(longestWord);
+  }
+
+  add(row: readonly string[]): void {
+    for (let j = 0; j < this.natural.length; j++) {
+      const cell = row[j] ?? '';
+      this.natural[j] = Math.max(this.natural[j]!, widestLine(cell));
+      this.words[j] = Math.max(this.words[j]!, longestWord(cell));
     }
   }
-  return { natural, words };
+}
+
+function measure(head: readonly string[], rows: Iterable<readonly string[]>): Measure {
+  const m = new Measure(head);
+  for (const r of rows) m.add(r);
+  return m;
+}
+
+/** How narrow a column may become: a `keep` column its widest line, others their longest word or `min`. */
+function floorOf(spec: Column, natural: number, word: number): number {
+  return spec.fit === 'keep' ? natural : Math.min(natural, Math.max(word, spec.min ?? 0));
+}
+
+/**
+ * The narrowest the table can be drawn: every `drop` column left out, every other at its floor.
+ * It only grows as rows are measured (widest lines and longest words are maxima).
+ */
+function narrowest({ natural, words }: Measure, opts: GridOptions): number {
+  let total = 0;
+  let shown = 0;
+  for (let j = 0; j < natural.length; j++) {
+    const spec = opts.columns?.[j] ?? {};
+    if (spec.fit === 'drop') continue;
+    total += floorOf(spec, natural[j]!, words[j]!);
+    shown++;
+  }
+  return total + overhead(shown);
 }
 
 /** The content widths that make the table fit, or undefined when no widths do (then it is stacked). */
-function fitWidths(head: readonly string[], { natural, words }: { natural: readonly number[]; words: readonly number[] }, opts: GridOptions): { widths: number[]; dropped: Set<number> } | undefined {
+function fitWidths(head: readonly string[], { natural, words }: Measure, opts: GridOptions): { widths: number[]; dropped: Set<number> } | undefined {
   const n = head.length;
   const spec = (j: number): Column => opts.columns?.[j] ?? {};
-  const floor = (j: number): number => (spec(j).fit === 'keep' ? natural[j]! : Math.min(natural[j]!, Math.max(words[j]!, spec(j).min ?? 0)));
+  const floor = (j: number): number => floorOf(spec(j), natural[j]!, words[j]!);
   const widths = [...natural];
   const dropped = new Set<number>();
   const total = () => widths.reduce((s, w, j) => s + (dropped.has(j) ? 0 : w), 0) + overhead(n - dropped.size);
@@ -165,13 +197,17 @@ function fitWidths(head: readonly string[], { natural, words }: { natural: reado
 
 /**
  * Whether the table fits the width as a table (else grid stacks it), measured row by row as the
- * rows are made: a city's 240,000 actions are not held to find out.
+ * rows are made: a city's 240,000 actions are not held to find out, and the first row that makes
+ * the narrowest drawing too wide answers no (more rows can only make it wider).
  */
 export function fits(head: readonly string[], rows: Iterable<readonly string[]>, opts: GridOptions): boolean {
-  const normal = (function* () {
-    for (const r of rows) yield head.map((_, j) => (r[j] ?? '').normalize('NFC'));
-  })();
-  return fitWidths(head, measure(head, normal), opts) !== undefined;
+  const m = new Measure(head);
+  if (narrowest(m, opts) > opts.width) return false;
+  for (const r of rows) {
+    m.add(head.map((_, j) => (r[j] ?? '').normalize('NFC')));
+    if (narrowest(m, opts) > opts.width) return false;
+  }
+  return fitWidths(head, m, opts) !== undefined;
 }
 
 /**
