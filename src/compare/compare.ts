@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/load.js';
 import type { AnswerValue } from '../catalog/values.js';
 import { rowValue } from '../store/answer-row.js';
 import type { Status } from '../engine/score.js';
-import { summarize, type ChecklistTotal, type ServiceResult, type Totals } from '../engine/assess.js';
+import { summarize, type ChecklistTotal, type Gap, type ServiceResult, type Totals } from '../engine/assess.js';
 import { actionId } from '../plan/actions.js';
 import type { Assessed } from '../review.js';
 import { compareIds } from '../store/canonical.js';
@@ -71,10 +71,16 @@ const delta = (a: number | null | undefined, b: number | null | undefined): numb
 /** A service takes part in a year when it has answers that year. */
 export const isAssessed = (a: Assessed): boolean => a.result.review.state !== 'ej_påbörjad';
 
-function gapsOf(list: readonly Assessed[]): Map<string, { service: Assessed; questions: readonly string[] }> {
-  const out = new Map<string, { service: Assessed; questions: readonly string[] }>();
+/**
+ * Each service's gaps by rule name (the catalogue's own strings): a city's 240,000 gaps a year
+ * are told apart without an id string made for each.
+ */
+function gapsOf(list: readonly Assessed[]): Map<string, Map<string, Gap>> {
+  const out = new Map<string, Map<string, Gap>>();
   for (const a of list) {
-    for (const c of a.result.checklists) for (const k of c.controls) for (const g of k.gaps) out.set(actionId(a.service.id, g.rule.rule.name), { service: a, questions: g.rule.questions });
+    const rules = new Map<string, Gap>();
+    for (const c of a.result.checklists) for (const k of c.controls) for (const g of k.gaps) rules.set(g.rule.rule.name, g);
+    out.set(a.service.id, rules);
   }
   return out;
 }
@@ -137,17 +143,23 @@ export function compareYears(catalog: Catalog, fromYear: number, fromList: reado
   const resolvedGaps: string[] = [];
   const notYetAssessedGaps: string[] = [];
   const removedGaps: string[] = [];
-  for (const id of gapsAfter.keys()) (gapsBefore.has(id) ? persistentGaps : newGaps).push(id);
-  for (const [id, gap] of gapsBefore) {
-    if (gapsAfter.has(id)) continue;
-    const service = gap.service.service.id;
+  for (const [service, rules] of gapsAfter) {
+    const earlier = gapsBefore.get(service);
+    for (const rule of rules.keys()) (earlier?.has(rule) ? persistentGaps : newGaps).push(actionId(service, rule));
+  }
+  for (const [service, rules] of gapsBefore) {
+    const later = gapsAfter.get(service);
     const p = participation(service);
-    if (p === 'removed') removedGaps.push(id);
-    else if (p === 'pending') notYetAssessedGaps.push(id);
-    else {
-      // Resolved only when the questions the rule reads are answered this year: silence is not a fix.
-      const { values } = after.get(service)!;
-      (gap.questions.every((q) => rowValue(catalog, service, values, q) !== undefined) ? resolvedGaps : notYetAssessedGaps).push(id);
+    for (const [rule, gap] of rules) {
+      if (later?.has(rule)) continue;
+      const id = actionId(service, rule);
+      if (p === 'removed') removedGaps.push(id);
+      else if (p === 'pending') notYetAssessedGaps.push(id);
+      else {
+        // Resolved only when the questions the rule reads are answered this year: silence is not a fix.
+        const { values } = after.get(service)!;
+        (gap.rule.questions.every((q) => rowValue(catalog, service, values, q) !== undefined) ? resolvedGaps : notYetAssessedGaps).push(id);
+      }
     }
   }
 
