@@ -160,6 +160,21 @@ async function assessAll(review: Review, year: number, services: readonly Regist
   return assessed;
 }
 
+/**
+ * Drops what scoring has kept: each year's results, and each service's answer values (with
+ * `before`, only the results of the years before it). A command that has taken what it needs from
+ * the years frees them before it goes on (a city's year is some 30 MB). A year asked for again is
+ * scored again.
+ */
+export function forgetScoredYears(review: Review, options: { before?: number } = {}): void {
+  if (options.before === undefined) {
+    review.assessedYears.clear();
+    review.answerRows.clear();
+    return;
+  }
+  for (const key of review.assessedYears.keys()) if (Number(key.slice(0, key.indexOf('|'))) < options.before) review.assessedYears.delete(key);
+}
+
 export async function scoreYear(review: Review, year: number, selection: Selection = {}): Promise<ServiceResult[]> {
   return (await assessYear(review, year, selection)).map((a) => a.result);
 }

@@ -28,18 +28,25 @@ export function defineActions(program: Command): void {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
       if (opts.top !== undefined && !/^[1-9]\d*$/.test(opts.top)) throw new UsageError(m().e_badTop(opts.top));
-      const { requireChecklist, openReview, selectServices } = await import('../review.js');
+      const { requireChecklist, openReview, selectServices, forgetScoredYears } = await import('../review.js');
       const { buildActions, sortActions, splitAccepted } = await import('../plan/actions.js');
       const { actionJson, renderActionsParts } = await import('../ui/actions.js');
       const review = await openReview(ctx.ws);
       requireChecklist(review, opts.checklist);
       const { year, note } = await yearOrLatest(ctx, opts.year);
       if (opts.service !== undefined) selectServices(review, year, opts.service); // an unknown service is refused by name
-      const plan = await buildActions(review, year, { service: opts.service, checklist: opts.checklist });
-      const all = sortActions(plan.actions, opts.sort === 'effect').filter((a) => opts.priority === undefined || a.priority === Number(opts.priority));
-      const { open, accepted } = splitAccepted(all);
-      const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
-      const explanations = opts.explain ? await (await import('../plan/explain.js')).explainActions(review.catalog, [...shown, ...accepted], plan.assessed) : undefined;
+      // What is printed, taken from the scored years in a function of its own: once it returns,
+      // the years' results are garbage and are freed before the printing begins.
+      const toPrint = async () => {
+        const plan = await buildActions(review, year, { service: opts.service, checklist: opts.checklist }, { forgetEarlierYears: true });
+        const all = sortActions(plan.actions, opts.sort === 'effect').filter((a) => opts.priority === undefined || a.priority === Number(opts.priority));
+        const { open, accepted } = splitAccepted(all);
+        const shown = opts.top === undefined ? open : open.slice(0, Number(opts.top));
+        const explanations = opts.explain ? await (await import('../plan/explain.js')).explainActions(review.catalog, [...shown, ...accepted], plan.assessed) : undefined;
+        return { shown, accepted, explanations };
+      };
+      const { shown, accepted, explanations } = await toPrint();
+      forgetScoredYears(review);
       // Printed piece by piece as made: the same text as printing it whole.
       const { afterNote, printParts, prettyJsonParts } = await import('./context.js');
       if (ctx.json) {

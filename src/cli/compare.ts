@@ -23,7 +23,7 @@ export function defineCompare(program: Command): void {
     .action(async (from: number | undefined, to: number | undefined, opts: CompareOptions, cmd: Command) => {
       const ctx = contextOf(cmd);
       const { UsageError } = await import('../errors.js');
-      const { requireChecklist, openReview, assessYear, selectServices } = await import('../review.js');
+      const { requireChecklist, openReview, assessYear, selectServices, forgetScoredYears } = await import('../review.js');
       const { yearsIn } = await import('../store/answers.js');
       const { Assessor, summarize } = await import('../engine/assess.js');
       const { compareYears, trendOf } = await import('../compare/compare.js');
@@ -57,11 +57,17 @@ export function defineCompare(program: Command): void {
       const [a, b] = from < to ? [from, to] : [to, from];
       const later = selectServices(review, b);
       if (opts.service !== undefined && ![...selectServices(review, a), ...later].some((s) => s.id === opts.service)) selectServices(review, b, opts.service);
-      const before = await assessYear(review, a, selection, assessor);
-      const after = await assessYear(review, b, selection, assessor);
-      const comparison = compareYears(review.catalog, a, before, b, after, new Set(later.map((s) => s.id)), { details: opts.details === true });
-      const { firstSeenOf } = await import('../plan/actions.js');
-      const firstSeen = await firstSeenOf(review, b, selection, after, assessor);
+      // What is printed, taken from the scored years in a function of its own: once it returns,
+      // the years' results are garbage and are freed before the printing begins.
+      const toPrint = async () => {
+        const before = await assessYear(review, a, selection, assessor);
+        const after = await assessYear(review, b, selection, assessor);
+        const comparison = compareYears(review.catalog, a, before, b, after, new Set(later.map((s) => s.id)), { details: opts.details === true });
+        const { firstSeenOf } = await import('../plan/actions.js');
+        return { comparison, firstSeen: await firstSeenOf(review, b, selection, after, assessor) };
+      };
+      const { comparison, firstSeen } = await toPrint();
+      forgetScoredYears(review);
       const laterIds = new Set(later.map((s) => s.id));
       const services = [...later, ...selectServices(review, a).filter((s) => !laterIds.has(s.id))];
       const { compareJson, renderCompareParts } = await import('../ui/compare.js');

@@ -27,7 +27,7 @@ export function defineExport(program: Command): void {
       const { confidentialityNotice, namesOf, summaryRows } = await import('../export/columns.js');
       const review = await openReview(ctx.ws);
       const { year, note } = await yearOrLatest(ctx, opts.year);
-      const plan = await buildActions(review, year, {});
+      const plan = await buildActions(review, year, {}, { forgetEarlierYears: true });
       const { open, accepted } = splitAccepted(sortActions(plan.actions));
       const actions = [...open, ...accepted];
       const summary = summaryRows(review.catalog, plan.assessed.map((a) => a.result), actions, ctx.lang);

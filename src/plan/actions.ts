@@ -6,7 +6,7 @@ import { compileCondition, type Predicate } from '../engine/compile.js';
 import { addMonths, monthsBefore } from '../engine/dates.js';
 import type { RuleInput } from '../engine/input.js';
 import { answerPoints } from '../engine/score.js';
-import { assessYear, type Assessed, type Review, type Selection } from '../review.js';
+import { assessYear, forgetScoredYears, type Assessed, type Review, type Selection } from '../review.js';
 import { yearsIn } from '../store/answers.js';
 import { ORGANISATION_ID } from '../store/schema.js';
 import { PRIORITIES, priorityOf, whyOf, type Priority, type PriorityFactors } from './priority.js';
@@ -362,9 +362,11 @@ const NO_EFFECT: Effect = Object.freeze({ effect: Object.freeze({ control: 0, se
  * `effects: false` each action's effect is 0 and its fix null until fillEffects computes them
  * (priority, order and due dates do not depend on them). With `top: n` only the first n open
  * actions in the handlingsplan's order are kept, as they are made (the overview shows five of a
- * city's 240,000): the same as `splitAccepted(sortActions(actions)).open.slice(0, n)`.
+ * city's 240,000): the same as `splitAccepted(sortActions(actions)).open.slice(0, n)`. With
+ * `forgetEarlierYears`, the results of the years before are dropped from the review once the
+ * actions' first years are known.
  */
-export async function buildActions(review: Review, year: number, filter: Selection, options: { effects?: boolean; top?: number } = {}): Promise<Handlingsplan> {
+export async function buildActions(review: Review, year: number, filter: Selection, options: { effects?: boolean; top?: number; forgetEarlierYears?: boolean } = {}): Promise<Handlingsplan> {
   const assessor = new Assessor(review.catalog);
   const later = options.effects === false;
   // The year before first: it is needed for the recurring gaps, and scored first its files are
@@ -401,6 +403,8 @@ export async function buildActions(review: Review, year: number, filter: Selecti
   const focus = new Set(await focusControls(review, year));
 
   const firstSeen = await firstSeenOf(review, year, filter, current, assessor);
+  // A command that needs nothing more of the earlier years frees their results before a city's actions are made.
+  if (options.forgetEarlierYears === true) forgetScoredYears(review, { before: year });
   const whyTexts = new Map<string, string>();
   const dueDates = new Map<string, string>();
   const dueDate = (reviewDate: string, months: number): string => {
