@@ -140,6 +140,27 @@ describe('a city-sized year, small', () => {
     const byEffect = [...plan.actions].sort((a, b) => compareActions(a, b, true));
     expect(sortActions(plan.actions, true).map((a) => a.id)).toEqual(byEffect.map((a) => a.id));
   });
+  it('reads each action\'s checklist, control, finding, action, reference and severity from its rule as the results that found the gap have them', async () => {
+    const review = await openReview(resolveWorkspace(dir));
+    const plan = await buildActions(review, 2025, {});
+    const found: { id: string; checklist: string; control: string; rule: string; severity: string; finding: unknown; action: unknown; reference: string }[] = [];
+    for (const a of plan.assessed) {
+      for (const c of a.result.checklists) {
+        for (const k of c.controls) {
+          for (const g of k.gaps) {
+            const p = g.rule.rule.event.params;
+            found.push({ id: `${a.service.id}:${g.rule.rule.name}`, checklist: c.checklist, control: k.control, rule: g.rule.rule.name, severity: g.severity, finding: p.finding, action: p.action, reference: p.reference });
+          }
+        }
+      }
+    }
+    const made = plan.actions.map(({ id, checklist, control, rule, severity, finding, action, reference }) => ({ id, checklist, control, rule, severity, finding, action, reference }));
+    expect(made).toEqual(found);
+    // A roll-up's copy names the service otherwise, and its id follows; the rest is the action's.
+    const copy = plan.actions[0]!.onService(`kommun/${plan.actions[0]!.service}`);
+    expect(copy.id).toBe(`kommun/${plan.actions[0]!.id}`);
+    expect({ ...copy, service: plan.actions[0]!.service }).toEqual({ ...plan.actions[0]! });
+  });
 });
 
 describe('the overview keeping only its first actions', () => {

@@ -7,7 +7,7 @@ import { contextOf, parseText, parseYear, yearHelp } from './context.js';
 
 /** A member's actions under ids that stay unique city-wide: `<organisation>/<service>:<rule>`. */
 function cityActions(years: readonly MemberYear[]): Action[] {
-  return years.flatMap(({ member, plan }) => plan.actions.map((a) => ({ ...a, id: `${member.id}/${a.id}`, service: `${member.id}/${a.service}` })));
+  return years.flatMap(({ member, plan }) => plan.actions.map((a) => a.onService(`${member.id}/${a.service}`)));
 }
 
 async function load(cmd: Command, year: number) {
