@@ -341,12 +341,20 @@ export function* drawTableParts(head: readonly string[], rows: Iterable<readonly
     pending = [];
   };
   for (const r of rows) {
-    if (plainLine(r, colWidths)) {
+    const cells = plainCells(r, colWidths);
+    if (cells !== undefined) {
       flush();
-      // One line of plain text in every cell: cli-table3's line is the cells, one space either side, padded, between rules.
-      let line = '│';
-      for (let j = 0; j < colWidths.length; j++) line += ` ${r[j]!}${' '.repeat(colWidths[j]! - 2 - r[j]!.length)} │`;
-      lines.push(line);
+      // Plain lines that fit in every cell: cli-table3's lines are the cells' lines side by side
+      // from the top, one space either side, padded, between rules.
+      const height = Math.max(...cells.map((c) => c.length));
+      for (let k = 0; k < height; k++) {
+        let line = '│';
+        for (let j = 0; j < colWidths.length; j++) {
+          const text = cells[j]![k] ?? '';
+          line += ` ${text}${' '.repeat(colWidths[j]! - 2 - text.length)} │`;
+        }
+        lines.push(line);
+      }
     } else {
       pending.push(r);
       if (pending.length === TABLE_CHUNK) flush();
@@ -361,12 +369,14 @@ export function* drawTableParts(head: readonly string[], rows: Iterable<readonly
   yield lines.join('\n');
 }
 
-/** A row every cell of which is one line of one-column characters (no colour) that fits its column. */
-function plainLine(row: readonly string[], colWidths: readonly number[]): boolean {
-  if (row.length !== colWidths.length) return false;
+/** Each cell's lines, when every line is of one-column characters (no colour) and fits its column. */
+function plainCells(row: readonly string[], colWidths: readonly number[]): string[][] | undefined {
+  if (row.length !== colWidths.length) return undefined;
+  const cells: string[][] = [];
   for (let j = 0; j < row.length; j++) {
-    const cell = row[j]!;
-    if (cell.length > colWidths[j]! - 2 || cell.includes('\n') || !NARROW.test(cell)) return false;
+    const lines = row[j]!.split('\n');
+    for (const line of lines) if (line.length > colWidths[j]! - 2 || !NARROW.test(line)) return undefined;
+    cells.push(lines);
   }
-  return true;
+  return cells;
 }
