@@ -62,7 +62,7 @@ export function* renderCompareParts(catalog: Catalog, services: readonly Registe
   yield dim(wrap(l.cmp_changesOver(c.services.both.length), width));
   yield '';
 
-  // Made as the table takes them, twice (to measure, then to draw): a city's 400,000 rows are never held.
+  // Made as the table takes them, twice (to measure, then to draw): a city's 100,000 rows are never held.
   const rows: Iterable<string[]> = {
     *[Symbol.iterator]() {
       let previous = '';

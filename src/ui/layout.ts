@@ -287,7 +287,7 @@ export function grid(head: readonly string[], rows: readonly (readonly string[])
 
 /**
  * grid's text in pieces that joined by line breaks are that text, made as they are taken: a
- * city's comparison has a table of 400,000 rows, never drawn whole in memory. The rows are
+ * city's comparison has a table of 100,000 rows, never drawn whole in memory. The rows are
  * iterated twice, once to measure and once to draw, so a re-iterable that makes each row as it
  * is taken (not an array of them) holds none.
  */
