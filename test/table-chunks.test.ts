@@ -122,16 +122,17 @@ describe('whether a table fits', () => {
     const fc = (await import('fast-check')).default;
     const word = fc.constantFrom('Tjänst', 'åtgärd', 'P1', 'tjanst-0001:AVT-pubavtal-brist-aterkommande', '–', '75,0', 'Loggning', 'en mycket lång mening om ingenting', 'x');
     const cell = fc.array(word, { minLength: 0, maxLength: 4 }).map((ws) => ws.join(' '));
+    // (A table has a column that is never dropped: with every column dropped there is nothing to draw.)
     const fit = fc.constantFrom<'text' | 'wrap' | 'keep' | 'drop' | undefined>('text', 'wrap', 'keep', 'drop', undefined);
     fc.assert(
-      fc.property(fc.array(fc.tuple(cell, cell, cell), { maxLength: 30 }), fc.tuple(fit, fit, fit), fc.integer({ min: 10, max: 140 }), fc.integer({ min: 0, max: 30 }), (rows, fits3, width, min) => {
+      fc.property(fc.array(fc.tuple(cell, cell, cell), { maxLength: 30 }), fc.tuple(fit, fit, fit).filter((f) => f.some((x) => x !== 'drop')), fc.integer({ min: 10, max: 140 }), fc.integer({ min: 0, max: 30 }), (rows, fits3, width, min) => {
         const head = ['Prio', 'Åtgärd', 'Status'];
         const opts = { width, columns: fits3.map((f) => ({ fit: f, min })) };
         // grid draws a table (a top border) exactly when every row laid out fits; else it stacks the rows.
         const drawn = rows.length > 0 && grid(head, rows, opts).startsWith('┌');
         if (rows.length > 0) expect(fits(head, rows, opts)).toBe(drawn);
       }),
-      { numRuns: 400 },
+      { numRuns: 2000 },
     );
   });
 });
