@@ -143,6 +143,7 @@ export function assessYear(review: Review, year: number, selection: Selection = 
 }
 
 const yearKey = (year: number, selection: Selection): string => `${year}|${selection.checklist ?? ''}|${selection.service ?? ''}`;
+const yearOfKey = (key: string): number => Number(key.slice(0, key.indexOf('|')));
 
 
 async function assessAll(review: Review, year: number, services: readonly RegisteredService[], checklistFilter: string | undefined, assessor: Assessor, withInput: WithInput | undefined): Promise<Assessed[]> {
@@ -172,7 +173,7 @@ export function forgetScoredYears(review: Review, options: { before?: number } =
     review.answerRows.clear();
     return;
   }
-  for (const key of review.assessedYears.keys()) if (Number(key.slice(0, key.indexOf('|'))) < options.before) review.assessedYears.delete(key);
+  for (const key of review.assessedYears.keys()) if (yearOfKey(key) < options.before) review.assessedYears.delete(key);
 }
 
 export async function scoreYear(review: Review, year: number, selection: Selection = {}): Promise<ServiceResult[]> {

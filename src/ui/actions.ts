@@ -6,7 +6,7 @@ import type { Priority } from '../plan/priority.js';
 import type { ActionStatus } from '../plan/schema.js';
 import { decimal, msg, statusAnswerLabel, t, text, type Lang } from './i18n.js';
 import { whyText } from '../plan/actions.js';
-import { fits, gridParts, labelled, pack, terminalWidth, wrap, type Column } from './layout.js';
+import { gridParts, labelled, tableFit, pack, terminalWidth, wrap, type Column } from './layout.js';
 import { bold, dim } from './style.js';
 
 /** `actions --json`, and the JSON export: the documented shape. */
@@ -134,8 +134,9 @@ function* actionList(catalog: Catalog, actions: readonly Action[], lang: Lang, e
       for (const a of actions) yield tableRow(catalog, a, lang, explanations?.get(a.id));
     },
   };
-  if (fits(HEAD(lang), rows, { width, columns: COLUMNS })) {
-    yield* gridParts(HEAD(lang), rows, { width, columns: COLUMNS });
+  const fit = tableFit(HEAD(lang), rows, { width, columns: COLUMNS });
+  if (fit !== undefined) {
+    yield* gridParts(HEAD(lang), rows, { width, columns: COLUMNS }, fit);
     yield dim(wrap(t('act_effectNote', lang), width));
     return;
   }

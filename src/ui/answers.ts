@@ -3,7 +3,7 @@ import type { Checklist, Question } from '../catalog/schema.js';
 import type { RegisteredService } from '../store/register.js';
 import type { AnswerFile, HistoryEntry } from '../store/schema.js';
 import { decimal, msg, statusAnswerLabel, t, text, type Lang } from './i18n.js';
-import { fits, grid, labelled, terminalWidth, wrap, type Column } from './layout.js';
+import { grid, labelled, tableFit, terminalWidth, wrap, type Column } from './layout.js';
 import { bold, dim } from './style.js';
 
 /** A stored value as the reviewer chose it: `Delvis`, a choice option's label, a number or date as typed. */
@@ -63,7 +63,8 @@ export function renderAnswers(checklists: readonly Checklist[], service: Registe
         blocks.push(block.join('\n'));
       }
       out.push('', bold(wrap(`${control.id} ${text(control.name, lang)}`, width)));
-      out.push(fits(head, rows, { width, columns: COLUMNS }) ? grid(head, rows, { width, columns: COLUMNS }) : blocks.join('\n\n'));
+      const fit = tableFit(head, rows, { width, columns: COLUMNS });
+      out.push(fit !== undefined ? grid(head, rows, { width, columns: COLUMNS }, fit) : blocks.join('\n\n'));
     }
   }
   if (view.history) {

@@ -142,12 +142,6 @@ class Measure {
   }
 }
 
-function measure(head: readonly string[], rows: Iterable<readonly string[]>): Measure {
-  const m = new Measure(head);
-  for (const r of rows) m.add(r);
-  return m;
-}
-
 /** How narrow a column may become: a `keep` column its widest line, others their longest word or `min`. */
 function floorOf(spec: Column, natural: number, word: number): number {
   return spec.fit === 'keep' ? natural : Math.min(natural, Math.max(word, spec.min ?? 0));
@@ -169,8 +163,14 @@ function narrowest({ natural, words }: Measure, opts: GridOptions): number {
   return total + overhead(shown);
 }
 
+/** The content widths a table is drawn with, and the columns it leaves out. */
+export interface TableFit {
+  widths: number[];
+  dropped: Set<number>;
+}
+
 /** The content widths that make the table fit, or undefined when no widths do (then it is stacked). */
-function fitWidths(head: readonly string[], { natural, words }: Measure, opts: GridOptions): { widths: number[]; dropped: Set<number> } | undefined {
+function fitWidths(head: readonly string[], { natural, words }: Measure, opts: GridOptions): TableFit | undefined {
   const n = head.length;
   const spec = (j: number): Column => opts.columns?.[j] ?? {};
   const floor = (j: number): number => floorOf(spec(j), natural[j]!, words[j]!);
@@ -195,19 +195,23 @@ function fitWidths(head: readonly string[], { natural, words }: Measure, opts: G
   return total() <= opts.width ? { widths, dropped } : undefined;
 }
 
+/** A row's cells as they are measured and drawn: NFC, a missing cell empty. */
+const normalRow = (head: readonly string[], r: readonly string[]): string[] => head.map((_, j) => (r[j] ?? '').normalize('NFC'));
+
 /**
- * Whether the table fits the width as a table (else grid stacks it), measured row by row as the
- * rows are made: a city's 240,000 actions are not held to find out, and the first row that makes
- * the narrowest drawing too wide answers no (more rows can only make it wider).
+ * The widths the table is drawn with at the width, or undefined when it does not fit as a table
+ * (then grid stacks it), measured row by row as the rows are made: a city's 240,000 actions are
+ * not held to find out, and the first row that makes the narrowest drawing too wide answers no
+ * (more rows can only make it wider).
  */
-export function fits(head: readonly string[], rows: Iterable<readonly string[]>, opts: GridOptions): boolean {
+export function tableFit(head: readonly string[], rows: Iterable<readonly string[]>, opts: GridOptions): TableFit | undefined {
   const m = new Measure(head);
-  if (narrowest(m, opts) > opts.width) return false;
+  if (narrowest(m, opts) > opts.width) return undefined;
   for (const r of rows) {
-    m.add(head.map((_, j) => (r[j] ?? '').normalize('NFC')));
-    if (narrowest(m, opts) > opts.width) return false;
+    m.add(normalRow(head, r));
+    if (narrowest(m, opts) > opts.width) return undefined;
   }
-  return fitWidths(head, m, opts) !== undefined;
+  return fitWidths(head, m, opts);
 }
 
 /**
@@ -281,23 +285,22 @@ function* stacked(head: readonly string[], rows: Iterable<readonly string[]>, op
  * wrapped at word boundaries first, so cli-table3 never cuts a cell; or, when no widths fit,
  * each row as a block of `Heading: value` lines.
  */
-export function grid(head: readonly string[], rows: readonly (readonly string[])[], opts: GridOptions): string {
-  return [...gridParts(head, rows, opts)].join('\n');
+export function grid(head: readonly string[], rows: readonly (readonly string[])[], opts: GridOptions, fit = tableFit(head, rows, opts)): string {
+  return [...gridParts(head, rows, opts, fit)].join('\n');
 }
 
 /**
  * grid's text in pieces that joined by line breaks are that text, made as they are taken: a
  * city's comparison has a table of 100,000 rows, never drawn whole in memory. The rows are
  * iterated twice, once to measure and once to draw, so a re-iterable that makes each row as it
- * is taken (not an array of them) holds none.
+ * is taken (not an array of them) holds none. A caller that has asked tableFit passes its answer.
  */
-export function* gridParts(head: readonly string[], rows: Iterable<readonly string[]>, opts: GridOptions): Generator<string> {
+export function* gridParts(head: readonly string[], rows: Iterable<readonly string[]>, opts: GridOptions, fit = tableFit(head, rows, opts)): Generator<string> {
   const normal = (): Iterable<string[]> => ({
     *[Symbol.iterator]() {
-      for (const r of rows) yield head.map((_, j) => (r[j] ?? '').normalize('NFC'));
+      for (const r of rows) yield normalRow(head, r);
     },
   });
-  const fit = fitWidths(head, measure(head, normal()), opts);
   if (fit === undefined) {
     yield* stacked(head, normal(), opts);
     return;
