@@ -15,8 +15,9 @@ type Stored = { catalog?: Record<string, string>; answers: Record<string, { valu
 const stored = (year: number) => readJson<Stored>(join(ws, 'answers', String(year), 'webb.json'));
 
 /** Version 2 of the mini catalogue: ACC.2 renamed ACC.5; LOG.1 split into LOG.1 and LOG.4; KON.1 removed; ACC-nej renamed ACC-ej-behorighet. */
-function writeVersion2(migration: object = MIGRATION): void {
+function writeVersion2(migration: object = MIGRATION, also: (c: { mini: { controls: { questions: { id: string; max?: number }[] }[] } }) => void = () => {}): void {
   writeMiniCatalog(ws, ({ mini, rules }) => {
+    also({ mini });
     mini.version = '2';
     const acc = mini.controls[0]!;
     const acc2 = acc.questions.find((q) => q.id === 'ACC.2')!;
@@ -125,6 +126,18 @@ describe('a catalogue version change', () => {
     const r = await cli('score', '--year', '2025');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/answers\/2025\/webb\.json#\/answers\/LOG\.3: LOG\.3 kan inte flyttas till LOG\.2 i 2: .*rätta flyttningen i .*checklists\/migrations\/mini\.json/);
+    expect(snapshot(join(ws, 'answers'))).toEqual(before);
+  });
+
+  it('refuses a question that keeps its id but no longer takes last year\'s value, changing nothing', async () => {
+    expect((await cli('answer', '--year', '2025', '--service', 'webb', 'LOG.3=4')).code).toBe(0);
+    writeVersion2(MIGRATION, ({ mini }) => {
+      mini.controls[1]!.questions.find((q) => q.id === 'LOG.3')!.max = 3;
+    });
+    const before = snapshot(join(ws, 'answers'));
+    const r = await cli('score', '--year', '2025');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/answers\/2025\/webb\.json#\/answers\/LOG\.3: LOG\.3 kan inte flyttas till LOG\.3 i 2: .*rätta flyttningen i .*checklists\/migrations\/mini\.json/);
     expect(snapshot(join(ws, 'answers'))).toEqual(before);
   });
 });

@@ -128,7 +128,7 @@ export interface Moved<T> {
   answers: Record<string, T>;
   /** Old ids whose answers went nowhere (removed questions): kept in the history by the caller. */
   dropped: [string, T][];
-  /** Old id → new ids, for the history's question ids. */
+  /** Old id → new ids, for the history's question ids; an id not in it kept its place. */
   idMap: Map<string, string[]>;
   problems: { question: string; message: string }[];
 }
@@ -138,31 +138,45 @@ export interface Moved<T> {
  * name (other checklists' questions) pass through untouched.
  */
 export function moveAnswers<T extends { value: AnswerValue }>(answers: Readonly<Record<string, T>>, steps: readonly Migration[], questionOf: (id: string) => Question | undefined): Moved<T> {
-  let current: Record<string, T> = { ...answers };
+  let current: Readonly<Record<string, T>> = answers;
   const dropped: [string, T][] = [];
   const problems: Moved<T>['problems'] = [];
-  const idMap = new Map<string, string[]>(Object.keys(answers).map((id) => [id, [id]]));
-  // Which old ids point at each id now (the inverse of idMap), so that a move finds the old ids it
-  // redirects without walking every answer of the file.
-  const pointing = new Map<string, Set<string>>(Object.keys(answers).map((id) => [id, new Set([id])]));
+  // Only ids that a move touched are in idMap, and in pointing (which old ids point at each id now,
+  // its inverse): an answered id in neither still points at itself. A file goes through its
+  // migrations every time it is read, so the ids that stay where they are (most) cost nothing.
+  const idMap = new Map<string, string[]>();
+  const pointing = new Map<string, Set<string>>();
+  const unmoved = (id: string): string[] => (Object.hasOwn(answers, id) && !idMap.has(id) ? [id] : []);
+  const pointers = (id: string): Iterable<string> => pointing.get(id) ?? unmoved(id);
   for (const step of steps) {
+    const moving = Object.keys(current).filter((id) => step.byOldId.has(id));
+    if (moving.length === 0) continue;
     const next: Record<string, T> = {};
     for (const [id, a] of Object.entries(current)) if (!step.byOldId.has(id)) next[id] = a;
     const done = new Set<QuestionMove>();
-    for (const id of Object.keys(current)) {
-      const move = step.byOldId.get(id);
-      if (move === undefined || done.has(move)) continue;
+    for (const id of moving) {
+      const move = step.byOldId.get(id)!;
+      if (move.from === move.to && move.values === undefined && !pointing.has(id)) {
+        // A question that keeps its id (most of them): its answer stays as it is, if still allowed.
+        const q = questionOf(id);
+        const problem = q === undefined ? messages().ca_questionMissing(id) : valueProblem(q, current[id]!.value);
+        if (problem === undefined) next[id] = current[id]!;
+        else problems.push({ question: id, message: messages().ca_cannotMove(id, id, step.to, problem, step.file) });
+        continue;
+      }
+      if (done.has(move)) continue;
       done.add(move);
       const sources = list(move.from).filter((f) => current[f] !== undefined);
       const targets = list(move.to);
       const redirected = new Set<string>();
-      for (const source of sources) for (const old of pointing.get(source) ?? []) redirected.add(old);
+      for (const source of sources) for (const old of pointers(source)) redirected.add(old);
       for (const old of redirected) {
-        for (const t of idMap.get(old)!) pointing.get(t)?.delete(old);
+        // Where old pointed before: a pointing set made when it moved there, or itself (unmoved).
+        for (const t of idMap.get(old) ?? [old]) pointing.get(t)?.delete(old);
         idMap.set(old, targets);
         for (const t of targets) {
           let olds = pointing.get(t);
-          if (olds === undefined) pointing.set(t, (olds = new Set()));
+          if (olds === undefined) pointing.set(t, (olds = new Set(unmoved(t))));
           olds.add(old);
         }
       }
@@ -188,7 +202,7 @@ export function moveAnswers<T extends { value: AnswerValue }>(answers: Readonly<
     }
     current = next;
   }
-  return { answers: current, dropped, idMap, problems };
+  return { answers: current === answers ? { ...answers } : current, dropped, idMap, problems };
 }
 
 /** An action id across a rule's rename: `service:old-rule` → `service:new-rule`. */

@@ -8,7 +8,7 @@ import { InvalidInputError, UsageError, type Problem } from '../errors.js';
 import { lengthProblem } from './limits.js';
 import { isPlainAnswerFile } from './fast-check.js';
 import { chainFrom, moveAnswers, oldestVersion } from '../catalog/migration.js';
-import { locate, parseJsonText, readTextFile } from '../io/json-file.js';
+import { locate, parseJsonText, readTextFile, toPointer } from '../io/json-file.js';
 import { shownPath } from '../io/paths.js';
 import { compareIds, sortedRecord, stringify } from './canonical.js';
 import { openDocument } from './adapter.js';
@@ -57,21 +57,23 @@ function answerFileProblems(file: AnswerFile, shown: string, catalog: Catalog, y
   if (file.service !== service) problems.push({ file: shown, pointer: '/service', message: m().e_serviceNotFileName(file.service, service) });
   if (file.year !== year) problems.push({ file: shown, pointer: '/year', message: m().e_yearNotFolder(file.year, year) });
   const inScope = checklistsFor(catalog, service, year);
-  const check = (id: string, pointer: string, value?: AnswerValue): void => {
+  // The pointer is made only for a problem: a city's files hold a million answers that have none.
+  const check = (id: string, pointerOf: () => string, value?: AnswerValue): void => {
     const ref = catalog.questions.get(id);
     if (ref === undefined || !inScope.includes(ref.checklist)) {
+      const pointer = pointerOf();
       const later = ref !== undefined && ref.checklist.appliesFrom !== undefined && year < ref.checklist.appliesFrom;
       problems.push({ file: shown, pointer, message: later ? m().e_questionFromLater(id, ref.checklist.id, String(ref.checklist.appliesFrom)) : m().e_unknownQuestionIn(id, service === ORGANISATION_ID) });
       return;
     }
     const problem = value === undefined ? undefined : valueProblem(ref.question, value);
-    if (problem !== undefined) problems.push({ file: shown, pointer: `${pointer}/value`, message: problem });
+    if (problem !== undefined) problems.push({ file: shown, pointer: `${pointerOf()}/value`, message: problem });
   };
-  for (const [id, answer] of Object.entries(file.answers)) check(id, `/answers/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, answer.value);
+  for (const [id, answer] of Object.entries(file.answers)) check(id, () => toPointer(['answers', id]), answer.value);
   // The history may hold answers to questions a catalogue version has since removed.
   const retired = retiredQuestionIds(catalog);
   file.history.forEach((h, i) => {
-    if (!retired.has(h.question)) check(h.question, `/history/${i}/question`);
+    if (!retired.has(h.question)) check(h.question, () => toPointer(['history', i, 'question']));
   });
   return problems;
 }
