@@ -196,6 +196,12 @@ interface Effect {
 
 interface RulesNow {
   before: RuleInput;
+  /**
+   * What the rules see with one answer tried in place of the service's own: `before` with its own
+   * copy of the answers, changed for one try and put back after it (a city's gaps try half a
+   * million values: one copy of the answers each was most of the effects' time).
+   */
+  trying: { input: RuleInput; answers: Record<string, AnswerValue> };
   firing: Set<string>;
   applicable: Set<string>;
   rules: readonly CatalogRule[];
@@ -222,7 +228,8 @@ class ServiceEffects {
       const { questions } = applicableIn(list, this.input.profile);
       const rules = this.catalog.rulesByChecklist.get(list.id) ?? [];
       const before = ruleInputOf(this.input, questions);
-      found = { before, firing: new Set(rules.filter((r) => predicateOf(r)(before)).map((r) => r.rule.name)), applicable: new Set(questions.map((q) => q.id)), rules };
+      const answers = { ...before.answers };
+      found = { before, trying: { input: { ...before, answers }, answers }, firing: new Set(rules.filter((r) => predicateOf(r)(before)).map((r) => r.rule.name)), applicable: new Set(questions.map((q) => q.id)), rules };
       this.rules.set(list.id, found);
     }
     return found;
@@ -260,7 +267,7 @@ class ServiceEffects {
       return best === undefined ? { effect: { control: 0, service: 0 }, fix: null } : { effect: gainWith(id, best), fix: { question: id, value: best } };
     }
 
-    const { before, firing, applicable, rules } = this.rulesNow(list);
+    const { before, trying, firing, applicable, rules } = this.rulesNow(list);
     const fromRegister = incidentFactsOf(input).covered;
     let found: Effect | undefined;
     for (const id of gap.rule.questions) {
@@ -270,11 +277,14 @@ class ServiceEffects {
       if (question.type === 'number' && question.fromIncidents !== undefined && fromRegister) continue;
       for (const value of candidatesFor(question, before.answers[id], gap.rule, before)) {
         // Only the value changes: the answer keeps its date, so the review date stays.
-        const changed: RuleInput = { ...before, answers: { ...before.answers, [id]: value } };
-        if (predicateOf(gap.rule)(changed)) continue;
+        trying.answers[id] = value;
+        const changed = trying.input;
         // Only a rule that reads the changed answer can start to fire (a rule's `questions` are all
         // it reads: a compared value may only name the review date).
-        if (rules.some((r) => !firing.has(r.rule.name) && r.questions.includes(id) && predicateOf(r)(changed))) continue;
+        const closes = !predicateOf(gap.rule)(changed) && !rules.some((r) => !firing.has(r.rule.name) && r.questions.includes(id) && predicateOf(r)(changed));
+        if (Object.hasOwn(before.answers, id)) trying.answers[id] = before.answers[id]!;
+        else delete trying.answers[id];
+        if (!closes) continue;
         const effect = gainWith(id, value);
         if (found === undefined || effect.service > found.effect.service || (effect.service === found.effect.service && effect.control > found.effect.control)) {
           found = { effect, fix: { question: id, value } };
