@@ -55,18 +55,28 @@ const widestLine = (s: string): number => maxOf(s.split('\n'));
  * the room left is split only then.
  */
 export function wrap(text: string, width: number, opts: { hanging?: string } = {}): string {
-  // A handlingsplan of 60,000 actions wraps the same hundred findings again and again.
-  const key = `${width}\u0000${opts.hanging ?? '\u0001'}\u0000${text}`;
-  let wrapped = wrapped_.get(key);
+  // A line that fits as it is (most of a handlingsplan's) comes back as it is.
+  if (text.length <= width && !text.includes('\n') && NARROW.test(text)) return text;
+  // A handlingsplan of 60,000 actions wraps the same hundred findings again and again: kept per
+  // width and hanging indentation, by the text itself (no key string made for each of a city's lines).
+  const shape = `${width}\u0000${opts.hanging ?? '\u0001'}`;
+  let ofShape = wrapped_.get(shape);
+  if (ofShape === undefined) wrapped_.set(shape, (ofShape = new Map()));
+  let wrapped = ofShape.get(text);
   if (wrapped === undefined) {
     wrapped = wrapText(text, width, opts);
-    if (wrapped_.size >= 20_000) wrapped_.clear();
-    wrapped_.set(key, wrapped);
+    if (++wrappedCount > 20_000) {
+      wrapped_.clear();
+      wrappedCount = 1;
+      wrapped_.set(shape, (ofShape = new Map()));
+    }
+    ofShape.set(text, wrapped);
   }
   return wrapped;
 }
 
-const wrapped_ = new Map<string, string>();
+const wrapped_ = new Map<string, Map<string, string>>();
+let wrappedCount = 0;
 
 function wrapText(text: string, width: number, opts: { hanging?: string }): string {
   return text
