@@ -202,6 +202,7 @@ export function moveAnswers<T extends { value: AnswerValue }>(answers: Readonly<
     }
     current = next;
   }
+  // Always a record of its own, as the caller's file is read-only and is told migrated by it.
   return { answers: current === answers ? { ...answers } : current, dropped, idMap, problems };
 }
 
