@@ -29,7 +29,10 @@ describe('a long table drawn in pieces', () => {
     chalk.level = 1;
     try {
       const rnd = seeded(15);
-      const words = ['Tjänst', 'åtgärd', 'P1', chalk.red('Avvikelse'), chalk.bold('KP4.2'), '–', '75,0', 'ö', 'Loggning', '↑ +2,5', 'enligt plan → stor', '', '  '];
+      // Colour within a line, colour that chalk closes and opens again at a line break, colour
+      // left open across a line break (cli-table3 carries it to the next line), and a coloured
+      // word wider than its column (cli-table3 truncates it).
+      const words = ['Tjänst', 'åtgärd', 'P1', chalk.red('Avvikelse'), chalk.bold('KP4.2'), chalk.dim('grå\nrad'), '\x1b[1mfet\nännu fet\x1b[22m', '\x1b[31mröd', chalk.bold('x'.repeat(40)), '–', '75,0', 'ö', 'Loggning', '↑ +2,5', 'enligt plan → stor', '', '  '];
       const plain = words.filter((w) => !w.includes('\x1b'));
       const cell = () =>
         rnd() < 0.5
@@ -49,7 +52,7 @@ describe('a long table drawn in pieces', () => {
 
 describe('visibleWidth', () => {
   it('counts as string-width does, NFC or not', () => {
-    for (const s of ['', 'abc', 'Åtgärd för ö', 'A\u030angström', chalk.red('röd'), '漢字', '→ ↑ ↓ · – §', 'e\u0301']) {
+    for (const s of ['', 'abc', 'Åtgärd för ö', 'A\u030angström', chalk.red('röd'), `${chalk.bold('Åtgärd')} ${chalk.dim('→ 3')}`, '\x1b[1;31mx\x1b[0m', chalk.red('漢字'), '漢字', '→ ↑ ↓ · – §', 'e\u0301']) {
       expect(visibleWidth(s)).toBe(stringWidth(s.normalize('NFC')));
     }
   });

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import tableUtils from 'cli-table3/src/utils.js';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { bold } from './style.js';
@@ -34,9 +35,16 @@ export function terminalWidth(env: NodeJS.ProcessEnv = process.env, stdout: { is
  */
 const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u257f]*$/;
 
+/** Colour and style codes (SGR), which take no column. */
+const SGR = /\x1b\[[\d;]*m/g;
+
 /** Columns a string takes on screen: colour codes count 0, å ä ö 1 (NFC or not), wide characters 2. */
 export const visibleWidth = (s: string): number => {
   if (NARROW.test(s)) return s.length;
+  if (s.includes('\x1b')) {
+    const bare = s.replace(SGR, '');
+    if (NARROW.test(bare)) return bare.length;
+  }
   const nfc = s.normalize('NFC');
   return NARROW.test(nfc) ? nfc.length : stringWidth(nfc);
 };
@@ -55,8 +63,14 @@ const widestLine = (s: string): number => maxOf(s.split('\n'));
  * the room left is split only then.
  */
 export function wrap(text: string, width: number, opts: { hanging?: string } = {}): string {
-  // A line that fits as it is (most of a handlingsplan's) comes back as it is.
-  if (text.length <= width && !text.includes('\n') && NARROW.test(text)) return text;
+  // Lines wrap each on its own: a handlingsplan cell's findings recur though the cell (its id) does not.
+  if (text.includes('\n')) return text.split('\n').map((line) => wrap(line, width, opts)).join('\n');
+  // A line that fits as it is, in one-column characters (colour aside), comes back as it is.
+  if (text.length <= width && NARROW.test(text)) return text;
+  if (text.includes('\x1b')) {
+    const bare = text.replace(SGR, '');
+    if (bare.length <= width && NARROW.test(bare)) return text;
+  }
   // A handlingsplan of 60,000 actions wraps the same hundred findings again and again: kept per
   // width and hanging indentation, by the text itself (no key string made for each of a city's lines).
   const shape = `${width}\u0000${opts.hanging ?? '\u0001'}`;
@@ -357,14 +371,14 @@ export function* drawTableParts(head: readonly string[], rows: Iterable<readonly
     const cells = plainCells(r, colWidths);
     if (cells !== undefined) {
       flush();
-      // Plain lines that fit in every cell: cli-table3's lines are the cells' lines side by side
-      // from the top, one space either side, padded, between rules.
-      const height = Math.max(...cells.map((c) => c.length));
+      // Lines that fit in every cell: cli-table3's lines are the cells' lines side by side from
+      // the top, one space either side, padded to the column, between rules.
+      const height = Math.max(...cells.map((c) => c.lines.length));
       for (let k = 0; k < height; k++) {
         let line = '│';
         for (let j = 0; j < colWidths.length; j++) {
-          const text = cells[j]![k] ?? '';
-          line += ` ${text}${' '.repeat(colWidths[j]! - 2 - text.length)} │`;
+          const cell = cells[j]!;
+          line += ` ${cell.lines[k] ?? ''}${' '.repeat(colWidths[j]! - 2 - (cell.widths[k] ?? 0))} │`;
         }
         lines.push(line);
       }
@@ -382,14 +396,30 @@ export function* drawTableParts(head: readonly string[], rows: Iterable<readonly
   yield lines.join('\n');
 }
 
-/** Each cell's lines, when every line is of one-column characters (no colour) and fits its column. */
-function plainCells(row: readonly string[], colWidths: readonly number[]): string[][] | undefined {
+/** cli-table3's own pattern for the codes its width measure leaves out. */
+const TABLE_SGR = /\u001b\[(?:\d*;){0,5}\d*m/g;
+
+/**
+ * Each cell's lines as cli-table3 draws them, and their widths, when every line is of one-column
+ * characters (colour codes aside) and fits its column. A coloured cell's lines carry its colour
+ * from line to line as cli-table3 carries it (colorizeLines). cli-table3 measures each coloured
+ * line against the whole cell again for each line it draws: a city's handlingsplan in colour
+ * took minutes.
+ */
+function plainCells(row: readonly string[], colWidths: readonly number[]): { lines: string[]; widths: number[] }[] | undefined {
   if (row.length !== colWidths.length) return undefined;
-  const cells: string[][] = [];
+  const cells: { lines: string[]; widths: number[] }[] = [];
   for (let j = 0; j < row.length; j++) {
-    const lines = row[j]!.split('\n');
-    for (const line of lines) if (line.length > colWidths[j]! - 2 || !NARROW.test(line)) return undefined;
-    cells.push(lines);
+    const room = colWidths[j]! - 2;
+    const coloured = row[j]!.includes('\x1b');
+    const lines = coloured ? tableUtils.colorizeLines(row[j]!.split('\n')) : row[j]!.split('\n');
+    const widths: number[] = [];
+    for (const line of lines) {
+      const bare = coloured ? line.replace(TABLE_SGR, '') : line;
+      if (bare.length > room || !NARROW.test(bare)) return undefined;
+      widths.push(bare.length);
+    }
+    cells.push({ lines, widths });
   }
   return cells;
 }
