@@ -38,13 +38,18 @@ const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\
 /** Colour and style codes (SGR), which take no column. */
 const SGR = /\x1b\[[\d;]*m/g;
 
+/** The width of a string of one-column characters, colour codes aside (NFC leaves it as it is); else undefined. */
+const narrowWidth = (s: string): number | undefined => {
+  if (NARROW.test(s)) return s.length;
+  if (!s.includes('\x1b')) return undefined;
+  const bare = s.replace(SGR, '');
+  return NARROW.test(bare) ? bare.length : undefined;
+};
+
 /** Columns a string takes on screen: colour codes count 0, å ä ö 1 (NFC or not), wide characters 2. */
 export const visibleWidth = (s: string): number => {
-  if (NARROW.test(s)) return s.length;
-  if (s.includes('\x1b')) {
-    const bare = s.replace(SGR, '');
-    if (NARROW.test(bare)) return bare.length;
-  }
+  const narrow = narrowWidth(s);
+  if (narrow !== undefined) return narrow;
   const nfc = s.normalize('NFC');
   return NARROW.test(nfc) ? nfc.length : stringWidth(nfc);
 };
@@ -66,11 +71,8 @@ export function wrap(text: string, width: number, opts: { hanging?: string } = {
   // Lines wrap each on its own: a handlingsplan cell's findings recur though the cell (its id) does not.
   if (text.includes('\n')) return text.split('\n').map((line) => wrap(line, width, opts)).join('\n');
   // A line that fits as it is, in one-column characters (colour aside), comes back as it is.
-  if (text.length <= width && NARROW.test(text)) return text;
-  if (text.includes('\x1b')) {
-    const bare = text.replace(SGR, '');
-    if (bare.length <= width && NARROW.test(bare)) return text;
-  }
+  const narrow = narrowWidth(text);
+  if (narrow !== undefined && narrow <= width) return text;
   // A handlingsplan of 60,000 actions wraps the same hundred findings again and again: kept per
   // width and hanging indentation, by the text itself (no key string made for each of a city's lines).
   const shape = `${width}\u0000${opts.hanging ?? '\u0001'}`;
