@@ -370,7 +370,7 @@ export function* drawTableParts(head: readonly string[], rows: Iterable<readonly
     pending = [];
   };
   for (const r of rows) {
-    const cells = plainCells(r, colWidths);
+    const cells = fittingCells(r, colWidths);
     if (cells !== undefined) {
       flush();
       // Lines that fit in every cell: cli-table3's lines are the cells' lines side by side from
@@ -408,7 +408,7 @@ const TABLE_SGR = /\u001b\[(?:\d*;){0,5}\d*m/g;
  * line against the whole cell again for each line it draws: a city's handlingsplan in colour
  * took minutes.
  */
-function plainCells(row: readonly string[], colWidths: readonly number[]): { lines: string[]; widths: number[] }[] | undefined {
+function fittingCells(row: readonly string[], colWidths: readonly number[]): { lines: string[]; widths: number[] }[] | undefined {
   if (row.length !== colWidths.length) return undefined;
   const cells: { lines: string[]; widths: number[] }[] = [];
   for (let j = 0; j < row.length; j++) {
