@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import chalk from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { drawTableParts, TABLE_CHUNK, visibleWidth } from '../src/ui/layout.js';
+import { cellExtent, drawTableParts, TABLE_CHUNK, visibleWidth } from '../src/ui/layout.js';
 import stringWidth from 'string-width';
 
 const CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
@@ -54,6 +54,23 @@ describe('visibleWidth', () => {
   it('counts as string-width does, NFC or not', () => {
     for (const s of ['', 'abc', 'Åtgärd för ö', 'A\u030angström', chalk.red('röd'), `${chalk.bold('Åtgärd')} ${chalk.dim('→ 3')}`, '\x1b[1;31mx\x1b[0m', chalk.red('漢字'), '漢字', '→ ↑ ↓ · – §', 'e\u0301']) {
       expect(visibleWidth(s)).toBe(stringWidth(s.normalize('NFC')));
+    }
+  });
+});
+
+describe('a cell measured in one pass', () => {
+  it('has the widest line and longest word that splitting it into lines and words gives', () => {
+    const rnd = seeded(7);
+    // One-column characters, the separators among them, and what sends a cell the slow way:
+    // a tab and other whitespace, wide and combining characters, colour codes.
+    const pieces = ['a', 'Å', 'ö', '–', '→', '§', ' ', '\u00a0', '\n', '\n\n', '  ', '\t', '\u2003', '\u3000', '漢', 'e\u0301', '\x1b[31m', '\x1b[39m', '\x1b[1;4m', 'KP4.2', 'x'.repeat(30)];
+    const slow = (cell: string) => ({
+      line: Math.max(0, ...cell.split('\n').map(visibleWidth)),
+      word: Math.max(0, ...cell.split(/\s+/).map(visibleWidth)),
+    });
+    for (let n = 0; n < 5000; n++) {
+      const cell = Array.from({ length: Math.floor(rnd() * 12) }, () => pieces[Math.floor(rnd() * pieces.length)]!).join('');
+      expect([cell, cellExtent(cell)]).toEqual([cell, slow(cell)]);
     }
   });
 });

@@ -29,6 +29,11 @@ describe('the terminal sanitiser', () => {
     ['\u0085\u009f', '\\u0085\\u009f'],
     ['abc\u202edef\u2066\u2069', 'abc\\u202edef\\u2066\\u2069'],
     ['\u001b\u001b[31mx', '\\u001b\u001b[31mx'],
+    // Colour codes around and before what must be escaped: the colour stays, the rest is escaped.
+    ['\u001b[31mröd\u001b[39m\u001b]0;PWNED\u0007', '\u001b[31mröd\u001b[39m\\u001b]0;PWNED\\u0007'],
+    ['\u001b[1m\u001b[2J\u001b[22m', '\u001b[1m\\u001b[2J\u001b[22m'],
+    ['\u001b[32mok\u001b[39m\r', '\u001b[32mok\u001b[39m\\u000d'],
+    ['\u001b[31mx\u001b[', '\u001b[31mx\\u001b['],
   ])('escapes %j', (raw, shown) => {
     expect(terminalSafe(raw)).toBe(shown);
     expect(terminalSafe(raw).replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(RAW_CONTROL);

@@ -62,6 +62,35 @@ const maxOf = (parts: readonly string[]): number => {
 const longestWord = (s: string): number => maxOf(s.split(/\s+/));
 const widestLine = (s: string): number => maxOf(s.split('\n'));
 
+/** NARROW's characters and line breaks: among them only space, no-break space and line break part words. */
+const NARROW_LINES = /^[\n\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u257f]*$/;
+
+/**
+ * A cell's widest line and longest word, as widestLine and longestWord measure them. A table
+ * of a city's 240,000 actions is measured cell by cell before it is drawn: a cell of one-column
+ * characters is counted in one pass, without splitting it into lines and words.
+ */
+export function cellExtent(cell: string): { line: number; word: number } {
+  const bare = cell.includes('\x1b') ? cell.replace(SGR, '') : cell;
+  if (!NARROW_LINES.test(bare)) return { line: widestLine(cell), word: longestWord(cell) };
+  let line = 0;
+  let word = 0;
+  let widest = 0;
+  let longest = 0;
+  for (let i = 0; i < bare.length; i++) {
+    const c = bare.charCodeAt(i);
+    if (c === 0x0a) {
+      line = 0;
+      word = 0;
+      continue;
+    }
+    if (++line > widest) widest = line;
+    if (c === 0x20 || c === 0xa0) word = 0;
+    else if (++word > longest) longest = word;
+  }
+  return { line: widest, word: longest };
+}
+
 /**
  * Wraps text at word boundaries to `width`. Each line keeps its own leading indentation, and the
  * lines it wraps into are indented by `hanging` (default: the same indentation). A word wider than
@@ -155,15 +184,16 @@ class Measure {
   readonly words: number[];
 
   constructor(head: readonly string[]) {
-    this.natural = head.map(widestLine);
-    this.words = head.map(longestWord);
+    const extents = head.map(cellExtent);
+    this.natural = extents.map((e) => e.line);
+    this.words = extents.map((e) => e.word);
   }
 
   add(row: readonly string[]): void {
     for (let j = 0; j < this.natural.length; j++) {
-      const cell = row[j] ?? '';
-      this.natural[j] = Math.max(this.natural[j]!, widestLine(cell));
-      this.words[j] = Math.max(this.words[j]!, longestWord(cell));
+      const { line, word } = cellExtent(row[j] ?? '');
+      if (line > this.natural[j]!) this.natural[j] = line;
+      if (word > this.words[j]!) this.words[j] = word;
     }
   }
 }
@@ -380,7 +410,7 @@ export function* drawTableParts(head: readonly string[], rows: Iterable<readonly
         let line = '│';
         for (let j = 0; j < colWidths.length; j++) {
           const cell = cells[j]!;
-          line += ` ${cell.lines[k] ?? ''}${' '.repeat(colWidths[j]! - 2 - (cell.widths[k] ?? 0))} │`;
+          line += ` ${cell.lines[k] ?? ''}${spaces(colWidths[j]! - 2 - (cell.widths[k] ?? 0))} │`;
         }
         lines.push(line);
       }
@@ -397,6 +427,10 @@ export function* drawTableParts(head: readonly string[], rows: Iterable<readonly
   lines.push(bottom);
   yield lines.join('\n');
 }
+
+/** n spaces, made once for each n (a city's wide handlingsplan pads every cell of a million lines). */
+const spaces = (n: number): string => (SPACES[n] ??= ' '.repeat(n));
+const SPACES: string[] = [];
 
 /** cli-table3's own pattern for the codes its width measure leaves out. */
 const TABLE_SGR = /\u001b\[(?:\d*;){0,5}\d*m/g;
