@@ -114,6 +114,34 @@ describe.each([80, 100])('at %i columns', (width) => {
   });
 });
 
+describe('in a wide terminal (250 columns)', () => {
+  it('draws the handlingsplan as one table that fits, plain and in colour, every id and long word whole', async () => {
+    const json = JSON.parse((await cli(250, 'actions', '--json')).stdout) as { actions: { id: string; finding: string; action: string; effect: { control: number } }[] };
+    for (const colour of [{ NO_COLOR: '1' }, { NO_COLOR: undefined, FORCE_COLOR: '1' }]) {
+      const r = await run(['--dir', ws, 'actions'], { env: { ...env, COLUMNS: '250', ...colour } });
+      expect(r.code, r.stderr).toBe(0);
+      // Every line of the table as wide as every other: the widths it was measured for are the ones it was drawn with.
+      const table = screenLines(r.stdout).filter((l) => /^[│┌└]/.test(l));
+      expect(table.length).toBeGreaterThan(json.actions.length);
+      expect(new Set(table.map((l) => stringWidth(l))).size).toBe(1);
+      // Each column as wide as its widest line: no heading and no score split over two lines.
+      expect(table[1]).toMatch(/^│ Prio +│ Åtgärd +│ Ansvarig, klart senast +│ Status +│ Effekt +│$/);
+      const points = (n: number) => `${n > 0 ? '+' : ''}${n.toFixed(1).replace('.', ',')}`;
+      for (const a of json.actions) expect(table.some((l) => l.includes(` ${points(a.effect.control)} `)), a.id).toBe(true);
+      expect(widest(r.stdout)).toBeLessThanOrEqual(250);
+      const plan = stripVTControlCharacters(r.stdout);
+      expect(plan).not.toContain('…');
+      for (const a of json.actions) expect(plan, a.id).toContain(a.id);
+      for (const word of longWords(json.actions.flatMap((a) => [a.finding, a.action]))) expect(plan, word).toContain(word);
+    }
+    for (const args of [[], ['score'], ['compare', '--details'], ['actions', '--explain', '--top', '2']]) {
+      const r = await cli(250, ...args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(widest(r.stdout), args.join(' ')).toBeLessThanOrEqual(250);
+    }
+  });
+});
+
 describe('ids are never truncated', () => {
   it.each([80, 100, 160])('in actions, the overview and compare at %i columns', async (width) => {
     const ids = (JSON.parse((await cli(width, 'actions', '--json')).stdout) as { actions: { id: string }[] }).actions.map((a) => a.id);

@@ -33,7 +33,10 @@ export function terminalWidth(env: NodeJS.ProcessEnv = process.env, stdout: { is
  * (≥ ≤) and box drawing. Its width is its length, without asking string-width (a test checks
  * every one of these characters against it): a table of 60,000 actions has half a million cells.
  */
-const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u257f]*$/;
+const NARROW_CHARACTERS = '\\x20-\\x7e\\u00a0-\\u00ac\\u00ae-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u22ff\\u2500-\\u257f';
+const NARROW = new RegExp(`^[${NARROW_CHARACTERS}]*$`);
+/** The same characters and line breaks: among them only space, no-break space and line break part words. */
+const NARROW_LINES = new RegExp(`^[\\n${NARROW_CHARACTERS}]*$`);
 
 /** Colour and style codes (SGR), which take no column. */
 const SGR = /\x1b\[[\d;]*m/g;
@@ -61,9 +64,6 @@ const maxOf = (parts: readonly string[]): number => {
 };
 const longestWord = (s: string): number => maxOf(s.split(/\s+/));
 const widestLine = (s: string): number => maxOf(s.split('\n'));
-
-/** NARROW's characters and line breaks: among them only space, no-break space and line break part words. */
-const NARROW_LINES = /^[\n\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u257f]*$/;
 
 /**
  * A cell's widest line and longest word, as widestLine and longestWord measure them. A table
@@ -447,8 +447,9 @@ function fittingCells(row: readonly string[], colWidths: readonly number[]): { l
   const cells: { lines: string[]; widths: number[] }[] = [];
   for (let j = 0; j < row.length; j++) {
     const room = colWidths[j]! - 2;
-    const coloured = row[j]!.includes('\x1b');
-    const lines = coloured ? tableUtils.colorizeLines(row[j]!.split('\n')) : row[j]!.split('\n');
+    const cell = row[j]!;
+    const coloured = cell.includes('\x1b');
+    const lines = coloured ? tableUtils.colorizeLines(cell.split('\n')) : cell.split('\n');
     const widths: number[] = [];
     for (const line of lines) {
       const bare = coloured ? line.replace(TABLE_SGR, '') : line;
